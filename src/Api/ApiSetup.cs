@@ -1,0 +1,57 @@
+using Linkage.Api.Auth;
+using Linkage.Api.Controllers;
+using Linkage.Api.Http;
+using Linkage.Api.Operations;
+using Linkage.Api.Problems;
+using Linkage.Application;
+using Linkage.Application.Common.Changes;
+using Linkage.Infrastructure;
+using Linkage.Infrastructure.Persistence;
+
+namespace Linkage.Api;
+
+/// <summary>The composition root: services in dependency order, then the HTTP pipeline.</summary>
+public static class ApiSetup
+{
+    public static void AddLinkageApi(this WebApplicationBuilder builder)
+    {
+        builder.UseLinkageLogging();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        var services = builder.Services;
+        services.AddLinkageApplication();
+        services.AddLinkageInfrastructure(builder.Configuration);
+        services.AddLinkageAuthentication(builder.Configuration);
+        services.AddScoped<IChangeOrigin, HttpChangeOrigin>();
+        services.AddLinkageProblems();
+        services.AddControllers().AddJsonOptions(o => JsonSetup.Configure(o.JsonSerializerOptions));
+        services.AddLinkageOpenApi();
+    }
+
+    /// <summary>Applies pending migrations when <c>Database:MigrateOnStartup</c> is on (default on in Development).</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment()))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await DatabaseState.MigrateAsync(scope.ServiceProvider.GetRequiredService<LinkageDbContext>());
+    }
+
+    public static void UseLinkagePipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseLinkageRequestLogging();
+        app.UseMiddleware<RequestBodyLimit>();
+        app.UseLinkageOpenApi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<ChangeOriginValidation>();
+        app.MapLinkageHealth();
+        app.MapControllers().RequireAuthorization();
+    }
+}

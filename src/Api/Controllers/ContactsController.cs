@@ -1,0 +1,70 @@
+using Linkage.Api.Http;
+using Linkage.Application.Common.Paging;
+using Linkage.Application.Contacts;
+using Linkage.Application.Contacts.CreateContact;
+using Linkage.Application.Contacts.DeleteContact;
+using Linkage.Application.Contacts.GetContact;
+using Linkage.Application.Contacts.ListContacts;
+using Linkage.Application.Timeline;
+using Linkage.Application.Timeline.ListActions;
+using Linkage.Domain.Common;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Linkage.Api.Controllers;
+
+/// <summary>Contacts (API.md 2.1) and their timelines (2.3).</summary>
+[Route("api/v1/network/contacts")]
+public sealed class ContactsController : LinkageControllerBase
+{
+    [HttpPost]
+    [Consumes("application/json")]
+    [ProducesResponseType<ContactView>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> CreateContact(
+        [FromBody] CreateContact body,
+        [FromHeader(Name = LinkageHeaders.IdempotencyKey)] string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        var contact = await Mediator.Send(body with { IdempotencyKey = idempotencyKey }, cancellationToken);
+        return CreatedWithETag($"/api/v1/network/contacts/{contact.Id}", contact, contact.Version);
+    }
+
+    [HttpGet("{id:guid}")]
+    [ProducesResponseType<ContactView>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    public async Task<IActionResult> GetContact(
+        Guid id,
+        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch,
+        CancellationToken cancellationToken)
+    {
+        var contact = await Mediator.Send(new GetContact(id), cancellationToken);
+        return OkWithETag(contact, contact.Version);
+    }
+
+    [HttpGet]
+    public Task<Page<ContactView>> ListContacts(
+        [FromQuery] string? q,
+        [FromQuery] int limit = PageRequest.DefaultLimit,
+        [FromQuery] string? cursor = null,
+        CancellationToken cancellationToken = default) =>
+        Mediator.Send(new ListContacts(q, new PageRequest(limit, cursor)), cancellationToken);
+
+    [HttpDelete("{id:guid}")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public async Task<IActionResult> DeleteContact(
+        Guid id,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        CancellationToken cancellationToken)
+    {
+        await Mediator.Send(new DeleteContact(id, Request.Precondition()), cancellationToken);
+        return NoContent();
+    }
+
+    [HttpGet("{id:guid}/actions")]
+    public Task<Page<ActionView>> ListContactActions(
+        Guid id,
+        [FromQuery] string? kind,
+        [FromQuery] int limit = PageRequest.DefaultLimit,
+        [FromQuery] string? cursor = null,
+        CancellationToken cancellationToken = default) =>
+        Mediator.Send(new ListActions(SubjectType.Contact, id, kind, new PageRequest(limit, cursor)), cancellationToken);
+}

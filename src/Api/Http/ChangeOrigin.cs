@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using Linkage.Api.Problems;
+using Linkage.Application.Common.Changes;
+
+namespace Linkage.Api.Http;
+
+/// <summary>The request's <c>X-Change-Origin</c>: 1..50 of <c>[a-z0-9_-]</c>, default <c>api</c> (API.md 1.7).</summary>
+public sealed partial class HttpChangeOrigin(IHttpContextAccessor accessor) : IChangeOrigin
+{
+    public const string Default = "api";
+
+    public string Value =>
+        accessor.HttpContext?.Request.Headers[LinkageHeaders.ChangeOrigin].ToString() is { Length: > 0 } origin ? origin : Default;
+
+    public static bool IsValid(string origin) => ValidOrigin().IsMatch(origin);
+
+    [GeneratedRegex("^[a-z0-9_-]{1,50}$")]
+    private static partial Regex ValidOrigin();
+}
+
+/// <summary>Refuses a malformed <c>X-Change-Origin</c> before anything else runs, so no change is attributed wrongly.</summary>
+public sealed class ChangeOriginValidation(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Headers.TryGetValue(LinkageHeaders.ChangeOrigin, out var values)
+            && (values.Count != 1 || !HttpChangeOrigin.IsValid(values.ToString())))
+        {
+            await ProblemWriter.WriteAsync(context, ProblemCatalog.ValidationFailed, "X-Change-Origin is 1 to 50 characters of [a-z0-9_-].",
+                new Dictionary<string, string[]> { [LinkageHeaders.ChangeOrigin] = ["Must be 1 to 50 characters of [a-z0-9_-]."] });
+            return;
+        }
+
+        await next(context);
+    }
+}

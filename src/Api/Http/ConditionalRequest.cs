@@ -1,0 +1,20 @@
+using Linkage.Application.Common.Concurrency;
+using Microsoft.Net.Http.Headers;
+
+namespace Linkage.Api.Http;
+
+/// <summary>Reads the conditional request headers of API.md 1.4 into the Application's types.</summary>
+public static class ConditionalRequest
+{
+    /// <summary>If-Match and If-Unmodified-Since (an unparseable date is ignored, as RFC 9110 says).</summary>
+    public static Precondition Precondition(this HttpRequest request) => new(
+        EntityTagCondition.Parse(request.Headers.IfMatch.ToString()),
+        request.GetTypedHeaders().IfUnmodifiedSince);
+
+    /// <summary>Whether If-None-Match names the current version (or is <c>*</c>): the client's copy is fresh.</summary>
+    public static bool IsNotModified(this HttpRequest request, int version) =>
+        EntityTagCondition.Parse(request.Headers[HeaderNames.IfNoneMatch].ToString())?.Matches(version) ?? false;
+
+    public static string? IdempotencyKey(this HttpRequest request) =>
+        request.Headers.TryGetValue(LinkageHeaders.IdempotencyKey, out var key) ? key.ToString() : null;
+}

@@ -1,0 +1,40 @@
+using Linkage.Application.Common.Concurrency;
+using Linkage.Application.Common.Idempotency;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Linkage.Api.Http;
+
+/// <summary>
+/// What every controller shares: the mediator, and turning results into HTTP with ETag,
+/// Location, If-None-Match and the idempotent-replay header. No business rule lives here.
+/// </summary>
+[ApiController]
+[Produces("application/json")]
+public abstract class LinkageControllerBase : ControllerBase
+{
+    protected IMediator Mediator => HttpContext.RequestServices.GetRequiredService<IMediator>();
+
+    /// <summary>200 with the resource and its ETag, or 304 when If-None-Match names that ETag.</summary>
+    protected IActionResult OkWithETag<T>(T body, int version)
+    {
+        Response.Headers.ETag = EntityTagCondition.Format(version);
+        return Request.IsNotModified(version) ? StatusCode(StatusCodes.Status304NotModified) : Ok(body);
+    }
+
+    /// <summary>201 with Location and ETag; marks a replayed idempotent response.</summary>
+    protected IActionResult CreatedWithETag<T>(string location, T body, int version)
+    {
+        Response.Headers.ETag = EntityTagCondition.Format(version);
+        MarkReplay();
+        return Created(location, body);
+    }
+
+    protected void MarkReplay()
+    {
+        if (HttpContext.RequestServices.GetRequiredService<IdempotencyOutcome>().Replayed)
+        {
+            Response.Headers[LinkageHeaders.IdempotentReplayed] = "true";
+        }
+    }
+}

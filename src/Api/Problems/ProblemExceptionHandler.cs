@@ -1,0 +1,95 @@
+using System.Net.Sockets;
+using Linkage.Application.Common.Exceptions;
+using Linkage.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Net.Http.Headers;
+using Npgsql;
+
+namespace Linkage.Api.Problems;
+
+/// <summary>
+/// The one place exceptions become problem details. Known failures answer with their code; an
+/// unreachable database is 503 with Retry-After; anything else is a 500 that says nothing internal
+/// and is logged with its trace id.
+/// </summary>
+public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case ValidationFailedException validation:
+                await ProblemWriter.WriteAsync(context, ProblemCatalog.ValidationFailed, validation.Message, validation.Errors);
+                return true;
+            case PreconditionFailedException stale:
+                context.Response.Headers.ETag = Application.Common.Concurrency.EntityTagCondition.Format(stale.CurrentVersion);
+                await ProblemWriter.WriteAsync(context, ProblemCatalog.PreconditionFailed, stale.Message);
+                return true;
+            case ConflictException conflict:
+                await WriteConflictAsync(context, conflict);
+                return true;
+            case LinkageException known:
+                await ProblemWriter.WriteAsync(context, ProblemCatalog.ForCode(known.Code), known.Message);
+                return true;
+            case DomainRuleException rule:
+                await ProblemWriter.WriteAsync(context, ProblemCatalog.ForCode(rule.Code), rule.Message);
+                return true;
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                await ProblemWriter.WriteAsync(context, ProblemCatalog.PayloadTooLarge, "The request body is larger than 256 KiB.");
+                return true;
+            case BadHttpRequestException bad:
+                await ProblemWriter.WriteAsync(context, ProblemCatalog.ValidationFailed, bad.Message);
+                return true;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                return true;
+        }
+
+        if (IsDatabaseUnavailable(exception))
+        {
+            logger.LogWarning(exception, "Database unavailable while serving {Path}", context.Request.Path);
+            context.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ProblemWriter.WriteAsync(context, ProblemCatalog.Unavailable, "The database is unreachable; try again shortly.");
+            return true;
+        }
+
+        logger.LogError(exception, "Unhandled exception for {Method} {Path} (trace {TraceId})",
+            context.Request.Method, context.Request.Path, System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier);
+        await ProblemWriter.WriteAsync(context, ProblemCatalog.InternalError, "An unexpected error occurred. Quote the traceId when reporting it.");
+        return true;
+    }
+
+    private static Task WriteConflictAsync(HttpContext context, ConflictException conflict)
+    {
+        var problem = ProblemWriter.Create(context, ProblemCatalog.Conflict, conflict.Message);
+        if (conflict.ExistingId is { } existing)
+        {
+            problem.Extensions["existingId"] = existing;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status409Conflict;
+        return context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, ProblemWriter.ContentType);
+    }
+
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is RetryLimitExceededException or SocketException or TimeoutException
+                || (e is NpgsqlException npgsql && (npgsql.IsTransient || npgsql is not PostgresException)))
+            {
+                return true;
+            }
+
+            if (e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" })
+            {
+                return true;
+            }
+        }
+
+        return exception is InvalidOperationException && exception.Message.Contains("transient", StringComparison.OrdinalIgnoreCase);
+    }
+}

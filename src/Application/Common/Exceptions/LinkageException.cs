@@ -1,0 +1,48 @@
+namespace Linkage.Application.Common.Exceptions;
+
+/// <summary>
+/// A failure the caller can act on. <see cref="Code"/> is the stable problem code of API.md 1.3;
+/// the API maps each code to its HTTP status in one place.
+/// </summary>
+public abstract class LinkageException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+public sealed class NotFoundException(string message = "The resource does not exist.")
+    : LinkageException("NotFound", message);
+
+public sealed class ForbiddenException(IReadOnlyList<Security.Permission> needed)
+    : LinkageException("Forbidden", $"This needs the permission {string.Join(" or ", needed)}.")
+{
+    public IReadOnlyList<Security.Permission> Needed { get; } = needed;
+}
+
+/// <summary>A uniqueness rule refused the change; <see cref="ExistingId"/> names the record in the way.</summary>
+public sealed class ConflictException(string message, Guid? existingId = null)
+    : LinkageException("Conflict", message)
+{
+    public Guid? ExistingId { get; } = existingId;
+}
+
+public sealed class PreconditionRequiredException(string message = "This change needs an If-Match header with the resource's ETag.")
+    : LinkageException("PreconditionRequired", message);
+
+/// <summary>The caller's ETag is stale; <see cref="CurrentVersion"/> becomes the response's ETag.</summary>
+public sealed class PreconditionFailedException(int currentVersion)
+    : LinkageException("PreconditionFailed", $"The resource has changed; its current ETag is \"{currentVersion}\".")
+{
+    public int CurrentVersion { get; } = currentVersion;
+}
+
+public sealed class IdempotencyKeyReusedException()
+    : LinkageException("IdempotencyKeyReused", "This Idempotency-Key was used for a different request.");
+
+public sealed class IdempotencyKeyInFlightException()
+    : LinkageException("IdempotencyKeyInFlight", "A request with this Idempotency-Key is still being processed.");
+
+/// <summary>
+/// Thrown by a handler (or the store) when the command lost a race it can win by running again from
+/// the start, in a new transaction; the unit of work retries it a bounded number of times.
+/// </summary>
+public sealed class RetryCommandException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,35 @@
+using FluentValidation;
+using Linkage.Application.Common.Validation;
+
+namespace Linkage.Application.Companies.CreateCompany;
+
+public sealed class CreateCompanyValidator : AbstractValidator<CreateCompany>
+{
+    public CreateCompanyValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(CommonRules.MaxNameLength)
+            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("A company needs a name.");
+        RuleFor(c => c.Department).MaximumLength(CommonRules.MaxNameLength);
+        RuleFor(c => c.OrgNr).MaximumLength(50);
+        RuleFor(c => c.Description).MaximumLength(10_000);
+        this.ContactPointList(c => c.Emails, emails: true);
+        this.ContactPointList(c => c.Phones);
+        this.ContactPointList(c => c.Urls);
+        RuleFor(c => c.Address).SetValidator(new AddressValidator()!);
+        RuleFor(c => c.CustomFields).CustomFields();
+        RuleFor(c => c.IdempotencyKey).IdempotencyKey();
+    }
+}
+
+public sealed class AddressValidator : AbstractValidator<AddressInput>
+{
+    public AddressValidator()
+    {
+        RuleFor(a => a.Street).MaximumLength(200);
+        RuleFor(a => a.PostalCode).MaximumLength(20);
+        RuleFor(a => a.City).MaximumLength(100);
+        RuleFor(a => a.CountryCode)
+            .Must(c => c is null || CountryCodes.IsAssigned(c.ToUpperInvariant()))
+            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
+    }
+}

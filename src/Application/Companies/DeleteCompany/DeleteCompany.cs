@@ -1,0 +1,32 @@
+using Linkage.Application.Common.Changes;
+using Linkage.Application.Common.Concurrency;
+using Linkage.Application.Common.Exceptions;
+using Linkage.Application.Common.Persistence;
+using Linkage.Application.Common.Requests;
+using Linkage.Application.Common.Security;
+using Linkage.Domain.Companies;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linkage.Application.Companies.DeleteCompany;
+
+/// <summary>Soft-deletes a company; it then answers 404.</summary>
+public sealed record DeleteCompany(Guid Id, Precondition Precondition) : ICommand<Unit>, IConditionalCommand, IAuthorizedRequest
+{
+    Type IConditionalCommand.AggregateType => typeof(Company);
+
+    Guid IConditionalCommand.AggregateId => Id;
+
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Edit("Company")];
+}
+
+public sealed class DeleteCompanyHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<DeleteCompany, Unit>
+{
+    public async Task<Unit> Handle(DeleteCompany request, CancellationToken cancellationToken)
+    {
+        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("No such company.");
+        company.Delete(changes.Stamp());
+        return Unit.Value;
+    }
+}

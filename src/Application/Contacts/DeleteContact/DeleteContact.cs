@@ -1,0 +1,32 @@
+using Linkage.Application.Common.Changes;
+using Linkage.Application.Common.Concurrency;
+using Linkage.Application.Common.Exceptions;
+using Linkage.Application.Common.Persistence;
+using Linkage.Application.Common.Requests;
+using Linkage.Application.Common.Security;
+using Linkage.Domain.Contacts;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linkage.Application.Contacts.DeleteContact;
+
+/// <summary>Soft-deletes a contact; it then answers 404.</summary>
+public sealed record DeleteContact(Guid Id, Precondition Precondition) : ICommand<Unit>, IConditionalCommand, IAuthorizedRequest
+{
+    Type IConditionalCommand.AggregateType => typeof(Contact);
+
+    Guid IConditionalCommand.AggregateId => Id;
+
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Edit("Contact")];
+}
+
+public sealed class DeleteContactHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<DeleteContact, Unit>
+{
+    public async Task<Unit> Handle(DeleteContact request, CancellationToken cancellationToken)
+    {
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("No such contact.");
+        contact.Delete(changes.Stamp());
+        return Unit.Value;
+    }
+}

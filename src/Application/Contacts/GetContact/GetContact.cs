@@ -1,0 +1,22 @@
+using Linkage.Application.Common.Exceptions;
+using Linkage.Application.Common.Persistence;
+using Linkage.Application.Common.Requests;
+using Linkage.Application.Common.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linkage.Application.Contacts.GetContact;
+
+/// <summary>Reads one live contact of the caller's tenant.</summary>
+public sealed record GetContact(Guid Id) : IQuery<ContactView>, IAuthorizedRequest
+{
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Read("Contact")];
+}
+
+public sealed class GetContactHandler(ILinkageDbContext db) : IRequestHandler<GetContact, ContactView>
+{
+    public async Task<ContactView> Handle(GetContact request, CancellationToken cancellationToken) =>
+        await db.Contacts.AsNoTracking().Where(c => c.Id == request.Id).Select(ContactView.Projection)
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("No such contact.");
+}

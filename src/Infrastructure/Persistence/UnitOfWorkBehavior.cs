@@ -1,0 +1,97 @@
+using Linkage.Application.Common.Concurrency;
+using Linkage.Application.Common.Exceptions;
+using Linkage.Application.Common.Requests;
+using Linkage.Domain.Common;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linkage.Infrastructure.Persistence;
+
+/// <summary>
+/// One PostgreSQL transaction per command, run through EF's execution strategy so a transient fault
+/// retries the whole command. Before saving it appends the aggregates' recorded timeline actions and
+/// makes the target aggregate's UPDATE conditional on the version the precondition checked
+/// (<c>WHERE version = @expected</c>), so the check and the write are one statement.
+/// </summary>
+internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(
+    LinkageDbContext db,
+    PreconditionContext precondition,
+    ConcurrencyOutcomes outcomes)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    /// <summary>A command that lost a race on an aggregate other than its target is run again, this often.</summary>
+    private const int MaxConflictRetries = 8;
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (!IsCommand() || db.Database.CurrentTransaction is not null)
+        {
+            return await next();
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunInTransaction(next, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException ex)
+            {
+                var retry = await outcomes.ResolveAsync(ex, precondition, attempt < MaxConflictRetries, cancellationToken);
+                if (!retry)
+                {
+                    throw;
+                }
+            }
+            catch (RetryCommandException) when (attempt < MaxConflictRetries)
+            {
+                // A handler saw a race it can win by starting over (e.g. a unique index it raced for).
+            }
+        }
+    }
+
+    private Task<TResponse> RunInTransaction(RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var response = await next();
+            ApplyExpectedVersion();
+            AppendRecordedActions();
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return response;
+        }, cancellationToken);
+    }
+
+    private void ApplyExpectedVersion()
+    {
+        if (precondition is not { AggregateId: { } id, ExpectedVersion: { } expected })
+        {
+            return;
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<AggregateRoot>())
+        {
+            if (entry.Entity.Id == id && entry.State == EntityState.Modified)
+            {
+                entry.Property(a => a.Version).OriginalValue = expected;
+            }
+        }
+    }
+
+    private void AppendRecordedActions()
+    {
+        var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
+        foreach (var aggregate in aggregates)
+        {
+            db.TimelineActions.AddRange(aggregate.RecordedActions);
+            aggregate.ClearRecordedActions();
+        }
+    }
+
+    private static bool IsCommand() =>
+        typeof(TRequest).GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
+}
