@@ -51,6 +51,13 @@ public sealed record EntityTagCondition(bool MatchesAny, IReadOnlyList<int> Vers
             text = text[1..^1];
         }
 
+        // Entity tags compare as opaque strings: "03" is not our "3".
+        if (text.StartsWith('0'))
+        {
+            version = 0;
+            return false;
+        }
+
         return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out version)
             && version > 0;
     }

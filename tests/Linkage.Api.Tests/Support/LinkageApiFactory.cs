@@ -1,0 +1,72 @@
+using Linkage.Api.Tests.Fixtures;
+using Linkage.Application.Common.Security;
+using Linkage.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Linkage.Api.Tests.Support;
+
+/// <summary>
+/// The real API in-process over a real PostgreSQL database: a fresh clone of the migrated template
+/// for each test class, so classes never see each other's rows.
+/// </summary>
+public sealed class LinkageApiFactory(string connectionString) : WebApplicationFactory<Program>
+{
+    public const string TemplateKey = "linkage";
+
+    public string ConnectionString { get; } = connectionString;
+
+    public TestClock Clock { get; } = new();
+
+    public static async Task<LinkageApiFactory> CreateAsync()
+    {
+        var connectionString = await PostgresServer.Instance.CreateDatabaseAsync(TemplateKey, MigrateAsync);
+        return new LinkageApiFactory(connectionString);
+    }
+
+    /// <summary>A DbContext on the test database that sees every tenant's rows, for asserting what was stored.</summary>
+    public LinkageDbContext OpenDb(string tenant)
+    {
+        var options = new DbContextOptionsBuilder<LinkageDbContext>().UseNpgsql(ConnectionString).Options;
+        return new LinkageDbContext(options, new FixedUser(tenant));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await PostgresServer.Instance.DropDatabaseAsync(ConnectionString);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Linkage", ConnectionString);
+        builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    private static async Task MigrateAsync(string connectionString)
+    {
+        await using var db = new LinkageDbContext(
+            new DbContextOptionsBuilder<LinkageDbContext>().UseNpgsql(connectionString).Options, new FixedUser(string.Empty));
+        await db.Database.MigrateAsync();
+    }
+
+    private sealed class FixedUser(string tenant) : ICurrentUser
+    {
+        public string ActorId => "test-inspector";
+
+        public string TenantId => tenant;
+
+        public IReadOnlyCollection<Permission> Permissions => [];
+    }
+}
