@@ -25,7 +25,7 @@ public static class ApiSetup
         services.AddLinkageAuthentication(builder.Configuration);
         services.AddScoped<IChangeOrigin, HttpChangeOrigin>();
         services.AddLinkageProblems();
-        services.AddControllers().AddJsonOptions(o => JsonSetup.Configure(o.JsonSerializerOptions));
+        services.AddControllers(o => o.Filters.Add<ProblemExceptionFilter>()).AddJsonOptions(o => JsonSetup.Configure(o.JsonSerializerOptions));
         services.AddLinkageOpenApi();
     }
 

@@ -1,6 +1,4 @@
 using System.Net.Sockets;
-using Linkage.Application.Common.Exceptions;
-using Linkage.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -20,32 +18,16 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        switch (exception)
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
         {
-            case ValidationFailedException validation:
-                await ProblemWriter.WriteAsync(context, ProblemCatalog.ValidationFailed, validation.Message, validation.Errors);
-                return true;
-            case PreconditionFailedException stale:
-                context.Response.Headers.ETag = Application.Common.Concurrency.EntityTagCondition.Format(stale.CurrentVersion);
-                await ProblemWriter.WriteAsync(context, ProblemCatalog.PreconditionFailed, stale.Message);
-                return true;
-            case ConflictException conflict:
-                await WriteConflictAsync(context, conflict);
-                return true;
-            case LinkageException known:
-                await ProblemWriter.WriteAsync(context, ProblemCatalog.ForCode(known.Code), known.Message);
-                return true;
-            case DomainRuleException rule:
-                await ProblemWriter.WriteAsync(context, ProblemCatalog.ForCode(rule.Code), rule.Message);
-                return true;
-            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
-                await ProblemWriter.WriteAsync(context, ProblemCatalog.PayloadTooLarge, "The request body is larger than 256 KiB.");
-                return true;
-            case BadHttpRequestException bad:
-                await ProblemWriter.WriteAsync(context, ProblemCatalog.ValidationFailed, bad.Message);
-                return true;
-            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
-                return true;
+            return true;
+        }
+
+        if (ProblemMapping.TryMap(context, exception) is { } problem)
+        {
+            context.Response.StatusCode = problem.Status!.Value;
+            await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, ProblemWriter.ContentType, cancellationToken);
+            return true;
         }
 
         if (IsDatabaseUnavailable(exception))
@@ -60,18 +42,6 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             context.Request.Method, context.Request.Path, System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier);
         await ProblemWriter.WriteAsync(context, ProblemCatalog.InternalError, "An unexpected error occurred. Quote the traceId when reporting it.");
         return true;
-    }
-
-    private static Task WriteConflictAsync(HttpContext context, ConflictException conflict)
-    {
-        var problem = ProblemWriter.Create(context, ProblemCatalog.Conflict, conflict.Message);
-        if (conflict.ExistingId is { } existing)
-        {
-            problem.Extensions["existingId"] = existing;
-        }
-
-        context.Response.StatusCode = StatusCodes.Status409Conflict;
-        return context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, ProblemWriter.ContentType);
     }
 
     private static bool IsDatabaseUnavailable(Exception exception)

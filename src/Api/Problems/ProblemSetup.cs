@@ -18,7 +18,8 @@ public static class ProblemSetup
             {
                 var errors = context.ModelState
                     .Where(e => e.Value is { Errors.Count: > 0 })
-                    .ToDictionary(e => CleanKey(e.Key), e => e.Value!.Errors.Select(x => Describe(x.ErrorMessage)).Distinct().ToArray());
+                    .GroupBy(e => CleanKey(e.Key))
+                    .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value!.Errors).Select(x => Describe(x.ErrorMessage)).Distinct().ToArray());
                 if (errors.Count > 1)
                 {
                     // "The body is required" only restates why the other entries failed.
@@ -26,7 +27,7 @@ public static class ProblemSetup
                 }
 
                 var problem = ProblemWriter.Create(context.HttpContext, ProblemCatalog.ValidationFailed, "The request body or parameters are invalid.", errors);
-                return new ObjectResult(problem) { StatusCode = 400, ContentTypes = { ProblemWriter.ContentType } };
+                return ProblemWriter.Result(problem);
             });
         return services;
     }

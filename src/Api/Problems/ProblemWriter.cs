@@ -54,4 +54,8 @@ public static class ProblemWriter
         context.Response.StatusCode = kind.Status;
         return context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, ContentType);
     }
+
+    /// <summary>An MVC result for a problem; unaffected by <c>[Produces]</c>, so it keeps the problem media type.</summary>
+    public static IActionResult Result(ProblemDetails problem) =>
+        new JsonResult(problem) { StatusCode = problem.Status, ContentType = ContentType };
 }

@@ -11,7 +11,7 @@ namespace Linkage.Infrastructure.Idempotency;
 /// Removes expired keys in small batches in the background, so cleanup never holds locks long
 /// enough to slow requests. Expired keys are already ignored by the claim, so timing is not critical.
 /// </summary>
-internal sealed class IdempotencyCleanup(
+public sealed class IdempotencyCleanup(
     IServiceScopeFactory scopes,
     IOptions<IdempotencyOptions> options,
     TimeProvider time,

@@ -104,7 +104,7 @@ public sealed class IdempotencyTests : ApiTestBase
         {
             var again = await client.SendAsync(Post("expire-1", """{"lastName":"Expiry"}"""));
             Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-            Assert.That(again.Headers.Contains("Idempotent-Replayed"), Is.False);
+            Assert.That(again.Headers.Contains("Idempotent-Replayed"), Is.False, "an expired key must not replay");
             Assert.That(await CountContactsAsync(TenantA, "Expiry"), Is.EqualTo(2));
 
             await client.SendAsync(Post("expire-2", """{"lastName":"Expiry2"}"""));

@@ -1,0 +1,57 @@
+using Linkage.Application.Common.Concurrency;
+using Linkage.Application.Common.Exceptions;
+using Linkage.Domain.Common;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Linkage.Api.Problems;
+
+/// <summary>
+/// The one mapping of known failures to problem responses. Both the MVC exception filter (which can
+/// keep headers like ETag on the response) and the global exception handler use it.
+/// </summary>
+public static class ProblemMapping
+{
+    /// <summary>Returns the problem for a known failure, or null for an exception that is a bug.</summary>
+    public static ProblemDetails? TryMap(HttpContext context, Exception exception)
+    {
+        switch (exception)
+        {
+            case ValidationFailedException validation:
+                return ProblemWriter.Create(context, ProblemCatalog.ValidationFailed, validation.Message, validation.Errors);
+            case PreconditionFailedException stale:
+                context.Response.Headers.ETag = EntityTagCondition.Format(stale.CurrentVersion);
+                return ProblemWriter.Create(context, ProblemCatalog.PreconditionFailed, stale.Message);
+            case ConflictException conflict:
+                var problem = ProblemWriter.Create(context, ProblemCatalog.Conflict, conflict.Message);
+                if (conflict.ExistingId is { } existing)
+                {
+                    problem.Extensions["existingId"] = existing;
+                }
+
+                return problem;
+            case LinkageException known:
+                return ProblemWriter.Create(context, ProblemCatalog.ForCode(known.Code), known.Message);
+            case DomainRuleException rule:
+                return ProblemWriter.Create(context, ProblemCatalog.ForCode(rule.Code), rule.Message);
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                return ProblemWriter.Create(context, ProblemCatalog.PayloadTooLarge, "The request body is larger than 256 KiB.");
+            case BadHttpRequestException bad:
+                return ProblemWriter.Create(context, ProblemCatalog.ValidationFailed, bad.Message);
+            default:
+                return null;
+        }
+    }
+}
+
+/// <summary>Turns known failures thrown inside MVC into problem results, so headers set with them survive.</summary>
+public sealed class ProblemExceptionFilter : Microsoft.AspNetCore.Mvc.Filters.IExceptionFilter
+{
+    public void OnException(Microsoft.AspNetCore.Mvc.Filters.ExceptionContext context)
+    {
+        if (ProblemMapping.TryMap(context.HttpContext, context.Exception) is { } problem)
+        {
+            context.Result = ProblemWriter.Result(problem);
+            context.ExceptionHandled = true;
+        }
+    }
+}
