@@ -72,8 +72,8 @@ internal sealed class IdempotencyBehavior<TRequest, TResponse>(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var expires = now + options.Value.Retention;
-        var waitMs = (int)options.Value.InFlightWait.TotalMilliseconds;
-        await db.Database.ExecuteSqlRawAsync($"SET LOCAL lock_timeout = {waitMs}", cancellationToken);
+        var wait = $"{(int)options.Value.InFlightWait.TotalMilliseconds}ms";
+        await SetLockTimeoutAsync(wait, cancellationToken);
         try
         {
             var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
@@ -86,7 +86,7 @@ internal sealed class IdempotencyBehavior<TRequest, TResponse>(
                  WHERE idempotency_keys.expires_utc < EXCLUDED.created_utc
                 """,
                 cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout = 0", cancellationToken);
+            await SetLockTimeoutAsync("0", cancellationToken);
             return claimed == 1;
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
@@ -94,6 +94,10 @@ internal sealed class IdempotencyBehavior<TRequest, TResponse>(
             throw new IdempotencyKeyInFlightException();
         }
     }
+
+    /// <summary>Bounds how long the claim waits for an in-flight twin; transaction-local, like SET LOCAL.</summary>
+    private Task SetLockTimeoutAsync(string value, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<string>($"SELECT set_config('lock_timeout', {value}, true) AS \"Value\"").ToListAsync(cancellationToken);
 
     /// <summary>The request's identity: its type (method + route) and its content (body and route values).</summary>
     private static string Fingerprint(TRequest request)

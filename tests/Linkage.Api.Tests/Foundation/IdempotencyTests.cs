@@ -3,6 +3,7 @@ using Linkage.Api.Tests.Support;
 using Linkage.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace Linkage.Api.Tests.Foundation;
@@ -117,5 +118,30 @@ public sealed class IdempotencyTests : ApiTestBase
         {
             Factory.Clock.Unfreeze();
         }
+    }
+
+    [Test]
+    public async Task A_key_held_by_an_uncommitted_request_answers_409_IdempotencyKeyInFlight()
+    {
+        await using var quick = Factory.WithWebHostBuilder(b => b.UseSetting("Idempotency:InFlightWait", "00:00:00.300"));
+        var client = quick.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", TestTokens.For(TenantA, "holder", "*:*"));
+
+        // Another request's transaction holds the claim and has not committed yet.
+        await using var connection = new Npgsql.NpgsqlConnection(Factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var claim = new Npgsql.NpgsqlCommand(
+            "INSERT INTO idempotency_keys (tenant_id, actor_id, key, fingerprint, created_utc, expires_utc) VALUES ('tenant-a', 'holder', 'held-1', 'x', now(), now() + interval '1 day')",
+            connection, transaction))
+        {
+            await claim.ExecuteNonQueryAsync();
+        }
+
+        var response = await client.SendAsync(Post("held-1", """{"lastName":"InFlight"}"""));
+        await AssertProblemAsync(response, 409, "IdempotencyKeyInFlight");
+        await transaction.RollbackAsync();
+        Assert.That(await CountContactsAsync(TenantA, "InFlight"), Is.Zero);
     }
 }
