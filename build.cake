@@ -2,12 +2,14 @@
 //
 //   Restore  dotnet restore Linkage.slnx
 //   Build    dotnet build Linkage.slnx
-//   Test     builds, runs every tests/*/*.csproj (+ `npm test` in clients/typescript when it exists),
+//   Test     builds, runs every tests/*/*.csproj (+ for clients/typescript, when it exists: ClientCheck, then `npm test`
+//            against the built API over a throwaway PostgreSQL; see build/client.cake),
 //            ends with exactly one line "N passed, N failed, N skipped"; fails on a failed test, a crashed
 //            test run or when nothing was executed. (Default target.)
 //   Run      runs the API on http://127.0.0.1:5080 (or ASPNETCORE_URLS); without ConnectionStrings__Linkage it
 //            starts a local PostgreSQL cluster in .data/pg (port 55432 or --pg-port) and stops it afterwards.
 //   Token    prints a development JWT: --sub, --tenant, --perm (repeatable or comma-separated), --hours.
+//   OpenApi, Client, ClientCheck, ClientTest: the TypeScript client (build/client.cake).
 
 using System.Diagnostics;
 using System.Runtime.InteropServices;
