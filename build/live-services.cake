@@ -13,6 +13,7 @@ public sealed class ThrowawayCluster
     private string _data;
     private bool _asPostgresUser;
     private bool _running;
+    private string _logCopy;
 
     public string ConnectionString { get; private set; }
 
@@ -74,8 +75,6 @@ public sealed class ThrowawayCluster
             throw;
         }
     }
-
-    private string _logCopy;
 
     private int Port => int.Parse(System.Text.RegularExpressions.Regex.Match(ConnectionString, @"Port=(\d+)").Groups[1].Value);
 
