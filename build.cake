@@ -2,12 +2,14 @@
 //
 //   Restore  dotnet restore Linkage.slnx
 //   Build    dotnet build Linkage.slnx
-//   Test     builds, runs every tests/*/*.csproj (+ `npm test` in clients/typescript when it exists),
+//   Test     builds, runs every tests/*/*.csproj (+ for clients/typescript, when it exists: ClientCheck, then `npm test`
+//            against the built API over a throwaway PostgreSQL; see build/client.cake),
 //            ends with exactly one line "N passed, N failed, N skipped"; fails on a failed test, a crashed
 //            test run or when nothing was executed. (Default target.)
 //   Run      runs the API on http://127.0.0.1:5080 (or ASPNETCORE_URLS); without ConnectionStrings__Linkage it
 //            starts a local PostgreSQL cluster in .data/pg (port 55432 or --pg-port) and stops it afterwards.
 //   Token    prints a development JWT: --sub, --tenant, --perm (repeatable or comma-separated), --hours.
+//   OpenApi, Client, ClientCheck, ClientTest: the TypeScript client (build/client.cake).
 
 using System.Diagnostics;
 using System.Runtime.InteropServices;
@@ -16,6 +18,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Xml.Linq;
+
+#load "build/live-services.cake"
+#load "build/client.cake"
 
 var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
@@ -95,11 +100,11 @@ Task("Test")
             problems.AddRange(counts.Problems);
         }
 
-        // Hook for the TypeScript client: only when the folder exists and declares a "test" script.
-        var clientDirectory = System.IO.Path.Combine(root, "clients", "typescript");
-        if (System.IO.File.Exists(System.IO.Path.Combine(clientDirectory, "package.json")))
+        // The TypeScript client, when it exists: the regeneration check, then its tests against a live API
+        // over a throwaway database (build/client.cake).
+        if (System.IO.File.Exists(System.IO.Path.Combine(ClientFiles.For(root).Directory, "package.json")))
         {
-            var counts = RunNpmScript(clientDirectory, "test");
+            var counts = RunClientTests(root, configuration);
             if (counts is not null)
             {
                 totals.Add(counts);
@@ -333,7 +338,7 @@ static TestCounts ReadTrx(string trxPath, string name, int exitCode)
 /// (`# pass N`, `# fail N`, `# cancelled N`, `# skipped N`, `# todo N`; TAP when piped, ℹ-prefixed with the spec
 /// reporter). Returns null when package.json has no such script.
 /// </summary>
-static TestCounts RunNpmScript(string directory, string script)
+static TestCounts RunNpmScript(string directory, string script, IDictionary<string, string> environment = null)
 {
     var counts = new TestCounts();
     using (var package = JsonDocument.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(directory, "package.json"))))
@@ -358,7 +363,7 @@ static TestCounts RunNpmScript(string directory, string script)
     }
 
     Console.WriteLine($"--- npm run {script} ({directory})");
-    var (exit, output) = RunProcessCapturing(npm, new[] { "run", script }, directory);
+    var (exit, output) = RunProcessCapturing(npm, new[] { "run", script }, directory, environment);
 
     long Sum(string label)
     {

@@ -1,9 +1,23 @@
 using Linkage.Api;
+using Linkage.Api.Operations.OpenApi;
 
+var exportPath = OpenApiExport.RequestedPath(args);
 var builder = WebApplication.CreateBuilder(args);
+if (exportPath is not null)
+{
+    builder.UseExportConfiguration();
+}
+
 builder.AddLinkageApi();
 
 var app = builder.Build();
+if (exportPath is not null)
+{
+    app.UseLinkagePipeline();
+    await OpenApiExport.WriteAsync(app, exportPath);
+    return;
+}
+
 await app.InitializeDatabaseAsync();
 app.UseLinkagePipeline();
 await app.RunAsync();

@@ -1,12 +1,18 @@
+using Linkage.Api.Operations.OpenApi;
+using NJsonSchema.Generation;
 using NSwag;
-using NSwag.Generation.Processors.Security;
 
 namespace Linkage.Api.Operations;
 
-/// <summary>The NSwag OpenAPI document at <c>/openapi/v1.json</c> and Swagger UI at <c>/swagger</c>, with bearer auth.</summary>
+/// <summary>
+/// The NSwag OpenAPI document at <c>/openapi/v1.json</c> and Swagger UI at <c>/swagger</c>. The
+/// contract's conventions (operation ids, headers, problem responses, bearer security) are added by
+/// operation processors, so every endpoint is described the same way without per-endpoint attributes.
+/// </summary>
 public static class OpenApiSetup
 {
     public const string DocumentName = "v1";
+    public const string SecurityScheme = "Bearer";
 
     public static IServiceCollection AddLinkageOpenApi(this IServiceCollection services)
     {
@@ -15,14 +21,28 @@ public static class OpenApiSetup
             settings.DocumentName = DocumentName;
             settings.Title = "Linkage API";
             settings.Version = "v1";
-            settings.AddSecurity("Bearer", new OpenApiSecurityScheme
+            settings.Description = "Multi-tenant CRM relationship data. Errors are RFC 9457 problem details with a stable code.";
+
+            // The API writes enums as strings (JsonSetup); the schema says so explicitly rather than
+            // relying on NSwag picking up the MVC options.
+            if (settings.SchemaSettings is SystemTextJsonSchemaGeneratorSettings json)
+            {
+                JsonSetup.Configure(json.SerializerOptions);
+            }
+
+            settings.SchemaSettings.SchemaProcessors.Add(new RequiredProperties());
+            settings.AddSecurity(SecurityScheme, new OpenApiSecurityScheme
             {
                 Type = OpenApiSecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
                 Description = "A JWT with sub (actor), tid (tenant) and perm (permissions) claims.",
             });
-            settings.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
+            settings.OperationProcessors.Add(new OperationNaming());
+            settings.OperationProcessors.Add(new RequestContentTypes());
+            settings.OperationProcessors.Add(new ContractHeaders(SecurityScheme));
+            settings.OperationProcessors.Add(new SuccessResponses());
+            settings.OperationProcessors.Add(new ProblemResponses());
         });
         return services;
     }

@@ -39,6 +39,9 @@ public static class ProblemCatalog
         new(422, "IdempotencyKeyReused", "The Idempotency-Key was used for a different request."),
     }.ToDictionary(k => k.Code, StringComparer.Ordinal);
 
+    /// <summary>Every known problem kind; the OpenAPI document lists their codes.</summary>
+    public static IEnumerable<ProblemKind> All => ByCode.Values;
+
     public static ProblemKind ForCode(string code) => ByCode.GetValueOrDefault(code) ?? ValidationFailed;
 
     /// <summary>For responses the framework produces without a code (415, 405, an unknown route's 404).</summary>

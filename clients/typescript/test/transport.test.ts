@@ -1,0 +1,81 @@
+// The hand-written layer on its own, with a scripted fetch: no API needed.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { createLinkageClient, isProblem, LinkageProblem, NotModified } from "../src/index.js";
+
+type Seen = { url: string; headers: Headers; method: string };
+
+function scripted(response: () => Response): { fetch: (url: RequestInfo, init?: RequestInit) => Promise<Response>; seen: Seen[] } {
+  const seen: Seen[] = [];
+  return {
+    seen,
+    fetch: async (url, init) => {
+      seen.push({ url: String(url), headers: new Headers(init?.headers), method: init?.method ?? "GET" });
+      return response();
+    },
+  };
+}
+
+const contact = { id: "0196c0de-0000-7000-8000-000000000001", fullName: "Ada", emails: [], phones: [], customFields: {}, createdUtc: "", updatedUtc: "", version: 1, etag: '"1"', changeType: "Created", changeOrigin: "api" };
+
+describe("the transport under the generated clients", () => {
+  it("sends the token and default origin, and leaves out optional headers that were not given", async () => {
+    const http = scripted(() => new Response(JSON.stringify(contact), { status: 201, headers: { "Content-Type": "application/json", ETag: '"1"' } }));
+    const api = createLinkageClient({ baseUrl: "http://api.test/", token: async () => "t0k3n", changeOrigin: "web", fetch: http.fetch });
+
+    await api.contacts.createContact({ firstName: "Ada" });
+
+    const [request] = http.seen;
+    assert.equal(request?.url, "http://api.test/api/v1/network/contacts");
+    assert.equal(request?.headers.get("Authorization"), "Bearer t0k3n");
+    assert.equal(request?.headers.get("X-Change-Origin"), "web");
+    assert.equal(request?.headers.has("Idempotency-Key"), false);
+  });
+
+  it("does not send the change origin on reads", async () => {
+    const http = scripted(() => new Response(JSON.stringify({ items: [], nextCursor: null }), { status: 200, headers: { "Content-Type": "application/json" } }));
+    const api = createLinkageClient({ baseUrl: "http://api.test", changeOrigin: "web", fetch: http.fetch });
+
+    await api.contacts.listContacts();
+
+    assert.equal(http.seen[0]?.headers.has("X-Change-Origin"), false);
+    assert.equal(http.seen[0]?.headers.has("Authorization"), false);
+  });
+
+  it("turns a problem response into a LinkageProblem with its code, errors and headers", async () => {
+    const body = { type: "urn:linkage:problem:PreconditionFailed", title: "The resource has changed.", status: 412, detail: "Stale.", instance: "/x", traceId: "00-abc", code: "PreconditionFailed" };
+    const http = scripted(() => new Response(JSON.stringify(body), { status: 412, headers: { "Content-Type": "application/problem+json", ETag: '"4"' } }));
+    const api = createLinkageClient({ baseUrl: "http://api.test", fetch: http.fetch });
+
+    const error = await api.contacts.deleteContact(contact.id, '"3"').catch((e: unknown) => e);
+
+    assert.ok(isProblem(error, "PreconditionFailed"));
+    assert.equal(error.status, 412);
+    assert.equal(error.etag, '"4"');
+    assert.equal(error.traceId, "00-abc");
+    assert.deepEqual(error.errors, {});
+  });
+
+  it("gives a non-problem failure a code from its status", async () => {
+    const http = scripted(() => new Response("<html>Bad gateway</html>", { status: 502, headers: { "Content-Type": "text/html", "Retry-After": "7" } }));
+    const api = createLinkageClient({ baseUrl: "http://api.test", fetch: http.fetch });
+
+    const error = await api.companies.listCompanies().catch((e: unknown) => e);
+
+    assert.ok(error instanceof LinkageProblem);
+    assert.equal(error.code, "Unavailable");
+    assert.equal(error.status, 502);
+    assert.equal(error.retryAfterSeconds, 7);
+  });
+
+  it("turns 304 into NotModified carrying the ETag", async () => {
+    const http = scripted(() => new Response(null, { status: 304, headers: { ETag: '"1"' } }));
+    const api = createLinkageClient({ baseUrl: "http://api.test", fetch: http.fetch });
+
+    const error = await api.contacts.getContact(contact.id, '"1"').catch((e: unknown) => e);
+
+    assert.ok(error instanceof NotModified);
+    assert.equal(error.etag, '"1"');
+    assert.equal(http.seen[0]?.headers.get("If-None-Match"), '"1"');
+  });
+});
