@@ -35,7 +35,7 @@ public static class NotePatch
         NoteRevision? revision = null;
         if (action == Supersede)
         {
-            revision = ReadRevision(properties.GetValueOrDefault("supersede"), errors);
+            revision = ReadRevision(properties.TryGetValue("supersede", out var given) ? given : null, errors);
         }
 
         if (errors.Count > 0)
@@ -61,7 +61,7 @@ public static class NotePatch
             return action;
         }
 
-        errors["action"] = [$"action is required, one of {Archive}, {Unarchive}, {Supersede}."];
+        errors["action"] = [$"action is required and is one of: {Archive}, {Unarchive}, {Supersede}."];
         return null;
     }
 

@@ -1,3 +1,4 @@
+using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Exceptions;
 using Linkage.Application.Common.Persistence;
 using Linkage.Domain.Common;
@@ -31,10 +32,23 @@ public static class NoteQueries
     public static IQueryable<Note> OfSubject(this IQueryable<Note> notes, NoteSubject subject) =>
         notes.Where(n => n.SubjectType == subject.Type && n.SubjectId == subject.Id);
 
-    /// <summary>Loads (and tracks) the note for a command that changes it; 404 when the subject does not own it.</summary>
-    public static async Task<Note> LoadAsync(this ILinkageDbContext db, NoteSubject subject, Guid noteId, CancellationToken cancellationToken) =>
-        await db.Notes.OfSubject(subject).FirstOrDefaultAsync(n => n.Id == noteId, cancellationToken)
-        ?? throw NoteNotFound(subject);
+    /// <summary>
+    /// Loads (and tracks) the note for a command that changes it; 404 when the subject does not own it.
+    /// When another writer changed the note since the precondition was checked, the caller's ETag is stale:
+    /// 412, before the note's rules could answer for a state the caller never saw (e.g. NoteSuperseded).
+    /// </summary>
+    public static async Task<Note> LoadAsync(
+        this ILinkageDbContext db, INoteCommand command, PreconditionContext precondition, CancellationToken cancellationToken)
+    {
+        var note = await db.Notes.OfSubject(command.Subject).FirstOrDefaultAsync(n => n.Id == command.NoteId, cancellationToken)
+            ?? throw NoteNotFound(command.Subject);
+        if (precondition.AggregateId == note.Id && precondition.ExpectedVersion is { } expected && expected != note.Version)
+        {
+            throw new PreconditionFailedException(note.Version);
+        }
+
+        return note;
+    }
 
     public static NotFoundException NoteNotFound(NoteSubject subject) => new($"No such note on this {subject.Type}.");
 }
