@@ -3,6 +3,7 @@ using Linkage.Application.Common.Behaviors;
 using Linkage.Application.Common.Changes;
 using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Idempotency;
+using Linkage.Application.Notes;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers MediatR (5.1 has no DI package: the factory, mediator and handlers are wired here),
     /// the validators, and the outer pipeline behaviors. Behaviors registered first run outermost:
-    /// logging, authorization, validation, precondition; the infrastructure then adds the unit of
+    /// logging, authorization, validation, note scope, precondition; the infrastructure then adds the unit of
     /// work and idempotency inside them.
     /// </summary>
     public static IServiceCollection AddLinkageApplication(this IServiceCollection services)
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(NoteScopeBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(PreconditionBehavior<,>));
 
         services.AddScoped<PreconditionContext>();

@@ -3,6 +3,7 @@ using Linkage.Application.Common.Security;
 using Linkage.Domain.Common;
 using Linkage.Domain.Companies;
 using Linkage.Domain.Contacts;
+using Linkage.Domain.Notes;
 using Linkage.Domain.Timeline;
 using Linkage.Infrastructure.Idempotency;
 using Linkage.Infrastructure.Persistence.Conventions;
@@ -25,6 +26,8 @@ public sealed class LinkageDbContext(DbContextOptions<LinkageDbContext> options,
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<TimelineAction> TimelineActions => Set<TimelineAction>();
+
+    public DbSet<Note> Notes => Set<Note>();
 
     internal DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -43,6 +43,11 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(
                     throw;
                 }
             }
+            catch (DbUpdateException ex) when (UniqueViolations.Find(ex) is UniqueViolations.Meaning.TargetChanged)
+            {
+                await outcomes.TargetChangedAsync(precondition, cancellationToken);
+                throw;
+            }
             catch (RetryCommandException) when (attempt < MaxConflictRetries)
             {
                 // A handler saw a race it can win by starting over (e.g. a unique index it raced for).

@@ -1,5 +1,6 @@
 using Linkage.Domain.Companies;
 using Linkage.Domain.Contacts;
+using Linkage.Domain.Notes;
 using Linkage.Domain.Timeline;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,4 +17,6 @@ public interface ILinkageDbContext
     DbSet<Company> Companies { get; }
 
     DbSet<TimelineAction> TimelineActions { get; }
+
+    DbSet<Note> Notes { get; }
 }

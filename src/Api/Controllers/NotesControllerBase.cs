@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Linkage.Api.Http;
+using Linkage.Application.Common.Concurrency;
+using Linkage.Application.Common.Paging;
+using Linkage.Application.Notes;
+using Linkage.Application.Notes.CreateNote;
+using Linkage.Application.Notes.GetNote;
+using Linkage.Application.Notes.ListNotes;
+using Linkage.Application.Notes.SupersedeNote;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Linkage.Api.Controllers;
+
+/// <summary>
+/// Notes on a contact or a company (API.md 3). The two routes differ only in their subject, so the
+/// actions live here and <see cref="ContactNotesController"/> and <see cref="CompanyNotesController"/> give the route.
+/// </summary>
+public abstract class NotesControllerBase : LinkageControllerBase
+{
+    /// <summary>The route segment of the subject's collection (<c>contacts</c> or <c>companies</c>).</summary>
+    protected abstract string Collection { get; }
+
+    protected abstract NoteSubject Subject(Guid id);
+
+    [HttpPost]
+    [Consumes("application/json")]
+    [ProducesResponseType<NoteView>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> CreateNote(
+        Guid id,
+        [FromBody] NewNote body,
+        [FromHeader(Name = LinkageHeaders.IdempotencyKey)] string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        var note = await Mediator.Send(Application.Notes.CreateNote.CreateNote.For(Subject(id), body, idempotencyKey), cancellationToken);
+        return CreatedWithETag(Location(id, note.Id), note, note.Version);
+    }
+
+    [HttpGet]
+    public Task<Page<NoteView>> ListNotes(
+        Guid id,
+        [FromQuery] bool includeArchived = false,
+        [FromQuery] bool includeSuperseded = false,
+        [FromQuery] int limit = PageRequest.DefaultLimit,
+        [FromQuery] string? cursor = null,
+        CancellationToken cancellationToken = default) =>
+        Mediator.Send(new ListNotes(Subject(id), includeArchived, includeSuperseded, new PageRequest(limit, cursor)), cancellationToken);
+
+    [HttpGet("{noteId:guid}")]
+    [ProducesResponseType<NoteView>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    public async Task<IActionResult> GetNote(
+        Guid id,
+        Guid noteId,
+        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch,
+        CancellationToken cancellationToken)
+    {
+        var note = await Mediator.Send(new GetNote(Subject(id), noteId), cancellationToken);
+        return OkWithETag(note, note.Version);
+    }
+
+    /// <summary>
+    /// <c>{"action": "archive" | "unarchive" | "supersede", "supersede": {...}}</c>: 204 with the note's new ETag,
+    /// or for a supersede the Location and ETag of the new revision. Idempotency-Key is ignored here.
+    /// </summary>
+    [HttpPatch("{noteId:guid}")]
+    [Consumes("application/json")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public async Task<IActionResult> PatchNote(
+        Guid id,
+        Guid noteId,
+        [FromBody] JsonElement body,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        CancellationToken cancellationToken)
+    {
+        var command = NotePatch.ToCommand(body, Subject(id), noteId, Request.Precondition());
+        var note = await Mediator.Send(command, cancellationToken);
+        Response.Headers.ETag = EntityTagCondition.Format(note.Version);
+        if (command is SupersedeNote)
+        {
+            Response.Headers.Location = Location(id, note.Id);
+        }
+
+        return NoContent();
+    }
+
+    private string Location(Guid id, Guid noteId) => $"/api/v1/network/{Collection}/{id}/notes/{noteId}";
+}
+
+/// <summary>Notes on a contact.</summary>
+[Route("api/v1/network/contacts/{id:guid}/notes")]
+public sealed class ContactNotesController : NotesControllerBase
+{
+    protected override string Collection => "contacts";
+
+    protected override NoteSubject Subject(Guid id) => NoteSubject.Contact(id);
+}
+
+/// <summary>Notes on a company.</summary>
+[Route("api/v1/network/companies/{id:guid}/notes")]
+public sealed class CompanyNotesController : NotesControllerBase
+{
+    protected override string Collection => "companies";
+
+    protected override NoteSubject Subject(Guid id) => NoteSubject.Company(id);
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using Linkage.Application.Common.Changes;
+using Linkage.Application.Common.Idempotency;
+using Linkage.Application.Common.Persistence;
+using Linkage.Application.Common.Requests;
+using Linkage.Application.Common.Security;
+using Linkage.Domain.Notes;
+using MediatR;
+
+namespace Linkage.Application.Notes.CreateNote;
+
+/// <summary>The body of <c>POST .../notes</c>.</summary>
+public sealed record NewNote(string? Message, string? FileId, string? ContentFormat);
+
+/// <summary>
+/// Adds a note to a contact or a company; the note is also the <c>note.created</c> action on the
+/// subject's timeline, with the same id. The subject is part of the command, so an Idempotency-Key
+/// reused on another subject's route is a different request.
+/// </summary>
+public sealed record CreateNote(NoteSubject Subject, string? Message, string? FileId, string? ContentFormat)
+    : ICommand<NoteView>, IAuthorizedRequest, IIdempotentCommand
+{
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
+
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Edit(Subject.Domain)];
+
+    public static CreateNote For(NoteSubject subject, NewNote body, string? idempotencyKey) =>
+        new(subject, body.Message, body.FileId, body.ContentFormat) { IdempotencyKey = idempotencyKey };
+}
+
+public sealed class CreateNoteHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<CreateNote, NoteView>
+{
+    public async Task<NoteView> Handle(CreateNote request, CancellationToken cancellationToken)
+    {
+        if (!await request.Subject.ExistsAsync(db, cancellationToken))
+        {
+            throw request.Subject.NotFound();
+        }
+
+        var content = new NoteContent(request.Message!, request.FileId, request.ContentFormat ?? NoteFormat.Plain);
+        var note = Note.Create(changes.TenantId, request.Subject.Type, request.Subject.Id, content, changes.Stamp());
+        db.Notes.Add(note);
+        return NoteView.From(note);
+    }
+}
