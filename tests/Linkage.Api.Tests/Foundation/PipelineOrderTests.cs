@@ -22,7 +22,7 @@ public sealed class PipelineOrderTests
 
         Assert.That(behaviors, Is.EqualTo(new[]
         {
-            "LoggingBehavior", "AuthorizationBehavior", "ValidationBehavior", "PreconditionBehavior",
+            "LoggingBehavior", "AuthorizationBehavior", "ValidationBehavior", "NoteScopeBehavior", "PreconditionBehavior",
             "UnitOfWorkBehavior", "IdempotencyBehavior",
         }));
     }
