@@ -46,11 +46,11 @@ public sealed class LinksController : LinkageControllerBase
     [ProducesResponseType<LinkView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> UpdateLink(
         Guid id,
-        [FromBody] UpdateLink body,
+        [FromBody] UpdateLinkBody body,
         [FromHeader(Name = "If-Match")] string? ifMatch,
         CancellationToken cancellationToken)
     {
-        var link = await Mediator.Send(body with { Id = id, Precondition = Request.Precondition() }, cancellationToken);
+        var link = await Mediator.Send(body.ToCommand(id, Request.Precondition()), cancellationToken);
         Response.Headers.ETag = EntityTagCondition.Format(link.Version);
         return Ok(link);
     }

@@ -23,6 +23,10 @@ public static class OpenApiSetup
                 Description = "A JWT with sub (actor), tid (tenant) and perm (permissions) claims.",
             });
             settings.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
+            foreach (var mapper in OptionalSchemaMapper.For(typeof(Application.Common.Patching.Optional<>).Assembly))
+            {
+                settings.SchemaSettings.TypeMappers.Add(mapper);
+            }
         });
         return services;
     }

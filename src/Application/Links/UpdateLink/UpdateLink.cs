@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Linkage.Application.Common.Changes;
 using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Exceptions;
@@ -18,22 +17,23 @@ namespace Linkage.Application.Links.UpdateLink;
 /// from the contact's current primary link, whose version moves and whose change is recorded.
 /// A body that changes nothing moves no version and records nothing.
 /// </summary>
-public sealed record UpdateLink(Optional<string?> JobTitle, Optional<bool?> IsPrimary)
+public sealed record UpdateLink(Guid Id, Optional<string?> JobTitle, Optional<bool?> IsPrimary, Precondition Precondition)
     : ICommand<LinkView>, IConditionalCommand, IAuthorizedRequest
 {
-    /// <summary>From the route; a body cannot set it.</summary>
-    [JsonIgnore]
-    public Guid Id { get; init; }
-
-    /// <summary>From If-Match; a body cannot set it.</summary>
-    [JsonIgnore]
-    public Precondition Precondition { get; init; } = Precondition.None;
-
     Type IConditionalCommand.AggregateType => typeof(Link);
 
     Guid IConditionalCommand.AggregateId => Id;
 
     IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkRights.Change;
+}
+
+/// <summary>
+/// The PATCH body: only these members are known, so anything else (<c>id</c>, <c>version</c>...) is refused
+/// as unknown rather than silently ignored.
+/// </summary>
+public sealed record UpdateLinkBody(Optional<string?> JobTitle, Optional<bool?> IsPrimary)
+{
+    public UpdateLink ToCommand(Guid id, Precondition precondition) => new(id, JobTitle, IsPrimary, precondition);
 }
 
 public sealed class UpdateLinkHandler(ILinkageDbContext db, ChangeContext changes, IPrimaryLinkSlot primarySlot)
