@@ -65,19 +65,19 @@ public sealed class LinkCreateTests : LinkTestBase
     }
 
     [Test]
-    public async Task A_second_live_link_of_the_same_pair_answers_409_Conflict_naming_the_existing_link()
+    public async Task A_second_live_link_of_the_same_pair_answers_409_Conflict_naming_the_existing_link_and_changes_nothing()
     {
         var (contactId, companyId) = await PairAsync();
-        var first = await CreateLinkAsync(contactId, companyId, "CTO");
+        var first = await CreateLinkAsync(contactId, companyId, "CTO", isPrimary: true);
 
+        // As a primary create, it first demotes the existing primary (this very link): that must roll back too.
         var response = await Client().PostAsync(Links, LinkBody(contactId, companyId, "CEO", isPrimary: true));
         var problem = await AssertProblemAsync(response, 409, "Conflict");
         Assert.That(problem["existingId"]!.GetValue<string>(), Is.EqualTo(Id(first)));
 
         await using var db = Factory.OpenDb(TenantA);
         var rows = await db.Links.IgnoreQueryFilters().Where(l => l.ContactId == Guid.Parse(contactId)).ToListAsync();
-        Assert.That(rows.Single().JobTitle, Is.EqualTo("CTO"));
-        Assert.That(rows.Single().IsPrimary, Is.False);
+        Assert.That(rows.Select(r => (r.JobTitle, r.IsPrimary, r.Version)), Is.EqualTo(new[] { ("CTO", true, 1) }));
         Assert.That(await CountActionsAsync(Id(first)), Is.EqualTo(2), "only the first create's two actions");
     }
 
