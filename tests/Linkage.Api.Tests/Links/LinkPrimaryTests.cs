@@ -78,6 +78,25 @@ public sealed class LinkPrimaryTests : LinkTestBase
         Assert.That(stale.Headers.ETag!.ToString(), Is.EqualTo("\"2\""));
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task Primary_moves_whichever_link_was_created_first(bool olderIsPrimary)
+    {
+        // The demotion is written before the promotion, so the unique index never sees two primaries,
+        // whatever order the two rows' keys would give the updates.
+        var contactId = Id(await CreateContactAsync(Client()));
+        var older = Id(await CreateLinkAsync(contactId, Id(await CreateCompanyAsync(Client(), "Older")), isPrimary: olderIsPrimary));
+        var newer = Id(await CreateLinkAsync(contactId, Id(await CreateCompanyAsync(Client(), "Newer")), isPrimary: !olderIsPrimary));
+        var (from, to) = olderIsPrimary ? (older, newer) : (newer, older);
+
+        var response = await PatchAsync(to, """{"isPrimary":true}""", "1");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var (demoted, promoted) = (await StoredLinkAsync(from), await StoredLinkAsync(to));
+        Assert.That((demoted.IsPrimary, demoted.Version), Is.EqualTo((false, 2)));
+        Assert.That((promoted.IsPrimary, promoted.Version), Is.EqualTo((true, 2)));
+    }
+
     [Test]
     public async Task Setting_primary_on_the_primary_link_changes_nothing()
     {
