@@ -1,5 +1,6 @@
 using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Persistence;
+using Linkage.Application.Links;
 using Linkage.Infrastructure.Idempotency;
 using Linkage.Infrastructure.Persistence;
 using MediatR;
@@ -24,6 +25,10 @@ public static class DependencyInjection
         services.AddScoped<ILinkageDbContext>(sp => sp.GetRequiredService<LinkageDbContext>());
         services.AddScoped<IAggregateVersionReader, AggregateVersionReader>();
         services.AddScoped<ConcurrencyOutcomes>();
+        services.AddScoped<UniqueViolations>();
+        services.AddScoped<IUniqueViolationMeaning, LinkUniqueViolations>();
+        services.AddScoped<IUniqueViolationMeaning, NoteUniqueViolations>();
+        services.AddScoped<IPrimaryLinkSlot, PrimaryLinkSlot>();
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehavior<,>));

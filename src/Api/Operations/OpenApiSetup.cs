@@ -43,6 +43,10 @@ public static class OpenApiSetup
             settings.OperationProcessors.Add(new ContractHeaders(SecurityScheme));
             settings.OperationProcessors.Add(new SuccessResponses());
             settings.OperationProcessors.Add(new ProblemResponses());
+            foreach (var mapper in OptionalSchemaMapper.For(typeof(Application.Common.Patching.Optional<>).Assembly))
+            {
+                settings.SchemaSettings.TypeMappers.Add(mapper);
+            }
         });
         return services;
     }

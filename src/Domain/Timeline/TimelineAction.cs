@@ -50,7 +50,7 @@ public sealed class TimelineAction
         Guid? id = null) =>
         new()
         {
-            Id = id ?? Guid.CreateVersion7(stamp.At),
+            Id = id ?? SequentialGuid.NextVersion7(stamp.At),
             TenantId = tenantId,
             Kind = kind,
             SubjectType = subjectType,

@@ -31,23 +31,4 @@ internal sealed class ConcurrencyOutcomes(LinkageDbContext db, IAggregateVersion
             ?? throw new NotFoundException();
         throw new PreconditionFailedException(current.Version);
     }
-
-    /// <summary>
-    /// A unique index said the command's target moved on under it (<see cref="UniqueViolations.Meaning.TargetChanged"/>):
-    /// 412 with the target's now-current version. Returns only when the command has no target, to rethrow.
-    /// </summary>
-    public async Task TargetChangedAsync(PreconditionContext precondition, CancellationToken cancellationToken)
-    {
-        var target = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity)
-            .FirstOrDefault(a => a.Id == precondition.AggregateId);
-        db.ChangeTracker.Clear();
-        if (target is null)
-        {
-            return;
-        }
-
-        var current = await versions.ReadAsync(target.GetType(), target.Id, cancellationToken)
-            ?? throw new NotFoundException();
-        throw new PreconditionFailedException(current.Version);
-    }
 }

@@ -3,6 +3,7 @@ using Linkage.Application.Common.Security;
 using Linkage.Domain.Common;
 using Linkage.Domain.Companies;
 using Linkage.Domain.Contacts;
+using Linkage.Domain.Links;
 using Linkage.Domain.Notes;
 using Linkage.Domain.Timeline;
 using Linkage.Infrastructure.Idempotency;
@@ -24,6 +25,8 @@ public sealed class LinkageDbContext(DbContextOptions<LinkageDbContext> options,
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<Link> Links => Set<Link>();
 
     public DbSet<TimelineAction> TimelineActions => Set<TimelineAction>();
 

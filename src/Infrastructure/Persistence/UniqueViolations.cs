@@ -1,33 +1,48 @@
-using Linkage.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Linkage.Infrastructure.Persistence;
 
 /// <summary>
-/// The one table of what a unique-index violation (SQLSTATE 23505) raised by SaveChanges means to the
-/// caller, by index name. The unit of work consults it, so a database-backed invariant never surfaces
-/// as a 500. An index not listed here is a bug and stays one.
+/// What breaking one unique index means to the caller: a 409 naming the record in the way, or a lost race
+/// that running the command again resolves (<see cref="Application.Common.Exceptions.RetryCommandException"/>).
+/// Registered once per index, next to the index's configuration.
 /// </summary>
-internal static class UniqueViolations
+internal interface IUniqueViolationMeaning
 {
-    /// <summary>What a violated index means.</summary>
-    public enum Meaning
-    {
-        /// <summary>The command lost a race on its own target: answer as to a stale ETag (412, current ETag).</summary>
-        TargetChanged,
-    }
+    /// <summary>The index (or unique constraint) name PostgreSQL reports.</summary>
+    IEnumerable<string> IndexNames { get; }
 
-    private static readonly Dictionary<string, Meaning> ByIndex = new(StringComparer.Ordinal)
-    {
-        // Two supersedes of one note raced; the one whose revision reached the index second lost, exactly
-        // as if its If-Match had been stale (the version-checked UPDATE of the note would say the same).
-        [NoteConfiguration.RevisionChainIndex] = Meaning.TargetChanged,
-    };
+    /// <summary>
+    /// Builds the exception to surface. Runs after the failed transaction was rolled back, so it may query;
+    /// <paramref name="entities"/> are those whose write failed (e.g. the row being inserted).
+    /// </summary>
+    Task<Exception> ExplainAsync(string indexName, IReadOnlyList<object> entities, CancellationToken cancellationToken);
+}
 
-    public static Meaning? Find(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } name }
-        && ByIndex.TryGetValue(name, out var meaning)
-            ? meaning
+/// <summary>
+/// The one place that turns a PostgreSQL unique violation (23505) into a meaningful outcome instead of a 500.
+/// The unit of work consults it; an index nobody registered stays an unexpected failure.
+/// </summary>
+internal sealed class UniqueViolations(IEnumerable<IUniqueViolationMeaning> meanings, LinkageDbContext db)
+{
+    /// <summary>The unique violation inside <paramref name="exception"/> (raw, or wrapped by SaveChanges), if it is one.</summary>
+    public static PostgresException? Find(Exception exception) =>
+        (exception as PostgresException ?? exception.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation } violation
+            ? violation
             : null;
+
+    /// <summary>The exception that says what the violation means, or null when its index is not registered.</summary>
+    public async Task<Exception?> ExplainAsync(Exception exception, CancellationToken cancellationToken)
+    {
+        if (Find(exception) is not { ConstraintName: { } index }
+            || meanings.FirstOrDefault(m => m.IndexNames.Contains(index, StringComparer.Ordinal)) is not { } meaning)
+        {
+            return null;
+        }
+
+        var entities = (exception as DbUpdateException)?.Entries.Select(e => e.Entity).ToList() ?? [];
+        db.ChangeTracker.Clear();
+        return await meaning.ExplainAsync(index, entities, cancellationToken);
+    }
 }

@@ -16,7 +16,8 @@ namespace Linkage.Infrastructure.Persistence;
 internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(
     LinkageDbContext db,
     PreconditionContext precondition,
-    ConcurrencyOutcomes outcomes)
+    ConcurrencyOutcomes outcomes,
+    UniqueViolations uniqueViolations)
     : IPipelineBehavior<TRequest, TResponse>
 {
     /// <summary>A command that lost a race on an aggregate other than its target is run again, this often.</summary>
@@ -43,14 +44,22 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(
                     throw;
                 }
             }
-            catch (DbUpdateException ex) when (UniqueViolations.Find(ex) is UniqueViolations.Meaning.TargetChanged)
-            {
-                await outcomes.TargetChangedAsync(precondition, cancellationToken);
-                throw;
-            }
             catch (RetryCommandException) when (attempt < MaxConflictRetries)
             {
                 // A handler saw a race it can win by starting over (e.g. a unique index it raced for).
+            }
+            catch (Exception ex) when (UniqueViolations.Find(ex) is not null)
+            {
+                // A unique index refused the write: a 409 for the caller, or a lost race worth another attempt.
+                switch (await uniqueViolations.ExplainAsync(ex, cancellationToken))
+                {
+                    case RetryCommandException when attempt < MaxConflictRetries:
+                        continue;
+                    case { } meaning:
+                        throw meaning;
+                    default:
+                        throw;
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 using Linkage.Domain.Companies;
 using Linkage.Domain.Contacts;
+using Linkage.Domain.Links;
 using Linkage.Domain.Notes;
 using Linkage.Domain.Timeline;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,8 @@ public interface ILinkageDbContext
     DbSet<Contact> Contacts { get; }
 
     DbSet<Company> Companies { get; }
+
+    DbSet<Link> Links { get; }
 
     DbSet<TimelineAction> TimelineActions { get; }
 

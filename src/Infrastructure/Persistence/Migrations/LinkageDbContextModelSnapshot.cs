@@ -198,6 +198,87 @@ namespace Linkage.Infrastructure.Persistence.Migrations
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Linkage.Domain.Links.Link", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangeOrigin")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("change_origin");
+
+                    b.Property<string>("ChangeType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("change_type");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime?>("DeletedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_utc");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_primary");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job_title");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_links");
+
+                    b.HasIndex("TenantId", "ContactId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_links_live_primary")
+                        .HasFilter("is_primary AND deleted_utc IS NULL");
+
+                    b.HasIndex("TenantId", "CompanyId", "Id")
+                        .HasDatabaseName("ix_links_tenant_id_company_id_id")
+                        .HasFilter("deleted_utc IS NULL");
+
+                    b.HasIndex("TenantId", "ContactId", "CompanyId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_links_live_pair")
+                        .HasFilter("deleted_utc IS NULL");
+
+                    b.HasIndex("TenantId", "ContactId", "Id")
+                        .HasDatabaseName("ix_links_tenant_id_contact_id_id")
+                        .HasFilter("deleted_utc IS NULL");
+
+                    b.ToTable("links", (string)null);
+                });
+
             modelBuilder.Entity("Linkage.Domain.Notes.Note", b =>
                 {
                     b.Property<string>("TenantId")

@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using Linkage.Application.Common.Changes;
+using Linkage.Application.Common.Exceptions;
+using Linkage.Application.Common.Idempotency;
+using Linkage.Application.Common.Persistence;
+using Linkage.Application.Common.Requests;
+using Linkage.Application.Common.Security;
+using Linkage.Domain.Links;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linkage.Application.Links.CreateLink;
+
+/// <summary>
+/// Links a contact to a company (API.md 2.2). One live link per pair: a second one is refused by the
+/// store's unique index and answers 409 naming the existing link. <c>isPrimary: true</c> takes primary
+/// from the contact's current primary link.
+/// </summary>
+public sealed record CreateLink(string? ContactId, string? CompanyId, string? JobTitle, bool? IsPrimary)
+    : ICommand<LinkView>, IAuthorizedRequest, IIdempotentCommand
+{
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
+
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkRights.Change;
+}
+
+public sealed class CreateLinkHandler(ILinkageDbContext db, ChangeContext changes, IPrimaryLinkSlot primarySlot)
+    : IRequestHandler<CreateLink, LinkView>
+{
+    public async Task<LinkView> Handle(CreateLink request, CancellationToken cancellationToken)
+    {
+        // Ids are opaque to callers: one that is not ours is simply not found.
+        var contactId = Guid.TryParse(request.ContactId, out var c) && await db.Contacts.AnyAsync(x => x.Id == c, cancellationToken)
+            ? c
+            : throw new NotFoundException("No such contact.");
+        var companyId = Guid.TryParse(request.CompanyId, out var o) && await db.Companies.AnyAsync(x => x.Id == o, cancellationToken)
+            ? o
+            : throw new NotFoundException("No such company.");
+
+        var stamp = changes.Stamp();
+        var isPrimary = request.IsPrimary ?? false;
+        if (isPrimary)
+        {
+            await primarySlot.ClaimAsync(contactId, claimantLinkId: null, stamp, cancellationToken);
+        }
+
+        var link = Link.Create(changes.TenantId, contactId, companyId, request.JobTitle, isPrimary, stamp);
+        db.Links.Add(link);
+        return LinkView.From(link);
+    }
+}

@@ -1,0 +1,14 @@
+using FluentValidation;
+
+namespace Linkage.Application.Links.UpdateLink;
+
+public sealed class UpdateLinkValidator : AbstractValidator<UpdateLink>
+{
+    public UpdateLinkValidator()
+    {
+        RuleFor(l => l.JobTitle)
+            .Must(t => !t.IsSet || Domain.Links.Link.IsValidJobTitle(t.Value))
+            .WithMessage(LinkRules.JobTitleMessage)
+            .OverridePropertyName("jobTitle");
+    }
+}

@@ -1,0 +1,135 @@
+using Linkage.Domain.Common;
+using Linkage.Domain.Links;
+
+namespace Linkage.Domain.Tests;
+
+public sealed class LinkTests
+{
+    private static readonly ChangeStamp Stamp = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), "ada", "api");
+    private static readonly Guid ContactId = Guid.CreateVersion7();
+    private static readonly Guid CompanyId = Guid.CreateVersion7();
+
+    private static Link NewLink(string? jobTitle = "CTO", bool isPrimary = false)
+    {
+        var link = Link.Create("t1", ContactId, CompanyId, jobTitle, isPrimary, Stamp);
+        link.ClearRecordedActions();
+        return link;
+    }
+
+    [Test]
+    public void Create_starts_at_version_1_and_records_link_created_on_the_contacts_and_the_companys_timeline()
+    {
+        var link = Link.Create("t1", ContactId, CompanyId, "CFO", isPrimary: true, Stamp with { Origin = "import" });
+
+        Assert.That((link.Version, link.ChangeType, link.ChangeOrigin), Is.EqualTo((1, ChangeType.Created, "import")));
+        Assert.That((link.ContactId, link.CompanyId, link.JobTitle, link.IsPrimary), Is.EqualTo((ContactId, CompanyId, "CFO", true)));
+        Assert.That(link.Id.Version, Is.EqualTo(7));
+        Assert.That(link.RecordedActions.Select(a => (a.Kind, a.SubjectType, a.SubjectId, a.LinkId)), Is.EqualTo(new[]
+        {
+            ("link.created", SubjectType.Contact, ContactId, (Guid?)link.Id),
+            ("link.created", SubjectType.Company, CompanyId, (Guid?)link.Id),
+        }));
+        var changes = link.RecordedActions[0].Changes!;
+        Assert.That(changes["jobTitle"], Is.EqualTo(new FieldChange(null, "CFO")));
+        Assert.That(changes["isPrimary"], Is.EqualTo(new FieldChange(null, true)));
+        Assert.That(changes["contactId"], Is.EqualTo(new FieldChange(null, ContactId)));
+        Assert.That(changes["companyId"], Is.EqualTo(new FieldChange(null, CompanyId)));
+        Assert.That(link.RecordedActions.All(a => a.ChangeOrigin == "import" && a.ActorId == "ada"), Is.True);
+    }
+
+    [Test]
+    public void Create_without_a_job_title_records_no_jobTitle_change()
+    {
+        var link = Link.Create("t1", ContactId, CompanyId, null, isPrimary: false, Stamp);
+        Assert.That(link.RecordedActions[0].Changes!.Keys, Is.EquivalentTo(new[] { "contactId", "companyId", "isPrimary" }));
+    }
+
+    [TestCase("")]
+    [TestCase("   ")]
+    public void A_job_title_is_not_empty_or_blank(string jobTitle)
+    {
+        var ex = Assert.Throws<DomainRuleException>(() => Link.Create("t1", ContactId, CompanyId, jobTitle, false, Stamp));
+        Assert.That(ex!.Code, Is.EqualTo("ValidationFailed"));
+        Assert.Throws<DomainRuleException>(() => NewLink().Update(jobTitle, false, Stamp));
+    }
+
+    [Test]
+    public void A_job_title_is_at_most_200_characters()
+    {
+        Assert.That(NewLink().Update(new string('x', 200), false, Stamp), Is.True);
+        Assert.Throws<DomainRuleException>(() => NewLink().Update(new string('x', 201), false, Stamp));
+        Assert.That(Link.IsValidJobTitle(null), Is.True);
+    }
+
+    [Test]
+    public void A_link_joins_real_ids()
+    {
+        Assert.Throws<ArgumentException>(() => Link.Create("t1", Guid.Empty, CompanyId, null, false, Stamp));
+        Assert.Throws<ArgumentException>(() => Link.Create("t1", ContactId, Guid.Empty, null, false, Stamp));
+    }
+
+    [Test]
+    public void Update_that_changes_nothing_moves_no_version_and_records_nothing()
+    {
+        var link = NewLink();
+        Assert.That(link.Update("CTO", false, Stamp), Is.False);
+        Assert.That(link.Version, Is.EqualTo(1));
+        Assert.That(link.ChangeType, Is.EqualTo(ChangeType.Created));
+        Assert.That(link.RecordedActions, Is.Empty);
+    }
+
+    [Test]
+    public void Update_records_only_the_changed_fields_on_both_timelines_and_moves_the_version_once()
+    {
+        var link = NewLink();
+        var later = Stamp with { At = Stamp.At.AddMinutes(5), ActorId = "bob", Origin = "ui" };
+
+        Assert.That(link.Update(null, isPrimary: true, later), Is.True);
+
+        Assert.That((link.Version, link.JobTitle, link.IsPrimary), Is.EqualTo((2, (string?)null, true)));
+        Assert.That((link.ChangeType, link.ChangeOrigin, link.UpdatedUtc), Is.EqualTo((ChangeType.Updated, "ui", later.Utc)));
+        Assert.That(link.RecordedActions.Select(a => a.SubjectType), Is.EqualTo(new[] { SubjectType.Contact, SubjectType.Company }));
+        foreach (var action in link.RecordedActions)
+        {
+            Assert.That(action.Kind, Is.EqualTo("link.updated"));
+            Assert.That(action.LinkId, Is.EqualTo(link.Id));
+            Assert.That(action.ActorId, Is.EqualTo("bob"));
+            Assert.That(action.Changes!.Keys, Is.EquivalentTo(new[] { "jobTitle", "isPrimary" }));
+            Assert.That(action.Changes["jobTitle"], Is.EqualTo(new FieldChange("CTO", null)));
+            Assert.That(action.Changes["isPrimary"], Is.EqualTo(new FieldChange(false, true)));
+        }
+    }
+
+    [Test]
+    public void Demote_clears_primary_with_its_own_link_updated_and_keeps_the_job_title()
+    {
+        var link = NewLink(isPrimary: true);
+        link.Demote(Stamp);
+
+        Assert.That((link.IsPrimary, link.JobTitle, link.Version), Is.EqualTo((false, "CTO", 2)));
+        Assert.That(link.RecordedActions, Has.Count.EqualTo(2));
+        Assert.That(link.RecordedActions.All(a => a.Kind == "link.updated"
+            && a.Changes!.Count == 1 && a.Changes["isPrimary"] == new FieldChange(true, false)), Is.True);
+    }
+
+    [Test]
+    public void Only_the_primary_link_can_be_demoted()
+    {
+        Assert.Throws<InvalidOperationException>(() => NewLink(isPrimary: false).Demote(Stamp));
+    }
+
+    [Test]
+    public void Delete_stamps_deletedUtc_records_link_deleted_on_both_timelines_and_cannot_happen_twice()
+    {
+        var link = NewLink(isPrimary: true);
+        link.Delete(Stamp);
+
+        Assert.That((link.DeletedUtc, link.Version, link.ChangeType), Is.EqualTo(((DateTime?)Stamp.Utc, 2, ChangeType.Deleted)));
+        Assert.That(link.RecordedActions.Select(a => (a.Kind, a.SubjectType, a.Changes)), Is.EqualTo(new[]
+        {
+            ("link.deleted", SubjectType.Contact, (IReadOnlyDictionary<string, FieldChange>?)null),
+            ("link.deleted", SubjectType.Company, (IReadOnlyDictionary<string, FieldChange>?)null),
+        }));
+        Assert.Throws<InvalidOperationException>(() => link.Delete(Stamp));
+    }
+}
