@@ -1,5 +1,6 @@
 using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Exceptions;
+using Linkage.Application.Common.Patching;
 using Linkage.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,6 +30,10 @@ public static class ProblemMapping
                 }
 
                 return problem;
+            case PatchTestFailedException testFailed:
+                return ProblemWriter.Create(context, ProblemCatalog.ForCode("PatchTestFailed"), testFailed.Message);
+            case JsonPatchException invalidPatch:
+                return ProblemWriter.Create(context, ProblemCatalog.ForCode("InvalidPatch"), invalidPatch.Message);
             case LinkageException known:
                 return ProblemWriter.Create(context, ProblemCatalog.ForCode(known.Code), known.Message);
             case DomainRuleException rule:
