@@ -40,6 +40,8 @@ public static class ProblemMapping
                 return ProblemWriter.Create(context, ProblemCatalog.ForCode(rule.Code), rule.Message);
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 return ProblemWriter.Create(context, ProblemCatalog.PayloadTooLarge, "The request body is larger than 256 KiB.");
+            case BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } unsupported:
+                return ProblemWriter.Create(context, ProblemCatalog.UnsupportedMediaType, unsupported.Message);
             case BadHttpRequestException bad:
                 return ProblemWriter.Create(context, ProblemCatalog.ValidationFailed, bad.Message);
             default:
