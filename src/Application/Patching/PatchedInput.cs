@@ -16,7 +16,9 @@ public static class PatchedInput
         JsonObject patched, ResourceShape shape, IValidator<TInput> validator, CancellationToken cancellationToken)
         where TInput : class
     {
-        var input = Deserialize<TInput>(ResourcePatch.WritablePart(patched, shape));
+        var writable = ResourcePatch.WritablePart(patched, shape);
+        EnsureNoNul(writable);
+        var input = Deserialize<TInput>(writable);
         var result = await validator.ValidateAsync(input, cancellationToken);
         if (!result.IsValid)
         {
@@ -26,6 +28,47 @@ public static class PatchedInput
         }
 
         return input;
+    }
+
+    /// <summary>PostgreSQL stores no U+0000 in text or jsonb: refuse it here rather than fail in the database with a 500.</summary>
+    private static void EnsureNoNul(JsonObject writable)
+    {
+        foreach (var (name, value) in writable)
+        {
+            var pending = new Stack<JsonNode?>([value]);
+            while (pending.TryPop(out var node))
+            {
+                switch (node)
+                {
+                    case JsonObject members:
+                        foreach (var (key, child) in members)
+                        {
+                            RefuseNul(name, key);
+                            pending.Push(child);
+                        }
+
+                        break;
+                    case JsonArray items:
+                        foreach (var child in items)
+                        {
+                            pending.Push(child);
+                        }
+
+                        break;
+                    case JsonValue text when text.GetValueKind() == JsonValueKind.String:
+                        RefuseNul(name, text.GetValue<string>());
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void RefuseNul(string field, string text)
+    {
+        if (text.Contains('\0'))
+        {
+            throw new ValidationFailedException(field, "Text cannot contain the NUL character (U+0000).");
+        }
     }
 
     private static TInput Deserialize<TInput>(JsonObject writable)

@@ -49,6 +49,9 @@ public sealed class HostilePatchTests : PatchTestBase
         yield return Case("""[{"op":"add","path":"/description","value":"\ud800"}]""", JsonPatch, "ValidationFailed", "lone surrogate value");
         yield return Case("""[{"op":"test","path":"/\udc00","value":1}]""", JsonPatch, "ValidationFailed", "lone surrogate path");
         yield return Case("""{"\ud800x":1}""", MergePatch, "ValidationFailed", "lone surrogate member");
+        yield return Case("""[{"op":"add","path":"/description","value":"a\u0000b"}]""", JsonPatch, "ValidationFailed", "NUL in a text column");
+        yield return Case("""{"customFields":{"k":"\u0000"}}""", MergePatch, "ValidationFailed", "NUL in a jsonb column");
+        yield return Case("""{"emails":[{"value":"a@b.co","description":"\u0000"}]}""", MergePatch, "ValidationFailed", "NUL in a list item");
         yield return Case("""["\u00e9\ud83d\ude00"]""", JsonPatch, "InvalidPatch", "escaped text that decodes");
     }
 
