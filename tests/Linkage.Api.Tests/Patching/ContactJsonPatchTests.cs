@@ -75,7 +75,7 @@ public sealed class ContactJsonPatchTests : PatchTestBase
             [{"op":"replace","path":"/firstName","value":"Augusta"},
              {"op":"add","path":"/description","value":"Countess"},
              {"op":"test","path":"/lastName","value":"Lovelace"}]
-            """, ifMatch: "\"1\"", client: Client(actor: "patcher"));
+            """, ifMatch: "\"1\"", client: Client(actor: "patcher"), headers: ("X-Change-Origin", "sync-job"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var body = await BodyAsync(response);
@@ -84,12 +84,14 @@ public sealed class ContactJsonPatchTests : PatchTestBase
             Assert.That(body["version"]!.GetValue<int>(), Is.EqualTo(2));
             Assert.That(body["fullName"]!.GetValue<string>(), Is.EqualTo("Augusta Lovelace"));
             Assert.That(body["changeType"]!.GetValue<string>(), Is.EqualTo("Updated"));
+            Assert.That(body["changeOrigin"]!.GetValue<string>(), Is.EqualTo("sync-job"));
         });
 
         var actions = await BodyAsync(await Client().GetAsync($"{url}/actions"));
         var latest = actions["items"]![0]!;
         Assert.That(latest["kind"]!.GetValue<string>(), Is.EqualTo("contact.updated"));
         Assert.That(latest["actorId"]!.GetValue<string>(), Is.EqualTo("patcher"));
+        Assert.That(latest["changeOrigin"]!.GetValue<string>(), Is.EqualTo("sync-job"));
         var changes = latest["changes"]!.AsObject();
         Assert.That(changes.Select(c => c.Key), Is.EquivalentTo(new[] { "firstName", "description", "fullName" }));
         Assert.That(changes["firstName"]!.ToJsonString(), Is.EqualTo("""{"from":"Ada","to":"Augusta"}"""));
