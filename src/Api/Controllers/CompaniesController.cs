@@ -1,14 +1,19 @@
 using Linkage.Api.Http;
+using Linkage.Application.Common.Concurrency;
+using Linkage.Application.Common.Fields;
 using Linkage.Application.Common.Paging;
 using Linkage.Application.Companies;
 using Linkage.Application.Companies.CreateCompany;
 using Linkage.Application.Companies.DeleteCompany;
 using Linkage.Application.Companies.GetCompany;
 using Linkage.Application.Companies.ListCompanies;
+using Linkage.Application.Patching;
+using Linkage.Application.Patching.ApplyPatch;
 using Linkage.Application.Timeline;
 using Linkage.Application.Timeline.ListActions;
 using Linkage.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
+using NSwag.Annotations;
 
 namespace Linkage.Api.Controllers;
 
@@ -33,11 +38,33 @@ public sealed class CompaniesController : LinkageControllerBase
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public async Task<IActionResult> GetCompany(
         Guid id,
+        [FromQuery(Name = "$select")] string? select,
         [FromHeader(Name = "If-None-Match")] string? ifNoneMatch,
         CancellationToken cancellationToken)
     {
-        var company = await Mediator.Send(new GetCompany(id), cancellationToken);
-        return OkWithETag(company, company.Version);
+        var selection = FieldSelection.Parse(select);
+        var company = await Mediator.Send(new GetCompany(id, selection), cancellationToken);
+        return OkWithETag(selection.Shape(company, HttpContext), company.Version);
+    }
+
+    /// <summary>Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required.</summary>
+    [HttpPatch("{id:guid}")]
+    [Consumes(PatchBody.JsonPatch, PatchBody.MergePatch, PatchBody.Json)]
+    [OpenApiBodyParameter(PatchBody.JsonPatch, PatchBody.MergePatch, PatchBody.Json)]
+    [ProducesResponseType<CompanyView>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> PatchCompany(
+        Guid id,
+        [FromQuery(Name = "$select")] string? select,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        [FromHeader(Name = "If-Unmodified-Since")] string? ifUnmodifiedSince,
+        CancellationToken cancellationToken)
+    {
+        var (format, patch) = await Request.ReadPatchAsync(cancellationToken);
+        var selection = FieldSelection.Parse(select);
+        var patched = await Mediator.Send(
+            new ApplyPatch(PatchableResource.Company, id, format, patch, Request.Precondition(), selection), cancellationToken);
+        Response.Headers.ETag = EntityTagCondition.Format(patched.Version);
+        return Ok(selection.Shape(patched.View, HttpContext));
     }
 
     [HttpGet]

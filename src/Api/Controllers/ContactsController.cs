@@ -1,14 +1,19 @@
 using Linkage.Api.Http;
+using Linkage.Application.Common.Concurrency;
+using Linkage.Application.Common.Fields;
 using Linkage.Application.Common.Paging;
 using Linkage.Application.Contacts;
 using Linkage.Application.Contacts.CreateContact;
 using Linkage.Application.Contacts.DeleteContact;
 using Linkage.Application.Contacts.GetContact;
 using Linkage.Application.Contacts.ListContacts;
+using Linkage.Application.Patching;
+using Linkage.Application.Patching.ApplyPatch;
 using Linkage.Application.Timeline;
 using Linkage.Application.Timeline.ListActions;
 using Linkage.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
+using NSwag.Annotations;
 
 namespace Linkage.Api.Controllers;
 
@@ -33,11 +38,33 @@ public sealed class ContactsController : LinkageControllerBase
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public async Task<IActionResult> GetContact(
         Guid id,
+        [FromQuery(Name = "$select")] string? select,
         [FromHeader(Name = "If-None-Match")] string? ifNoneMatch,
         CancellationToken cancellationToken)
     {
-        var contact = await Mediator.Send(new GetContact(id), cancellationToken);
-        return OkWithETag(contact, contact.Version);
+        var selection = FieldSelection.Parse(select);
+        var contact = await Mediator.Send(new GetContact(id, selection), cancellationToken);
+        return OkWithETag(selection.Shape(contact, HttpContext), contact.Version);
+    }
+
+    /// <summary>Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required.</summary>
+    [HttpPatch("{id:guid}")]
+    [Consumes(PatchBody.JsonPatch, PatchBody.MergePatch, PatchBody.Json)]
+    [OpenApiBodyParameter(PatchBody.JsonPatch, PatchBody.MergePatch, PatchBody.Json)]
+    [ProducesResponseType<ContactView>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> PatchContact(
+        Guid id,
+        [FromQuery(Name = "$select")] string? select,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        [FromHeader(Name = "If-Unmodified-Since")] string? ifUnmodifiedSince,
+        CancellationToken cancellationToken)
+    {
+        var (format, patch) = await Request.ReadPatchAsync(cancellationToken);
+        var selection = FieldSelection.Parse(select);
+        var patched = await Mediator.Send(
+            new ApplyPatch(PatchableResource.Contact, id, format, patch, Request.Precondition(), selection), cancellationToken);
+        Response.Headers.ETag = EntityTagCondition.Format(patched.Version);
+        return Ok(selection.Shape(patched.View, HttpContext));
     }
 
     [HttpGet]

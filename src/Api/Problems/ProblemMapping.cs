@@ -1,5 +1,6 @@
 using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Exceptions;
+using Linkage.Application.Common.Patching;
 using Linkage.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,12 +30,18 @@ public static class ProblemMapping
                 }
 
                 return problem;
+            case PatchTestFailedException testFailed:
+                return ProblemWriter.Create(context, ProblemCatalog.ForCode("PatchTestFailed"), testFailed.Message);
+            case JsonPatchException invalidPatch:
+                return ProblemWriter.Create(context, ProblemCatalog.ForCode("InvalidPatch"), invalidPatch.Message);
             case LinkageException known:
                 return ProblemWriter.Create(context, ProblemCatalog.ForCode(known.Code), known.Message);
             case DomainRuleException rule:
                 return ProblemWriter.Create(context, ProblemCatalog.ForCode(rule.Code), rule.Message);
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 return ProblemWriter.Create(context, ProblemCatalog.PayloadTooLarge, "The request body is larger than 256 KiB.");
+            case BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } unsupported:
+                return ProblemWriter.Create(context, ProblemCatalog.UnsupportedMediaType, unsupported.Message);
             case BadHttpRequestException bad:
                 return ProblemWriter.Create(context, ProblemCatalog.ValidationFailed, bad.Message);
             default:

@@ -1,0 +1,7 @@
+namespace Linkage.Application.Common.Exceptions;
+
+/// <summary>A patch path, Merge Patch member or <c>$select</c> name that is no property of the resource (400 UnknownField).</summary>
+public sealed class UnknownFieldException(string message) : LinkageException("UnknownField", message);
+
+/// <summary>A patch tries to change a property only the server sets, such as <c>id</c> or <c>version</c> (400 ReadOnlyField).</summary>
+public sealed class ReadOnlyFieldException(string message) : LinkageException("ReadOnlyField", message);

@@ -1,0 +1,27 @@
+namespace Linkage.Application.Patching;
+
+/// <summary>How a PATCH body describes the change (API.md 4).</summary>
+public enum PatchFormat
+{
+    /// <summary>RFC 6902: an array of operations.</summary>
+    JsonPatch,
+
+    /// <summary>RFC 7396: an object holding the new values; null removes.</summary>
+    MergePatch,
+}
+
+/// <summary>The resources whose PATCH takes a JSON Patch or a Merge Patch.</summary>
+public enum PatchableResource
+{
+    Contact,
+    Company,
+}
+
+/// <summary>The bounds of API.md 4 on a patch document.</summary>
+public static class PatchLimits
+{
+    public const int MaxOperations = 100;
+
+    /// <summary>Nesting depth of the patch document, counted as <c>JsonDocumentOptions.MaxDepth</c> counts it.</summary>
+    public const int MaxDepth = 16;
+}
