@@ -44,9 +44,28 @@ public static class ProblemMapping
                 return ProblemWriter.Create(context, ProblemCatalog.UnsupportedMediaType, unsupported.Message);
             case BadHttpRequestException bad:
                 return ProblemWriter.Create(context, ProblemCatalog.ValidationFailed, bad.Message);
+            case var _ when IsUnstorableText(exception):
+                return ProblemWriter.Create(context, ProblemCatalog.ValidationFailed, "Text may not contain the NUL character (U+0000).");
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL refuses U+0000 in text and jsonb (22021, 22P05). Catching it here, where every write and
+    /// query fails the same way, keeps one rule instead of a NUL check on every string field.
+    /// </summary>
+    private static bool IsUnstorableText(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: "22021" or "22P05" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

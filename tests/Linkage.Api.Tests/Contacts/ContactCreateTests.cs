@@ -135,4 +135,15 @@ public sealed class ContactCreateTests : ApiTestBase
         var list = await BodyAsync(await Client().GetAsync($"{Contacts}?q=origin"));
         Assert.That(list["items"]!.AsArray(), Is.Empty);
     }
+
+    [TestCase("""{"firstName":"Nul","description":"a\u0000b"}""")]
+    [TestCase("""{"firstName":"Nul","customFields":{"k":"a\u0000b"}}""")]
+    public async Task Text_with_a_NUL_character_answers_400_and_creates_nothing(string json)
+    {
+        var response = await Client("tenant-nul").PostAsync(Contacts, Json(json));
+        await AssertProblemAsync(response, 400, "ValidationFailed");
+        await using var db = Factory.OpenDb("tenant-nul");
+        Assert.That(await db.Contacts.CountAsync(), Is.Zero);
+        await AssertProblemAsync(await Client("tenant-nul").GetAsync($"{Contacts}?q=a%00b"), 400, "ValidationFailed");
+    }
 }
