@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linkage.Application.Companies.DeleteCompany;
 
-/// <summary>Soft-deletes a company; it then answers 404.</summary>
+/// <summary>Soft-deletes a company and its live links; it then answers 404.</summary>
 public sealed record DeleteCompany(Guid Id, Precondition Precondition) : ICommand<Unit>, IConditionalCommand, IAuthorizedRequest
 {
     Type IConditionalCommand.AggregateType => typeof(Company);
@@ -26,7 +26,16 @@ public sealed class DeleteCompanyHandler(ILinkageDbContext db, ChangeContext cha
     {
         var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("No such company.");
-        company.Delete(changes.Stamp());
+        var stamp = changes.Stamp();
+        company.Delete(stamp);
+
+        // A link to a deleted company would dangle: its live links go with it, each recorded as link.deleted.
+        var links = await db.Links.Where(l => l.CompanyId == request.Id).ToListAsync(cancellationToken);
+        foreach (var link in links)
+        {
+            link.Delete(stamp);
+        }
+
         return Unit.Value;
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linkage.Application.Contacts.DeleteContact;
 
-/// <summary>Soft-deletes a contact; it then answers 404.</summary>
+/// <summary>Soft-deletes a contact and its live links; it then answers 404.</summary>
 public sealed record DeleteContact(Guid Id, Precondition Precondition) : ICommand<Unit>, IConditionalCommand, IAuthorizedRequest
 {
     Type IConditionalCommand.AggregateType => typeof(Contact);
@@ -26,7 +26,16 @@ public sealed class DeleteContactHandler(ILinkageDbContext db, ChangeContext cha
     {
         var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("No such contact.");
-        contact.Delete(changes.Stamp());
+        var stamp = changes.Stamp();
+        contact.Delete(stamp);
+
+        // A link to a deleted contact would dangle: its live links go with it, each recorded as link.deleted.
+        var links = await db.Links.Where(l => l.ContactId == request.Id).ToListAsync(cancellationToken);
+        foreach (var link in links)
+        {
+            link.Delete(stamp);
+        }
+
         return Unit.Value;
     }
 }
