@@ -35,14 +35,14 @@ describe("contacts through the generated client", () => {
     const created = await api.contacts.createContact({ lastName: "Hopper" });
     const id = created.result.id;
 
-    const fresh = await revalidate(created.result.etag, (tag) => api.contacts.getContact(id, tag));
+    const fresh = await revalidate(created.result.etag, (tag) => api.contacts.getContact(id, undefined, tag));
     assert.deepEqual(fresh, { modified: false, etag: '"1"' });
 
-    const error = await failure(api.contacts.getContact(id, created.result.etag));
+    const error = await failure(api.contacts.getContact(id, undefined, created.result.etag));
     assert.ok(error instanceof NotModified);
     assert.equal(error.etag, '"1"');
 
-    const outdated = await revalidate('"0"', (tag) => api.contacts.getContact(id, tag));
+    const outdated = await revalidate('"0"', (tag) => api.contacts.getContact(id, undefined, tag));
     assert.equal(outdated.modified, true);
     assert.equal(outdated.etag, '"1"');
     assert.deepEqual(outdated.modified && outdated.value, created.result);

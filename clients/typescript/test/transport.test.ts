@@ -72,7 +72,7 @@ describe("the transport under the generated clients", () => {
     const http = scripted(() => new Response(null, { status: 304, headers: { ETag: '"1"' } }));
     const api = createLinkageClient({ baseUrl: "http://api.test", fetch: http.fetch });
 
-    const error = await api.contacts.getContact(contact.id, '"1"').catch((e: unknown) => e);
+    const error = await api.contacts.getContact(contact.id, undefined, '"1"').catch((e: unknown) => e);
 
     assert.ok(error instanceof NotModified);
     assert.equal(error.etag, '"1"');

@@ -13,7 +13,6 @@ using Linkage.Application.Timeline;
 using Linkage.Application.Timeline.ListActions;
 using Linkage.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
-using NSwag.Annotations;
 
 namespace Linkage.Api.Controllers;
 
@@ -50,7 +49,6 @@ public sealed class ContactsController : LinkageControllerBase
     /// <summary>Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required.</summary>
     [HttpPatch("{id:guid}")]
     [Consumes(PatchBody.JsonPatch, PatchBody.MergePatch, PatchBody.Json)]
-    [OpenApiBodyParameter(PatchBody.JsonPatch, PatchBody.MergePatch, PatchBody.Json)]
     [ProducesResponseType<ContactView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> PatchContact(
         Guid id,

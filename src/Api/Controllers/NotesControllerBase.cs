@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Linkage.Api.Http;
+using Linkage.Api.Operations.OpenApi;
 using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Paging;
 using Linkage.Application.Notes;
@@ -64,6 +65,7 @@ public abstract class NotesControllerBase : LinkageControllerBase
     /// </summary>
     [HttpPatch("{noteId:guid}")]
     [Consumes("application/json")]
+    [RequestBodySchema(PatchSchemas.NotePatchName)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> PatchNote(
         Guid id,

@@ -285,13 +285,12 @@ export class CompaniesClient {
 
     /**
      * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required.
-     * @param body (optional) 
      * @param select (optional) 
      * @param ifMatch (optional) The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
      * @param ifUnmodifiedSince (optional) An HTTP date: the change applies only if the resource has not changed since (If-Match wins when both are sent).
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      */
-    patchCompany(id: string, body?: FileParameter | undefined, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
+    patchCompany(id: string, body: { [key: string]: any; }, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -852,13 +851,12 @@ export class ContactsClient {
 
     /**
      * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required.
-     * @param body (optional) 
      * @param select (optional) 
      * @param ifMatch (optional) The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
      * @param ifUnmodifiedSince (optional) An HTTP date: the change applies only if the resource has not changed since (If-Match wins when both are sent).
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      */
-    patchContact(id: string, body?: FileParameter | undefined, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
+    patchContact(id: string, body: { [key: string]: any; }, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1992,7 +1990,7 @@ export class ContactNotesClient {
      * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      */
-    patchNote(id: string, noteId: string, body: any, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    patchNote(id: string, noteId: string, body: NotePatch, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes/{noteId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2396,7 +2394,7 @@ export class CompanyNotesClient {
      * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      */
-    patchNote(id: string, noteId: string, body: any, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    patchNote(id: string, noteId: string, body: NotePatch, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes/{noteId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2597,8 +2595,6 @@ export interface JsonPatchOperation {
     from?: string;
     /** For add, replace and test. */
     value?: any;
-
-    [key: string]: any;
 }
 
 export interface PageOfCompanyView {
@@ -2724,7 +2720,26 @@ export interface PageOfNoteView {
     nextCursor?: string | null;
 }
 
+/** A new revision: an omitted field is inherited, null clears it. */
+export interface NoteRevision {
+    /** The new message. */
+    message?: string | null;
+    /** The attached file's id. */
+    fileId?: string | null;
+    /** plain, markdown or html; null means plain. */
+    contentFormat?: string | null;
+}
+
+/** A note action: archive, unarchive, or supersede with a new revision. */
+export interface NotePatch {
+    action: NotePatchAction;
+    /** Required when the action is supersede. */
+    supersede?: NoteRevision | null;
+}
+
 export type JsonPatchOperationOp = "add" | "remove" | "replace" | "move" | "copy" | "test";
+
+export type NotePatchAction = "archive" | "unarchive" | "supersede";
 
 export class LinkageResponse<TResult> {
     status: number;
@@ -2737,11 +2752,6 @@ export class LinkageResponse<TResult> {
         this.headers = headers;
         this.result = result;
     }
-}
-
-export interface FileParameter {
-    data: any;
-    fileName: string;
 }
 
 export class ApiException extends Error {
