@@ -1,3 +1,4 @@
+using Linkage.Application.Common.Patching;
 using System.Text.Json;
 using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Exceptions;
@@ -93,9 +94,9 @@ public static class NotePatch
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                return Optional<string?>.Of(value.GetString());
+                return new Optional<string?>(value.GetString());
             case JsonValueKind.Null:
-                return Optional<string?>.Of(null);
+                return new Optional<string?>(null);
             default:
                 errors[$"supersede.{name}"] = [WrongType];
                 return Optional<string?>.Omitted;

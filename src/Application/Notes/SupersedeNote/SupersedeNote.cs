@@ -1,3 +1,4 @@
+using Linkage.Application.Common.Patching;
 using Linkage.Application.Common.Changes;
 using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Persistence;

@@ -1,3 +1,4 @@
+using Linkage.Application.Common.Patching;
 using FluentValidation;
 
 namespace Linkage.Application.Notes.SupersedeNote;
@@ -8,10 +9,10 @@ public sealed class SupersedeNoteValidator : AbstractValidator<SupersedeNote>
     public SupersedeNoteValidator()
     {
         RuleFor(c => c.Revision.Message.Value).NoteMessage()
-            .When(c => c.Revision.Message.IsGiven).OverridePropertyName("supersede.message");
+            .When(c => c.Revision.Message.IsSet).OverridePropertyName("supersede.message");
         RuleFor(c => c.Revision.FileId.Value).NoteFileId()
-            .When(c => c.Revision.FileId.IsGiven).OverridePropertyName("supersede.fileId");
+            .When(c => c.Revision.FileId.IsSet).OverridePropertyName("supersede.fileId");
         RuleFor(c => c.Revision.ContentFormat.Value).NoteContentFormat()
-            .When(c => c.Revision.ContentFormat.IsGiven).OverridePropertyName("supersede.contentFormat");
+            .When(c => c.Revision.ContentFormat.IsSet).OverridePropertyName("supersede.contentFormat");
     }
 }
