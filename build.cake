@@ -394,7 +394,7 @@ static TestCounts RunNpmScript(string directory, string script, IDictionary<stri
 
 /// <summary>
 /// Runs a child process in its own process group (setsid) while SIGINT/SIGTERM/SIGHUP are caught here and forwarded
-/// to that group as SIGINT (a graceful ASP.NET Core shutdown); the child is killed if it has not stopped 20 s later,
+/// to that group as SIGTERM (a graceful ASP.NET Core shutdown); the child is killed if it has not stopped 20 s later,
 /// or at a second signal. Registered before the cluster starts, so an early Ctrl+C still runs the teardown.
 /// </summary>
 public sealed class SignalForwarder : IDisposable
@@ -468,7 +468,9 @@ public sealed class SignalForwarder : IDisposable
             if (count == 1)
             {
                 _log($"{context.Signal}: stopping the API (pid {child.Id})...");
-                SignalGroup(child.Id, "INT", ownGroup);
+                // SIGTERM, not SIGINT: a process started from a background job inherits SIGINT as ignored, and
+                // ASP.NET Core shuts down gracefully on SIGTERM too.
+                SignalGroup(child.Id, "TERM", ownGroup);
                 System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(20)).ContinueWith(_ =>
                 {
                     try { if (!child.HasExited) child.Kill(entireProcessTree: true); } catch (Exception) { }
