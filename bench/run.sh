@@ -70,6 +70,9 @@ trap 'exit 130' INT TERM
 
 ensure_tools
 api_build
+# --capture-sql also counts what the server executed (pg_stat_statements); measurements run without it.
+[ "$MODE" = capture ] && CLUSTER_EXTRA_CONF="shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track_utility = on"
 cluster_start
 DATE="$(date -u +%Y-%m-%d)"
 STARTED="$(date -u +'%Y-%m-%d %H:%M UTC')"

@@ -36,6 +36,7 @@ shared_buffers = 512MB
 effective_cache_size = 4GB
 max_wal_size = 4GB
 checkpoint_timeout = 15min
+${CLUSTER_EXTRA_CONF:-}
 EOF
   log "starting PostgreSQL on 127.0.0.1:$PG_PORT ($PG_DATA)"
   pg_tool pg_ctl start -D "$PG_DATA" -l "$BENCH_TMP/pgrun/postgres.log" -w -t 60 >/dev/null \

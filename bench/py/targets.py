@@ -67,9 +67,16 @@ def sanity_problems(results):
             if before.get("type") != "db" or after.get("type") != "db":
                 problems.append(f"{name}: no database snapshot around the run")
                 continue
+            # Requests still in flight when wrk stopped may have been carried out without wrk seeing the 200.
             versions = after["versions"] - before["versions"]
             actions = after["linkUpdated"] - before["linkUpdated"]
-            if versions != r["s2xx"] or actions != 2 * r["s2xx"]:
-                problems.append(f"{name}: {r['s2xx']} PATCHes answered 2xx, but link versions moved by {versions} "
-                                f"and {actions} link.updated actions were written (expected {2 * r['s2xx']})")
+            if not r["s2xx"] <= versions <= r["s2xx"] + r["inFlight"] or actions != 2 * versions:
+                problems.append(f"{name}: {r['s2xx']} PATCHes answered 2xx ({r['inFlight']} were in flight at the end), "
+                                f"but link versions moved by {versions} and {actions} link.updated actions were written")
     return problems
+
+
+def sanity_summary():
+    return ("all passed: zero 5xx; every measurement had successful responses; link versions moved by the number "
+            "of 2xx PATCHes (plus at most the PATCHes in flight when wrk stopped, whose answers it never reads), "
+            "with exactly two `link.updated` actions per version")

@@ -9,7 +9,7 @@ function init(args)
   headers = headers_with({ ["Content-Type"] = "application/json" })
 end
 
-function request()
+function next_request()
   sent = sent + 1
   local body = string.format(
     '{"firstName":"Bench%s","lastName":"Person%d","emails":[{"value":"bench%s.%d@example.com"}]}',

@@ -10,7 +10,7 @@ function init(args)
   conditional = os.getenv("BENCH_INM") == "1"
 end
 
-function request()
+function next_request()
   current = current % #ids + 1
   local extra = conditional and { ["If-None-Match"] = etags[current] } or nil
   return wrk.format("GET", "/api/v1/network/contacts/" .. ids[current], headers_with(extra))

@@ -11,7 +11,7 @@ function init(args)
   nonce = os.getenv("BENCH_NONCE") .. "-" .. thread_index
 end
 
-function request()
+function next_request()
   current = current % #ids + 1
   sent = sent + 1
   local body = '{"jobTitle":"Title ' .. nonce .. "-" .. sent .. '"}'

@@ -7,7 +7,7 @@ function init(args)
   request_text = wrk.format("GET", os.getenv("BENCH_PATH"), headers_with())
 end
 
-function request()
+function next_request()
   return request_text
 end
 
