@@ -10,6 +10,8 @@
 //            starts a local PostgreSQL cluster in .data/pg (port 55432 or --pg-port) and stops it afterwards.
 //   Token    prints a development JWT: --sub, --tenant, --perm (repeatable or comma-separated), --hours.
 //   OpenApi, Client, ClientCheck, ClientTest: the TypeScript client (build/client.cake).
+//   Bench    bench/run.sh (the API against pgbench, bench/README.md); --quick for a short run. Test also runs its
+//            --smoke mode (about a minute) and counts it as one test.
 
 using System.Diagnostics;
 using System.Runtime.InteropServices;
@@ -100,6 +102,11 @@ Task("Test")
             problems.AddRange(counts.Problems);
         }
 
+        // The benchmark's smoke mode, so the harness cannot rot: one result, counted like a test.
+        var smoke = RunBenchSmoke(root, configuration);
+        totals.Add(smoke);
+        problems.AddRange(smoke.Problems);
+
         // The TypeScript client, when it exists: the regeneration check, then its tests against a live API
         // over a throwaway database (build/client.cake).
         if (System.IO.File.Exists(System.IO.Path.Combine(ClientFiles.For(root).Directory, "package.json")))
@@ -124,6 +131,23 @@ Task("Test")
 
     // Nothing may be printed after the totals line, so Cake's task summary and error banner are skipped.
     System.Environment.Exit(problems.Count == 0 ? 0 : 1);
+});
+
+//////////////////////////////////////////////////////////////////////
+// Bench
+//////////////////////////////////////////////////////////////////////
+
+Task("Bench")
+    .Description("bench/run.sh: the API against pgbench with the same SQL; --quick for a short run (bench/README.md)")
+    .Does(() =>
+{
+    var arguments = new List<string> { System.IO.Path.Combine(root, "bench", "run.sh"), "--configuration", configuration };
+    // `--quick` alone is a flag (Cake gives it no value); `--quick=false` turns it off.
+    if (HasArgument("quick") && !string.Equals(Argument("quick", "true"), "false", StringComparison.OrdinalIgnoreCase)) arguments.Add("--quick");
+    if (HasArgument("duration")) arguments.AddRange(new[] { "--duration", Argument<string>("duration") });
+    if (HasArgument("warmup")) arguments.AddRange(new[] { "--warmup", Argument<string>("warmup") });
+    var exit = RunProcess("bash", arguments, root);
+    if (exit != 0) throw new Exception($"bench/run.sh failed (exit {exit}).");
 });
 
 //////////////////////////////////////////////////////////////////////
@@ -262,6 +286,33 @@ static string FindExecutable(string name)
     }
 
     return null;
+}
+
+/// <summary>bench/run.sh --smoke (about a minute) against the build just made: 1 passed or 1 failed.</summary>
+static TestCounts RunBenchSmoke(string root, string configuration)
+{
+    var counts = new TestCounts();
+    if (OperatingSystem.IsWindows())
+    {
+        Console.WriteLine("--- bench smoke: needs bash, wrk and pgbench (Linux); skipped.");
+        counts.Skipped = 1;
+        return counts;
+    }
+
+    Console.WriteLine("--- bench/run.sh --smoke");
+    var script = System.IO.Path.Combine(root, "bench", "run.sh");
+    var (exit, _) = RunProcessCapturing("bash", new[] { script, "--smoke", "--no-build", "--configuration", configuration }, root);
+    if (exit == 0)
+    {
+        counts.Passed = 1;
+    }
+    else
+    {
+        counts.Failed = 1;
+        counts.Problems.Add($"bench/run.sh --smoke failed (exit {exit}); its output is above.");
+    }
+
+    return counts;
 }
 
 public sealed class TestCounts

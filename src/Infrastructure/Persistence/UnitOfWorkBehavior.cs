@@ -70,6 +70,10 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(
         return strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
+
+            // EF would wrap SaveChanges in a savepoint (two more statements per command) so the transaction could
+            // go on after a failed save; here a failed save always ends the transaction, rolled back whole.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var response = await next();
             ApplyExpectedVersion();

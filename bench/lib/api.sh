@@ -1,0 +1,54 @@
+# Build, start and stop the API process under test (sourced by run.sh).
+
+api_build() {
+  API_DLL="$ROOT/src/Api/bin/$CONFIGURATION/net10.0/Linkage.Api.dll"
+  if [ "$NO_BUILD" = 1 ]; then
+    [ -f "$API_DLL" ] || die "--no-build: $API_DLL does not exist"
+    return 0
+  fi
+  log "building the API ($CONFIGURATION)"
+  dotnet build "$ROOT/src/Api/Linkage.Api.csproj" -c "$CONFIGURATION" -nologo -v quiet >"$BENCH_TMP/build.log" 2>&1 \
+    || { tail -30 "$BENCH_TMP/build.log" >&2; die "dotnet build src/Api"; }
+}
+
+# Starts the API in Production with logging at Warning, so log lines are not what is measured.
+# Extra NAME=VALUE arguments are added to its environment (e.g. an EF command log for --capture-sql).
+api_start() {
+  API_PORT="$(free_port)"
+  API_URL="http://127.0.0.1:$API_PORT"
+  SIGNING_KEY="$(random_hex 32)"
+  log "starting the API on $API_URL"
+  env ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS="$API_URL" \
+    ConnectionStrings__Linkage="$CONNECTION_STRING" \
+    Database__MigrateOnStartup=true \
+    Auth__SigningKey="$SIGNING_KEY" \
+    Serilog__MinimumLevel__Default=Warning \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    "$@" \
+    dotnet "$API_DLL" >"$BENCH_TMP/api.log" 2>&1 &
+  API_PID=$!
+  local i
+  for i in $(seq 1 120); do
+    if ! kill -0 "$API_PID" 2>/dev/null; then tail -30 "$BENCH_TMP/api.log" >&2; die "the API exited at start-up"; fi
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$API_URL/health/ready")" = 200 ]; then return 0; fi
+    sleep 0.5
+  done
+  die "the API was not ready after 60 s (log: $BENCH_TMP/api.log)"
+}
+
+# Peak resident set size of the API process in MiB (VmHWM), read before it stops.
+api_peak_rss_mib() {
+  awk '/^VmHWM:/ { printf "%.0f\n", $2 / 1024 }' "/proc/$API_PID/status" 2>/dev/null || echo "?"
+}
+
+api_stop() {
+  [ -n "${API_PID:-}" ] || return 0
+  local pid="$API_PID"; API_PID=""
+  kill -0 "$pid" 2>/dev/null || return 0
+  log "stopping the API (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  local i
+  for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  kill -KILL "$pid" 2>/dev/null || true
+}

@@ -1,0 +1,42 @@
+# Shared shell helpers of bench/run.sh (sourced, not run).
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+# A TCP port that is free on 127.0.0.1 right now (the kernel picks it).
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+random_hex() { python3 -c "import secrets; print(secrets.token_hex($1))"; }
+
+# wrk and pgbench from Debian's packages when they are missing (apt-get update once, only if needed).
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+  command -v pgbench >/dev/null 2>&1 || missing+=(postgresql-client)
+  command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+  [ -n "$(pg_bin_dir)" ] || missing+=(postgresql)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  [ "$(id -u)" = 0 ] || die "missing ${missing[*]}: install them (apt-get install -y ${missing[*]})"
+  log "installing ${missing[*]} with apt-get"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || die "apt-get install ${missing[*]}"
+}
+
+# The directory holding initdb and pg_ctl: the one on PATH, else the highest /usr/lib/postgresql/*/bin.
+pg_bin_dir() {
+  local pg_ctl dir best="" best_version=-1 version
+  if pg_ctl="$(command -v pg_ctl 2>/dev/null)"; then
+    dir="$(dirname "$(readlink -f "$pg_ctl")")"
+    if [ -x "$dir/initdb" ]; then echo "$dir"; return; fi
+  fi
+  for dir in /usr/lib/postgresql/*/bin; do
+    [ -x "$dir/pg_ctl" ] && [ -x "$dir/initdb" ] || continue
+    version="${dir#/usr/lib/postgresql/}"; version="${version%%/*}"; version="${version%%.*}"
+    [[ "$version" =~ ^[0-9]+$ ]] || continue
+    if [ "$version" -gt "$best_version" ]; then best="$dir"; best_version="$version"; fi
+  done
+  echo "$best"
+}

@@ -1,0 +1,80 @@
+# The seeded tenant and the scenarios that use it: get-contact, create-contact, patch-link (sourced by run.sh).
+
+mint_token() {
+  python3 -c "import sys; sys.path.insert(0, '$BENCH_DIR/py'); from client import mint_token; print(mint_token('$SIGNING_KEY', 'bench-user', '$1'))"
+}
+
+# wrk threads: one per client for patch-link (it needs to know which link a response is for), else at most 2.
+wrk_threads() { echo $(( $1 < 2 ? $1 : 2 )); }
+
+fmt_int() { python3 -c "print(f'{int($1):,}'.replace(',', ' '))"; }
+
+# Contacts, companies and links of $TENANT, through the API with 8 requests in flight.
+seed_tenant() {
+  SEED_DIR="$BENCH_TMP/seed"
+  mkdir -p "$SEED_DIR"
+  log "seeding $TENANT through the API: $SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links"
+  local started=$SECONDS summary
+  summary="$(python3 "$BENCH_DIR/py/seed.py" --url "$API_URL" --key "$SIGNING_KEY" --tenant "$TENANT" \
+    --contacts "$SEED_CONTACTS" --companies "$SEED_COMPANIES" --links "$SEED_LINKS" --threads 8 --out "$SEED_DIR")" \
+    || die "seeding"
+  log "seeded in $((SECONDS - started)) s: $summary"
+  LINKS_STATUS="$(printf '%s' "$summary" | python3 -c 'import json, sys; print(json.load(sys.stdin)["linksStatus"])')"
+  record "{\"type\":\"seed\",\"seconds\":$((SECONDS - started)),\"result\":$summary}"
+  TOKEN="$(mint_token "$TENANT")"
+  sql "VACUUM ANALYZE"
+}
+
+get_contact_phase() {
+  log "get-contact"
+  local n
+  for n in $CLIENTS; do
+    measure_api get-contact "200" "$n" "$(wrk_threads "$n")" get-contact.lua BENCH_CONTACTS="$SEED_DIR/contacts.txt" BENCH_INM=0
+    measure_api get-contact "304 (If-None-Match)" "$n" "$(wrk_threads "$n")" get-contact.lua BENCH_CONTACTS="$SEED_DIR/contacts.txt" BENCH_INM=1
+  done
+}
+
+create_contact_phase() {
+  log "create-contact: the API, then pgbench with the SQL it sends (bench/sql/create-contact.pgbench)"
+  local n
+  for n in $CLIENTS; do
+    measure_api create-contact "POST" "$n" "$(wrk_threads "$n")" create-contact.lua BENCH_NONCE="$(random_hex 4)"
+    measure_pgbench create-contact "$n" create-contact.pgbench
+  done
+}
+
+# Sum of link versions and count of link.updated actions of $TENANT, as a result line around each wrk run:
+# the report checks that each 2xx PATCH moved exactly one version and wrote two actions.
+db_snapshot() {
+  record "{\"type\":\"db\",\"versions\":$(sql "SELECT coalesce(sum(version), 0) FROM links WHERE tenant_id = '$TENANT'"),\"linkUpdated\":$(sql "SELECT count(*) FROM timeline_actions WHERE tenant_id = '$TENANT' AND kind = 'link.updated'")}"
+}
+
+patch_link_phase() {
+  if [ ! -s "$SEED_DIR/links.txt" ]; then
+    local reason="${LINKS_STATUS:-no links were seeded}"
+    log "patch-link: SKIPPED: $reason"
+    record "{\"type\":\"skipped\",\"scenario\":\"patch-link\",\"reason\":\"$reason\"}"
+    return 0
+  fi
+  log "patch-link: the API, then pgbench with the SQL it sends (bench/sql/patch-link.pgbench)"
+  # pgbench picks links by number: bench.link_keys maps 1..N to the seeded ids (a primary-key lookup).
+  cut -d' ' -f1 "$SEED_DIR/links.txt" >"$BENCH_TMP/link-ids.txt"
+  sql "CREATE TABLE bench.link_keys (n serial PRIMARY KEY, id uuid NOT NULL)"
+  psql -X -q -v ON_ERROR_STOP=1 -c "\\copy bench.link_keys (id) FROM '$BENCH_TMP/link-ids.txt'" || die "loading bench.link_keys"
+  sql "ANALYZE bench.link_keys"
+  local nlinks n phase
+  nlinks="$(wc -l <"$BENCH_TMP/link-ids.txt")"
+  for n in $CLIENTS; do
+    for phase in warmup measure; do
+      [ "$phase" = warmup ] && [ "$WARMUP" = 0 ] && continue
+      # The current ETags (pgbench and earlier runs moved the versions): "<id> "<version>"" per link.
+      sql "SELECT k.id || ' \"' || l.version || '\"' FROM bench.link_keys k JOIN links l ON l.tenant_id = '$TENANT' AND l.id = k.id ORDER BY k.n" \
+        >"$BENCH_TMP/links-current.txt"
+      db_snapshot
+      run_wrk patch-link "If-Match" "$n" "$n" "$([ "$phase" = warmup ] && echo "$WARMUP" || echo "$DURATION")" "$phase" \
+        patch-link.lua BENCH_LINKS="$BENCH_TMP/links-current.txt" BENCH_NONCE="$(random_hex 4)"
+      db_snapshot
+    done
+    measure_pgbench patch-link "$n" patch-link.pgbench -D nlinks="$nlinks"
+  done
+}

@@ -1,0 +1,112 @@
+"""Turns the run's result lines into the Markdown report, checks the targets, and fails on broken sanity.
+
+Exit code 1 when a sanity check fails: a 5xx, a measurement with no successful response, a pgbench
+failure, or a 2xx PATCH that did not move exactly one version and write exactly two link.updated actions.
+"""
+import argparse
+import json
+import os
+import sys
+
+from targets import sanity_problems, sanity_summary, target_lines
+
+
+def expected_count(r):
+    return r["s3xx"] if "If-None-Match" in r["variant"] else r["s2xx"]
+
+
+def with_cpu(results):
+    """Folds each "cpu" line into the measurement before it: CPU microseconds per request, API and PostgreSQL."""
+    merged = []
+    for r in results:
+        if r["type"] != "cpu":
+            merged.append(r)
+            continue
+        owner = merged[-1]
+        count = owner.get("requests", owner.get("transactions", 0))
+        tick_us = 1e6 / r["after"]["hz"]
+        for side in ("api", "pg"):
+            used = (r["after"][side] - r["before"][side]) * tick_us
+            owner[side + "CpuUs"] = used / count if count else None
+    return merged
+
+
+def rows_of(results):
+    """One row per API measurement, joined with pgbench's measurement of the same scenario and clients."""
+    pgbench = {(r["scenario"], r["clients"]): r for r in results if r["type"] == "pgbench" and r["phase"] == "measure"}
+    rows = []
+    for r in results:
+        if r["type"] != "api" or r["phase"] != "measure":
+            continue
+        pg = pgbench.get((r["scenario"], r["clients"]))
+        rows.append({
+            "api": r, "pg": pg,
+            "ratio": r["rps"] / pg["rps"] if pg and pg["rps"] else None,
+            "p99Ratio": r["p99Ms"] / pg["p99Ms"] if pg and pg["p99Ms"] else None,
+            "unexpected": r["requests"] - expected_count(r),
+        })
+    return rows
+
+
+def fmt(value, digits=1, none="–"):
+    return none if value is None else f"{value:,.{digits}f}".replace(",", " ")
+
+
+def table(rows):
+    lines = ["| scenario | variant | clients | API req/s | p50 ms | p99 ms | non-2xx¹ | 5xx | socket errors | "
+             "pgbench tx/s | pgbench p50 ms | pgbench p99 ms | ratio² | p99 ÷ pgbench p99 | CPU µs/req API + PG³ | "
+             "pgbench: PG CPU µs/tx |",
+             "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    for row in rows:
+        a, pg = row["api"], row["pg"]
+        lines.append(
+            f"| {a['scenario']} | {a['variant']} | {a['clients']} | {fmt(a['rps'], 0)} | {fmt(a['p50Ms'], 2)} | "
+            f"{fmt(a['p99Ms'], 2)} | {row['unexpected']} | {a['s5xx']} | {a['socketErrors'] + a['timeouts']} | "
+            f"{fmt(pg and pg['rps'], 0)} | {fmt(pg and pg['p50Ms'], 2)} | {fmt(pg and pg['p99Ms'], 2)} | "
+            f"{fmt(row['ratio'], 2)} | {fmt(row['p99Ratio'], 2)} | "
+            f"{fmt(a.get('apiCpuUs'), 0)} + {fmt(a.get('pgCpuUs'), 0)} | {fmt(pg and pg.get('pgCpuUs'), 0)} |")
+    return lines
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for name in ("results", "out", "mode", "rss-mib", "duration", "warmup", "seed", "machine", "commit", "started"):
+        parser.add_argument("--" + name, required=True)
+    args = parser.parse_args()
+
+    results = with_cpu([json.loads(line) for line in open(args.results) if line.strip()])
+    rows = rows_of(results)
+    rss = float(args.rss_mib) if args.rss_mib.replace(".", "", 1).isdigit() else None
+    skipped = [r for r in results if r["type"] == "skipped"]
+    seeds = [r for r in results if r["type"] == "seed"]
+    problems = sanity_problems(results)
+
+    note = os.environ.get("BENCH_NOTE")
+    out = [f"# Linkage benchmark, {args.mode} run of {args.started}", ""] + ([f"> {note}", ""] if note else []) + [
+           f"- commit `{args.commit}`; machine: {args.machine}",
+           f"- {args.duration} s per measurement after a {args.warmup} s warm-up; wrk for the API, "
+           "pgbench (`-M prepared`, `-j min(N,2)`) for the same SQL, same cluster, same run",
+           f"- seed (through the API): {args.seed}"
+           + (f", took {seeds[0]['seconds']} s" if seeds else ""),
+           f"- API peak RSS (VmHWM at the end of the run): {fmt(rss, 0)} MiB", ""]
+    out += table(rows)
+    out += ["", "¹ responses other than the expected status: 2xx, or 304 for the If-None-Match row.",
+            "² API requests/s ÷ pgbench transactions/s with the same SQL and the same number of clients.",
+            "³ CPU time (user + system) per request of the API process and of all PostgreSQL processes, from /proc.", ""]
+    for s in skipped:
+        out.append(f"- **{s['scenario']} skipped**: {s['reason']}")
+    if skipped:
+        out.append("")
+    out += ["## Targets", ""] + target_lines(rows, rss, skipped) + [""]
+    out += ["## Sanity checks", ""]
+    out += [f"- FAILED: {p}" for p in problems] or ["- " + sanity_summary()]
+    text = "\n".join(out) + "\n"
+    with open(args.out, "w") as f:
+        f.write(text)
+    print(text)
+    print(f"written to {args.out}")
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()

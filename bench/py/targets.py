@@ -1,0 +1,82 @@
+"""The benchmark's targets (reported, never enforced) and its sanity checks (a failure fails the run)."""
+
+
+def _verdict(ok):
+    return "met" if ok else "**missed**"
+
+
+def _row(rows, scenario, clients):
+    return next((r for r in rows if r["api"]["scenario"] == scenario and r["api"]["clients"] == clients), None)
+
+
+def target_lines(rows, rss, skipped):
+    lines = []
+    skipped_names = {s["scenario"] for s in skipped}
+    for scenario, clients, check_p99 in (("patch-link", 8, True), ("patch-link", 32, True), ("create-contact", 8, False)):
+        row = _row(rows, scenario, clients)
+        if row is None or row["ratio"] is None:
+            why = "skipped" if scenario in skipped_names else "not measured in this run"
+            lines.append(f"- {scenario} ratio >= 0.6 at {clients} clients: {why}")
+            continue
+        lines.append(f"- {scenario} ratio >= 0.6 at {clients} clients: {row['ratio']:.2f} ({_verdict(row['ratio'] >= 0.6)})")
+        if check_p99:
+            lines.append(f"- {scenario} p99 <= 3 x pgbench p99 at {clients} clients: {row['p99Ratio']:.2f} x "
+                         f"({_verdict(row['p99Ratio'] <= 3)})")
+
+    # timeline-page variants read "<N> actions, depth <D>": compare the largest table with the smallest.
+    by_depth = {}
+    for row in rows:
+        a = row["api"]
+        if a["scenario"] != "timeline-page":
+            continue
+        size, depth = a["variant"].split(", depth ")
+        by_depth.setdefault((depth, a["clients"]), []).append((int(size.split(" actions")[0].replace(" ", "")), a))
+    for (depth, clients), sizes in sorted(by_depth.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        sizes.sort(key=lambda s: s[0])
+        (small_n, small), (large_n, large) = sizes[0], sizes[-1]
+        growth = large["p99Ms"] / small["p99Ms"] if small["p99Ms"] else float("inf")
+        large_text, small_text = (f"{n:,}".replace(",", " ") for n in (large_n, small_n))
+        lines.append(f"- timeline-page p99 with {large_text} actions within 1.2 x of {small_text}, depth {depth}, "
+                     f"{clients} clients: {large['p99Ms']:.2f} vs {small['p99Ms']:.2f} ms = {growth:.2f} x "
+                     f"({_verdict(growth <= 1.2)})")
+    if rss is None:
+        lines.append("- API peak RSS < 300 MiB: not read")
+    else:
+        lines.append(f"- API peak RSS < 300 MiB: {rss:.0f} MiB ({_verdict(rss < 300)})")
+    return lines
+
+
+def sanity_problems(results):
+    problems = []
+    for i, r in enumerate(results):
+        if r["type"] == "pgbench":
+            if r["failed"] or not r["transactions"]:
+                problems.append(f"pgbench {r['scenario']} x{r['clients']} ({r['phase']}): "
+                                f"{r['transactions']} transactions, {r['failed']} failed")
+            continue
+        if r["type"] != "api":
+            continue
+        name = f"{r['scenario']} ({r['variant']}) x{r['clients']} {r['phase']}"
+        if r["s5xx"]:
+            problems.append(f"{name}: {r['s5xx']} responses with status 5xx")
+        expected = r["s3xx"] if "If-None-Match" in r["variant"] else r["s2xx"]
+        if expected == 0:
+            problems.append(f"{name}: no successful response at all")
+        if r["scenario"] == "patch-link":
+            before, after = (results[i - 1] if i else {}), (results[i + 1] if i + 1 < len(results) else {})
+            if before.get("type") != "db" or after.get("type") != "db":
+                problems.append(f"{name}: no database snapshot around the run")
+                continue
+            # Requests still in flight when wrk stopped may have been carried out without wrk seeing the 200.
+            versions = after["versions"] - before["versions"]
+            actions = after["linkUpdated"] - before["linkUpdated"]
+            if not r["s2xx"] <= versions <= r["s2xx"] + r["inFlight"] or actions != 2 * versions:
+                problems.append(f"{name}: {r['s2xx']} PATCHes answered 2xx ({r['inFlight']} were in flight at the end), "
+                                f"but link versions moved by {versions} and {actions} link.updated actions were written")
+    return problems
+
+
+def sanity_summary():
+    return ("all passed: zero 5xx; every measurement had successful responses; link versions moved by the number "
+            "of 2xx PATCHes (plus at most the PATCHes in flight when wrk stopped, whose answers it never reads), "
+            "with exactly two `link.updated` actions per version")

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Linkage benchmark: the API against PostgreSQL's own limit with the same SQL, in one run (bench/README.md).
+#
+#   bench/run.sh                 full run: 20 s per measurement after a 5 s warm-up, 1/8/32 clients,
+#                                10 000 contacts, 1 000 companies, 20 000 links -> bench/results/<date>.md
+#   bench/run.sh --quick         ~3 s per measurement, 1 s warm-up, 1/8 clients, 500/50/1 000 -> results/quick-<date>.md
+#   bench/run.sh --smoke         1 s, 1 client, tiny seed: checks the harness still works (part of the Test target)
+#   bench/run.sh --capture-sql   runs each scenario's request once with the EF Core command log on and writes
+#                                the SQL per request to bench/results/sql-<date>.md
+# Options: --duration S, --warmup S, --clients "1 8 32", --no-build, --configuration Release|Debug, --keep (keep temp dir).
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$BENCH_DIR")"
+source "$BENCH_DIR/lib/common.sh"
+source "$BENCH_DIR/lib/cluster.sh"
+source "$BENCH_DIR/lib/api.sh"
+source "$BENCH_DIR/lib/runners.sh"
+source "$BENCH_DIR/lib/phases.sh"
+source "$BENCH_DIR/lib/timeline.sh"
+source "$BENCH_DIR/lib/capture.sh"
+
+MODE=full DURATION="" WARMUP="" CLIENTS="" NO_BUILD=0 CONFIGURATION=Release KEEP=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) MODE=quick ;;
+    --smoke) MODE=smoke ;;
+    --capture-sql) MODE=capture ;;
+    --duration) DURATION="$2"; shift ;;
+    --duration=*) DURATION="${1#*=}" ;;
+    --warmup) WARMUP="$2"; shift ;;
+    --warmup=*) WARMUP="${1#*=}" ;;
+    --clients) CLIENTS="$2"; shift ;;
+    --clients=*) CLIENTS="${1#*=}" ;;
+    --no-build) NO_BUILD=1 ;;
+    --configuration) CONFIGURATION="$2"; shift ;;
+    --configuration=*) CONFIGURATION="${1#*=}" ;;
+    --keep) KEEP=1 ;;
+    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) die "unknown option $1 (see --help)" ;;
+  esac
+  shift
+done
+
+# mode: duration warmup clients contacts companies links timeline-small timeline-large depth
+case "$MODE" in
+  full)    set -- 20 5 "1 8 32" 10000 1000 20000 10000 1000000 5000 ;;
+  quick)   set -- 3 1 "1 8" 500 50 1000 10000 200000 5000 ;;
+  smoke)   set -- 1 0 "1" 40 8 80 2000 20000 500 ;;
+  capture) set -- 1 0 "1" 4 2 4 200 400 50 ;;
+esac
+DURATION="${DURATION:-$1}" WARMUP="${WARMUP:-$2}" CLIENTS="${CLIENTS:-$3}"
+SEED_CONTACTS=$4 SEED_COMPANIES=$5 SEED_LINKS=$6 TIMELINE_SMALL=$7 TIMELINE_LARGE=$8 TIMELINE_DEPTH=$9
+TENANT=bench TIMELINE_TENANT=bench-timeline
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+BENCH_TMP="$(mktemp -d /tmp/linkage-bench.XXXXXX)"
+chmod 755 "$BENCH_TMP"
+RESULTS="$BENCH_TMP/results.jsonl"
+: >"$RESULTS"
+cleanup() {
+  local status=$?
+  api_stop
+  cluster_stop
+  if [ "$KEEP" = 1 ] || [ "$status" != 0 ]; then log "kept $BENCH_TMP"; else rm -rf "$BENCH_TMP"; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+ensure_tools
+api_build
+# --capture-sql also counts what the server executed (pg_stat_statements); measurements run without it.
+[ "$MODE" = capture ] && CLUSTER_EXTRA_CONF="shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track_utility = on"
+cluster_start
+DATE="$(date -u +%Y-%m-%d)"
+STARTED="$(date -u +'%Y-%m-%d %H:%M UTC')"
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' + uncommitted changes in src/')"
+
+if [ "$MODE" = capture ]; then
+  api_start "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information"
+  sql_file "$BENCH_DIR/sql/setup.sql"
+  capture_sql "$BENCH_DIR/results/sql-$DATE.md"
+  exit 0
+fi
+
+api_start
+sql_file "$BENCH_DIR/sql/setup.sql"
+log "mode $MODE: ${DURATION}s per measurement after ${WARMUP}s warm-up, clients: $CLIENTS"
+timeline_phase
+seed_tenant
+get_contact_phase
+create_contact_phase
+patch_link_phase
+
+RSS_MIB="$(api_peak_rss_mib)"
+api_stop
+case "$MODE" in
+  full) OUT="$BENCH_DIR/results/$DATE.md" ;;
+  *) OUT="$BENCH_DIR/results/$MODE-$DATE.md" ;;
+esac
+mkdir -p "$BENCH_DIR/results"
+python3 "$BENCH_DIR/py/report.py" --results "$RESULTS" --out "$OUT" --mode "$MODE" --rss-mib "$RSS_MIB" \
+  --duration "$DURATION" --warmup "$WARMUP" --commit "$COMMIT" --started "$STARTED" \
+  --seed "$SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links" \
+  --machine "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average before the run: $LOAD_BEFORE"
