@@ -5,6 +5,7 @@ using Linkage.Application.Common.Persistence;
 using Linkage.Application.Common.Requests;
 using Linkage.Application.Common.Security;
 using Linkage.Domain.Contacts;
+using Linkage.Application.Links;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,13 +29,7 @@ public sealed class DeleteContactHandler(ILinkageDbContext db, ChangeContext cha
             ?? throw new NotFoundException("No such contact.");
         var stamp = changes.Stamp();
         contact.Delete(stamp);
-
-        // A link to a deleted contact would dangle: its live links go with it, each recorded as link.deleted.
-        var links = await db.Links.Where(l => l.ContactId == request.Id).ToListAsync(cancellationToken);
-        foreach (var link in links)
-        {
-            link.Delete(stamp);
-        }
+        await db.Links.DeleteLiveLinksAsync(l => l.ContactId == request.Id, stamp, cancellationToken);
 
         return Unit.Value;
     }
