@@ -14,8 +14,9 @@ public static class DependencyInjection
     /// <summary>
     /// Registers MediatR (5.1 has no DI package: the factory, mediator and handlers are wired here),
     /// the validators, and the outer pipeline behaviors. Behaviors registered first run outermost:
-    /// logging, authorization, validation, note scope, precondition; the infrastructure then adds the unit of
-    /// work and idempotency inside them.
+    /// logging, authorization, validation, note scope; the infrastructure then adds the unit of work and,
+    /// inside its transaction, the precondition check (<see cref="PreconditionBehavior{TRequest,TResponse}"/>)
+    /// and idempotency.
     /// </summary>
     public static IServiceCollection AddLinkageApplication(this IServiceCollection services)
     {
@@ -32,7 +33,6 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(NoteScopeBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(PreconditionBehavior<,>));
 
         services.AddScoped<PreconditionContext>();
         services.AddScoped<IdempotencyOutcome>();

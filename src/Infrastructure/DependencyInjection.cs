@@ -1,5 +1,7 @@
+using Linkage.Application.Common.Behaviors;
 using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Persistence;
+using Linkage.Application.Common.Security;
 using Linkage.Application.Links;
 using Linkage.Infrastructure.Idempotency;
 using Linkage.Infrastructure.Persistence;
@@ -15,15 +17,19 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the store and the inner pipeline behaviors. Call after <c>AddLinkageApplication</c>:
-    /// behaviors run in registration order, and the unit of work must sit inside the precondition check.
+    /// behaviors run in registration order. The precondition check runs inside the unit of work, so the
+    /// aggregate it loads and checks is the one the handler changes, in the same transaction (one read, not two).
     /// </summary>
     public static IServiceCollection AddLinkageInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = BuildConnectionString(configuration.GetConnectionString("Linkage"));
-        services.AddDbContext<LinkageDbContext>(options => options.UseNpgsql(connectionString, npgsql =>
+        services.AddPooledDbContextFactory<LinkageDbContext>(options => options.UseNpgsql(connectionString, npgsql =>
             npgsql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null)));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LinkageDbContext>>().CreateDbContext()
+            .Rent(sp.GetRequiredService<ICurrentUser>()));
         services.AddScoped<ILinkageDbContext>(sp => sp.GetRequiredService<LinkageDbContext>());
         services.AddScoped<IAggregateVersionReader, AggregateVersionReader>();
+        services.AddScoped<IAggregateLoader, AggregateLoader>();
         services.AddScoped<ConcurrencyOutcomes>();
         services.AddScoped<UniqueViolations>();
         services.AddScoped<IUniqueViolationMeaning, LinkUniqueViolations>();
@@ -31,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<IPrimaryLinkSlot, PrimaryLinkSlot>();
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(PreconditionBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehavior<,>));
 
         services.Configure<IdempotencyOptions>(configuration.GetSection("Idempotency"));

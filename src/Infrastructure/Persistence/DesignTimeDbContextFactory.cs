@@ -12,7 +12,7 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<L
         var options = new DbContextOptionsBuilder<LinkageDbContext>()
             .UseNpgsql("Host=localhost;Database=linkage_design")
             .Options;
-        return new LinkageDbContext(options, new NoUser());
+        return LinkageDbContext.ForCaller(options, new NoUser());
     }
 
     private sealed class NoUser : ICurrentUser

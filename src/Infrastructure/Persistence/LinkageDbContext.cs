@@ -16,11 +16,51 @@ namespace Linkage.Infrastructure.Persistence;
 /// The EF Core context. Every tenant-owned set carries a global filter on the caller's tenant
 /// (and, for aggregates, hides soft-deleted rows), so no query can read another tenant's rows.
 /// </summary>
-public sealed class LinkageDbContext(DbContextOptions<LinkageDbContext> options, ICurrentUser user)
-    : DbContext(options), ILinkageDbContext
+/// <remarks>
+/// Contexts are pooled (building one per request cost about a tenth of the API's CPU, bench/README.md).
+/// A pooled context is rented with the request's <see cref="ICurrentUser"/> attached (<see cref="Rent"/>)
+/// and forgets it when it goes back to the pool (<see cref="Dispose"/>); a context without a caller
+/// refuses every filtered query instead of guessing a tenant (ADR 0009).
+/// </remarks>
+public sealed class LinkageDbContext : DbContext, ILinkageDbContext
 {
+    private ICurrentUser? _user;
+
+    /// <summary>For the context pool: the caller is attached on each rent.</summary>
+    public LinkageDbContext(DbContextOptions<LinkageDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>
+    /// An unpooled context for one caller (tests, design time). A factory, not a constructor: the pool
+    /// insists on exactly one public constructor, taking only the options.
+    /// </summary>
+    public static LinkageDbContext ForCaller(DbContextOptions<LinkageDbContext> options, ICurrentUser user) =>
+        new LinkageDbContext(options).Rent(user);
+
     /// <summary>Read by the query filters on every query; EF parameterizes it.</summary>
-    internal string CurrentTenantId => user.TenantId;
+    internal string CurrentTenantId =>
+        (_user ?? throw new InvalidOperationException("This context was not rented for a caller: it cannot tell the tenant.")).TenantId;
+
+    /// <summary>Attaches the caller whose tenant every query of this rent is filtered on.</summary>
+    internal LinkageDbContext Rent(ICurrentUser user)
+    {
+        _user = user;
+        return this;
+    }
+
+    public override void Dispose()
+    {
+        _user = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _user = null;
+        return base.DisposeAsync();
+    }
 
     public DbSet<Contact> Contacts => Set<Contact>();
 

@@ -25,7 +25,7 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (!IsCommand() || db.Database.CurrentTransaction is not null)
+        if (!IsCommand || db.Database.CurrentTransaction is not null)
         {
             return await next();
         }
@@ -110,6 +110,7 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(
         }
     }
 
-    private static bool IsCommand() =>
+    /// <summary>Worked out once per request type, not on every request.</summary>
+    private static readonly bool IsCommand =
         typeof(TRequest).GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
 }

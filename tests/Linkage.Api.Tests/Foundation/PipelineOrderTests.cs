@@ -9,7 +9,7 @@ namespace Linkage.Api.Tests.Foundation;
 public sealed class PipelineOrderTests
 {
     [Test]
-    public void Behaviors_run_logging_authorization_validation_precondition_unit_of_work_idempotency_in_that_order()
+    public void Behaviors_run_logging_authorization_validation_note_scope_unit_of_work_precondition_idempotency_in_that_order()
     {
         var services = new ServiceCollection();
         services.AddLinkageApplication();
@@ -22,8 +22,8 @@ public sealed class PipelineOrderTests
 
         Assert.That(behaviors, Is.EqualTo(new[]
         {
-            "LoggingBehavior", "AuthorizationBehavior", "ValidationBehavior", "NoteScopeBehavior", "PreconditionBehavior",
-            "UnitOfWorkBehavior", "IdempotencyBehavior",
+            "LoggingBehavior", "AuthorizationBehavior", "ValidationBehavior", "NoteScopeBehavior", "UnitOfWorkBehavior",
+            "PreconditionBehavior", "IdempotencyBehavior",
         }));
     }
 }

@@ -32,7 +32,7 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
     public LinkageDbContext OpenDb(string tenant)
     {
         var options = new DbContextOptionsBuilder<LinkageDbContext>().UseNpgsql(ConnectionString).Options;
-        return new LinkageDbContext(options, new FixedUser(tenant));
+        return LinkageDbContext.ForCaller(options, new FixedUser(tenant));
     }
 
     public override async ValueTask DisposeAsync()
@@ -57,7 +57,7 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
 
     private static async Task MigrateAsync(string connectionString)
     {
-        await using var db = new LinkageDbContext(
+        await using var db = LinkageDbContext.ForCaller(
             new DbContextOptionsBuilder<LinkageDbContext>().UseNpgsql(connectionString).Options, new FixedUser(string.Empty));
         await db.Database.MigrateAsync();
     }

@@ -15,6 +15,11 @@ public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior
         try
         {
             var response = await next();
+            if (!logger.IsEnabled(LogLevel.Debug))
+            {
+                return response;
+            }
+
             logger.LogDebug(
                 "{Request} for tenant {Tenant} took {Elapsed:0.0} ms",
                 typeof(TRequest).Name,

@@ -6,10 +6,12 @@ namespace Linkage.Application.Common.Behaviors;
 
 /// <summary>
 /// For a command on an existing aggregate: 428 without a precondition, 404 when the aggregate is
-/// not there, 412 (with the current version) when the precondition does not hold. The version that
-/// passed is handed to the unit of work, which makes the write itself conditional on it.
+/// not there, 412 (with the current version) when the precondition does not hold. It runs inside the
+/// unit of work and loads the target tracked, so the handler gets that same instance without a second
+/// query; the version that passed is handed to the unit of work, which makes the write itself
+/// conditional on it (ADR 0001).
 /// </summary>
-public sealed class PreconditionBehavior<TRequest, TResponse>(IAggregateVersionReader versions, PreconditionContext context)
+public sealed class PreconditionBehavior<TRequest, TResponse>(IAggregateLoader aggregates, PreconditionContext context)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -26,14 +28,14 @@ public sealed class PreconditionBehavior<TRequest, TResponse>(IAggregateVersionR
                 : "This change needs an If-Match header with the resource's ETag.");
         }
 
-        var state = await versions.ReadAsync(command.AggregateType, command.AggregateId, cancellationToken)
+        var aggregate = await aggregates.LoadAsync(command.AggregateType, command.AggregateId, cancellationToken)
             ?? throw new NotFoundException();
-        if (!command.Precondition.IsSatisfiedBy(state.Version, state.UpdatedUtc))
+        if (!command.Precondition.IsSatisfiedBy(aggregate.Version, aggregate.UpdatedUtc))
         {
-            throw new PreconditionFailedException(state.Version);
+            throw new PreconditionFailedException(aggregate.Version);
         }
 
-        context.Expect(command.AggregateId, state.Version);
+        context.Expect(command.AggregateId, aggregate.Version);
         return await next();
     }
 }

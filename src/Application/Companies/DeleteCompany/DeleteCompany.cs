@@ -25,7 +25,7 @@ public sealed class DeleteCompanyHandler(ILinkageDbContext db, ChangeContext cha
 {
     public async Task<Unit> Handle(DeleteCompany request, CancellationToken cancellationToken)
     {
-        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
+        var company = await db.Companies.LoadAsync(request.Id, cancellationToken)
             ?? throw new NotFoundException("No such company.");
         var stamp = changes.Stamp();
         company.Delete(stamp);

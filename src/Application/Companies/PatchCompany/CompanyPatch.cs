@@ -15,7 +15,7 @@ internal sealed class CompanyPatch(ILinkageDbContext db, ChangeContext changes, 
 {
     public async Task<PatchedResource> ApplyAsync(Guid id, Func<JsonObject, JsonObject> patch, CancellationToken cancellationToken)
     {
-        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+        var company = await db.Companies.LoadAsync(id, cancellationToken)
             ?? throw new NotFoundException("No such company.");
         var patched = patch(ResourcePatch.DocumentOf(CompanyView.From(company)));
         var input = await PatchedInput.ReadAsync(patched, CompanyShape.Instance, rules, cancellationToken);

@@ -25,7 +25,7 @@ public sealed class DeleteContactHandler(ILinkageDbContext db, ChangeContext cha
 {
     public async Task<Unit> Handle(DeleteContact request, CancellationToken cancellationToken)
     {
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
+        var contact = await db.Contacts.LoadAsync(request.Id, cancellationToken)
             ?? throw new NotFoundException("No such contact.");
         var stamp = changes.Stamp();
         contact.Delete(stamp);

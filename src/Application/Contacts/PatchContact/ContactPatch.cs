@@ -15,7 +15,7 @@ internal sealed class ContactPatch(ILinkageDbContext db, ChangeContext changes, 
 {
     public async Task<PatchedResource> ApplyAsync(Guid id, Func<JsonObject, JsonObject> patch, CancellationToken cancellationToken)
     {
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+        var contact = await db.Contacts.LoadAsync(id, cancellationToken)
             ?? throw new NotFoundException("No such contact.");
         var patched = patch(ResourcePatch.DocumentOf(ContactView.From(contact)));
         var input = await PatchedInput.ReadAsync(patched, ContactShape.Instance, rules, cancellationToken);

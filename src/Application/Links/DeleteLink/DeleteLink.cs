@@ -24,7 +24,7 @@ public sealed class DeleteLinkHandler(ILinkageDbContext db, ChangeContext change
 {
     public async Task<Unit> Handle(DeleteLink request, CancellationToken cancellationToken)
     {
-        var link = await db.Links.FirstOrDefaultAsync(l => l.Id == request.Id, cancellationToken)
+        var link = await db.Links.LoadAsync(request.Id, cancellationToken)
             ?? throw new NotFoundException("No such link.");
         link.Delete(changes.Stamp());
         return Unit.Value;

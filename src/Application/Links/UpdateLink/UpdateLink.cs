@@ -41,7 +41,7 @@ public sealed class UpdateLinkHandler(ILinkageDbContext db, ChangeContext change
 {
     public async Task<LinkView> Handle(UpdateLink request, CancellationToken cancellationToken)
     {
-        var link = await db.Links.FirstOrDefaultAsync(l => l.Id == request.Id, cancellationToken)
+        var link = await db.Links.LoadAsync(request.Id, cancellationToken)
             ?? throw new NotFoundException("No such link.");
         var jobTitle = request.JobTitle.Or(link.JobTitle);
         var isPrimary = request.IsPrimary.IsSet ? request.IsPrimary.Value ?? false : link.IsPrimary;
