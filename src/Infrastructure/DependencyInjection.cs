@@ -27,7 +27,7 @@ public static class DependencyInjection
             npgsql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null)));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LinkageDbContext>>().CreateDbContext()
             .Rent(sp.GetRequiredService<ICurrentUser>()));
-        services.AddScoped<ILinkageDbContext>(sp => sp.GetRequiredService<LinkageDbContext>());
+        services.AddScoped<ILinkageDbContext, RequestStore>();
         services.AddScoped<IAggregateVersionReader, AggregateVersionReader>();
         services.AddScoped<IAggregateLoader, AggregateLoader>();
         services.AddScoped<ConcurrencyOutcomes>();

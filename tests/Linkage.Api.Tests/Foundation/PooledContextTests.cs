@@ -1,8 +1,10 @@
 using Linkage.Api.Tests.Support;
+using Linkage.Application.Common.Persistence;
 using Linkage.Application.Common.Security;
 using Linkage.Infrastructure;
 using Linkage.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,6 +46,27 @@ public sealed class PooledContextTests : ApiTestBase
     }
 
     [Test]
+    public async Task Only_one_registration_hands_out_the_pooled_context_so_the_container_returns_it_once()
+    {
+        // The container disposes whatever each registration returns: two service types handing out the same
+        // pooled context would return it to the pool twice, and under load two requests would then share it.
+        var services = InfrastructureServices();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<LinkageDbContext>();
+
+        var handingItOut = services
+            .Where(d => d.Lifetime == ServiceLifetime.Scoped && !d.ServiceType.IsGenericTypeDefinition)
+            .Select(d => d.ServiceType)
+            .Distinct()
+            .Where(type => ReferenceEquals(scope.ServiceProvider.GetService(type), context))
+            .ToList();
+
+        Assert.That(handingItOut, Is.EqualTo(new[] { typeof(LinkageDbContext) }));
+        Assert.That(scope.ServiceProvider.GetRequiredService<ILinkageDbContext>().Contacts.GetService<ICurrentDbContext>().Context, Is.SameAs(context));
+    }
+
+    [Test]
     public async Task Interleaved_requests_of_two_tenants_only_ever_see_their_own_contacts()
     {
         var mine = await CreateContactAsync(Client(TenantA), "Only", "Mine");
@@ -62,7 +85,9 @@ public sealed class PooledContextTests : ApiTestBase
         Assert.That(own.Select(r => (int)r.StatusCode), Is.All.EqualTo(200));
     }
 
-    private ServiceProvider BuildInfrastructure()
+    private ServiceProvider BuildInfrastructure() => InfrastructureServices().BuildServiceProvider();
+
+    private ServiceCollection InfrastructureServices()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Linkage"] = Factory.ConnectionString })
@@ -70,7 +95,9 @@ public sealed class PooledContextTests : ApiTestBase
         var services = new ServiceCollection();
         services.AddLinkageInfrastructure(configuration);
         services.AddScoped<ICurrentUser>(_ => new Caller(_tenant));
-        return services.BuildServiceProvider();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        return services;
     }
 
     private sealed class Caller(string tenant) : ICurrentUser

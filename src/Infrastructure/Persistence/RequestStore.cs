@@ -1,0 +1,28 @@
+using Linkage.Application.Common.Persistence;
+using Linkage.Domain.Companies;
+using Linkage.Domain.Contacts;
+using Linkage.Domain.Links;
+using Linkage.Domain.Notes;
+using Linkage.Domain.Timeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linkage.Infrastructure.Persistence;
+
+/// <summary>
+/// The handlers' view of the request's <see cref="LinkageDbContext"/>. Deliberately a forwarder, not the
+/// context itself: the container disposes every disposable a registration returns, so registering the pooled
+/// context under a second service type would return it to the pool twice, and two requests could then rent
+/// the same instance at once (ADR 0009).
+/// </summary>
+internal sealed class RequestStore(LinkageDbContext db) : ILinkageDbContext
+{
+    public DbSet<Contact> Contacts => db.Contacts;
+
+    public DbSet<Company> Companies => db.Companies;
+
+    public DbSet<Link> Links => db.Links;
+
+    public DbSet<TimelineAction> TimelineActions => db.TimelineActions;
+
+    public DbSet<Note> Notes => db.Notes;
+}
