@@ -33,8 +33,11 @@ public static class LoggingSetup
         {
             options.MessageTemplate =
                 "HTTP {RequestMethod} {Route} responded {StatusCode} in {Elapsed:0.0} ms (trace {TraceId}, tenant {Tenant})";
+            // A request its client gave up on (it closed the connection) is no server error: nobody got a 500.
             options.GetLevel = (context, _, ex) =>
-                ex is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
+                ex is OperationCanceledException && context.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
+                : ex is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : LogEventLevel.Information;
             options.EnrichDiagnosticContext = (diagnostics, context) =>
             {
                 diagnostics.Set("Route", (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value);

@@ -16,10 +16,15 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
 {
     public const int RetryAfterSeconds = 5;
 
+    private const int ClientClosedRequest = 499;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
         {
+            // The client closed the connection: nothing can be sent. 499 (nginx's "client closed request") keeps
+            // the request log from reporting a 500 that no client ever received.
+            context.Response.StatusCode = ClientClosedRequest;
             return true;
         }
 
