@@ -7,7 +7,8 @@
 #   bench/run.sh --smoke         1 s, 1 client, tiny seed: checks the harness still works (part of the Test target)
 #   bench/run.sh --capture-sql   runs each scenario's request once with the EF Core command log on and writes
 #                                the SQL per request to bench/results/sql-<date>.md
-# Options: --duration S, --warmup S, --clients "1 8 32", --no-build, --configuration Release|Debug, --keep (keep temp dir).
+# Options: --duration S, --warmup S (per measurement), --api-warmup S (every request kind once before the
+#          first measurement: full 120, quick 40, smoke 0), --clients "1 8 32", --no-build, --configuration Release|Debug, --keep (keep temp dir).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,8 +20,9 @@ source "$BENCH_DIR/lib/runners.sh"
 source "$BENCH_DIR/lib/phases.sh"
 source "$BENCH_DIR/lib/timeline.sh"
 source "$BENCH_DIR/lib/capture.sh"
+source "$BENCH_DIR/lib/warmup.sh"
 
-MODE=full DURATION="" WARMUP="" CLIENTS="" NO_BUILD=0 CONFIGURATION=Release KEEP=0
+MODE=full DURATION="" WARMUP="" API_WARMUP="" CLIENTS="" NO_BUILD=0 CONFIGURATION=Release KEEP=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) MODE=quick ;;
@@ -30,6 +32,8 @@ while [ $# -gt 0 ]; do
     --duration=*) DURATION="${1#*=}" ;;
     --warmup) WARMUP="$2"; shift ;;
     --warmup=*) WARMUP="${1#*=}" ;;
+    --api-warmup) API_WARMUP="$2"; shift ;;
+    --api-warmup=*) API_WARMUP="${1#*=}" ;;
     --clients) CLIENTS="$2"; shift ;;
     --clients=*) CLIENTS="${1#*=}" ;;
     --no-build) NO_BUILD=1 ;;
@@ -42,13 +46,14 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-# mode: duration warmup clients contacts companies links timeline-small timeline-large depth
+# mode: duration warmup clients contacts companies links timeline-small timeline-large depth api-warm-up
 case "$MODE" in
-  full)    set -- 20 5 "1 8 32" 10000 1000 20000 10000 1000000 5000 ;;
-  quick)   set -- 3 1 "1 8" 500 50 1000 10000 200000 5000 ;;
-  smoke)   set -- 1 0 "1" 40 8 80 2000 20000 500 ;;
-  capture) set -- 1 0 "1" 4 2 4 200 400 50 ;;
+  full)    set -- 20 5 "1 8 32" 10000 1000 20000 10000 1000000 5000 120 ;;
+  quick)   set -- 3 1 "1 8" 500 50 1000 10000 200000 5000 40 ;;
+  smoke)   set -- 1 0 "1" 40 8 80 2000 20000 500 0 ;;
+  capture) set -- 1 0 "1" 4 2 4 200 400 50 0 ;;
 esac
+WARMUP_API="${API_WARMUP:-${10}}"
 DURATION="${DURATION:-$1}" WARMUP="${WARMUP:-$2}" CLIENTS="${CLIENTS:-$3}"
 SEED_CONTACTS=$4 SEED_COMPANIES=$5 SEED_LINKS=$6 TIMELINE_SMALL=$7 TIMELINE_LARGE=$8 TIMELINE_DEPTH=$9
 TENANT=bench TIMELINE_TENANT=bench-timeline
@@ -88,6 +93,7 @@ fi
 api_start
 sql_file "$BENCH_DIR/sql/setup.sql"
 log "mode $MODE: ${DURATION}s per measurement after ${WARMUP}s warm-up, clients: $CLIENTS"
+warmup_phase
 timeline_phase
 seed_tenant
 get_contact_phase

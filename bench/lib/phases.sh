@@ -4,7 +4,7 @@ mint_token() {
   python3 -c "import sys; sys.path.insert(0, '$BENCH_DIR/py'); from client import mint_token; print(mint_token('$SIGNING_KEY', 'bench-user', '$1'))"
 }
 
-# wrk threads: one per client for patch-link (it needs to know which link a response is for), else at most 2.
+# wrk threads: at most 2 (pgbench runs with -j min(N,2) too); connections share a thread.
 wrk_threads() { echo $(( $1 < 2 ? $1 : 2 )); }
 
 fmt_int() { python3 -c "print(f'{int($1):,}'.replace(',', ' '))"; }
@@ -71,7 +71,7 @@ patch_link_phase() {
       sql "SELECT k.id || ' \"' || l.version || '\"' FROM bench.link_keys k JOIN links l ON l.tenant_id = '$TENANT' AND l.id = k.id ORDER BY k.n" \
         >"$BENCH_TMP/links-current.txt"
       db_snapshot
-      run_wrk patch-link "If-Match" "$n" "$n" "$([ "$phase" = warmup ] && echo "$WARMUP" || echo "$DURATION")" "$phase" \
+      run_wrk patch-link "If-Match" "$n" "$(wrk_threads "$n")" "$([ "$phase" = warmup ] && echo "$WARMUP" || echo "$DURATION")" "$phase" \
         patch-link.lua BENCH_LINKS="$BENCH_TMP/links-current.txt" BENCH_NONCE="$(random_hex 4)"
       db_snapshot
     done

@@ -1,12 +1,18 @@
--- PATCH /network/links/{id} with If-Match from the previous response's ETag. One connection per thread,
--- each on its own links (BENCH_LINKS: "<id> <etag>" lines), so 412s are not the load. Every body sets a
--- jobTitle never sent before, so every 200 is a real change (a no-op PATCH moves no version).
+-- PATCH /network/links/{id} with If-Match from the previous response's ETag. Each wrk thread works on its
+-- own links (BENCH_LINKS: "<id> <etag>" lines), round robin, with its connections sharing them: a link comes
+-- round again only after the whole slice, so two requests in flight never carry the same link and 412s are
+-- not the load. A response is matched to its link by the id it names (the body's "id" for a 200, the
+-- problem's "instance" path for a 412), since wrk does not say which request a response answers. Every body
+-- sets a jobTitle never sent before, so every 200 is a real change (a no-op PATCH moves no version).
 dofile(os.getenv("BENCH_LUA_DIR") .. "/common.lua")
 
-local ids, etags, current, sent, nonce
+local ids, etags, slot, current, sent, nonce
 
 function init(args)
   ids, etags = my_slice(os.getenv("BENCH_LINKS"))
+  if #ids < 4 * tonumber(os.getenv("BENCH_CLIENTS")) then error("too few links per thread for the connections") end
+  slot = {}
+  for i, id in ipairs(ids) do slot[id] = i end
   current, sent = 0, 0
   nonce = os.getenv("BENCH_NONCE") .. "-" .. thread_index
 end
@@ -23,5 +29,6 @@ function response(status, headers, body)
   count_status(status)
   -- 200 carries the new ETag, 412 the current one: either way the next PATCH of this link can succeed.
   local etag = headers["ETag"] or headers["etag"] or headers["Etag"]
-  if etag then etags[current] = etag end
+  local id = body:match('"id"%s*:%s*"([%x-]+)"') or body:match('/links/([%x-]+)')
+  if etag and id and slot[id] then etags[slot[id]] = etag end
 end
