@@ -8,7 +8,10 @@
 #   bench/run.sh --capture-sql   runs each scenario's request once with the EF Core command log on and writes
 #                                the SQL per request to bench/results/sql-<date>.md
 # Options: --duration S, --warmup S (per measurement), --api-warmup S (every request kind once before the
-#          first measurement: full 120, quick 40, smoke 0), --clients "1 8 32", --no-build, --configuration Release|Debug, --keep (keep temp dir).
+#   first measurement: full 120, quick 40, smoke 0), --clients "1 8 32", --no-build, --configuration Release|Debug,
+#   --keep (keep temp dir),
+#   --floor / --no-floor: after patch-link, the same PATCHes against the platform floor (bench/floor: minimal API +
+#   Npgsql, same SQL) as scenario patch-link-floor; on by default in a full run only.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,8 +24,9 @@ source "$BENCH_DIR/lib/phases.sh"
 source "$BENCH_DIR/lib/timeline.sh"
 source "$BENCH_DIR/lib/capture.sh"
 source "$BENCH_DIR/lib/warmup.sh"
+source "$BENCH_DIR/lib/floor.sh"
 
-MODE=full DURATION="" WARMUP="" API_WARMUP="" CLIENTS="" NO_BUILD=0 CONFIGURATION=Release KEEP=0
+MODE=full DURATION="" WARMUP="" API_WARMUP="" CLIENTS="" NO_BUILD=0 CONFIGURATION=Release KEEP=0 FLOOR=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) MODE=quick ;;
@@ -40,7 +44,9 @@ while [ $# -gt 0 ]; do
     --configuration) CONFIGURATION="$2"; shift ;;
     --configuration=*) CONFIGURATION="${1#*=}" ;;
     --keep) KEEP=1 ;;
-    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --floor) FLOOR=1 ;;
+    --no-floor) FLOOR=0 ;;
+    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
@@ -55,6 +61,8 @@ case "$MODE" in
 esac
 WARMUP_API="${API_WARMUP:-${10}}"
 DURATION="${DURATION:-$1}" WARMUP="${WARMUP:-$2}" CLIENTS="${CLIENTS:-$3}"
+[ "$MODE" = capture ] && FLOOR=0
+FLOOR="${FLOOR:-$([ "$MODE" = full ] && echo 1 || echo 0)}"
 SEED_CONTACTS=$4 SEED_COMPANIES=$5 SEED_LINKS=$6 TIMELINE_SMALL=$7 TIMELINE_LARGE=$8 TIMELINE_DEPTH=$9
 TENANT=bench TIMELINE_TENANT=bench-timeline
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -65,6 +73,7 @@ RESULTS="$BENCH_TMP/results.jsonl"
 : >"$RESULTS"
 cleanup() {
   local status=$?
+  floor_stop
   api_stop
   cluster_stop
   if [ "$KEEP" = 1 ] || [ "$status" != 0 ]; then log "kept $BENCH_TMP"; else rm -rf "$BENCH_TMP"; fi
@@ -75,6 +84,7 @@ trap 'exit 130' INT TERM
 
 ensure_tools
 api_build
+[ "$FLOOR" = 1 ] && floor_build
 # --capture-sql also counts what the server executed (pg_stat_statements); measurements run without it.
 [ "$MODE" = capture ] && CLUSTER_EXTRA_CONF="shared_preload_libraries = 'pg_stat_statements'
 pg_stat_statements.track_utility = on"
@@ -99,6 +109,7 @@ seed_tenant
 get_contact_phase
 create_contact_phase
 patch_link_phase
+[ "$FLOOR" = 1 ] && floor_phase
 
 RSS_MIB="$(api_peak_rss_mib)"
 api_stop

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 
-from targets import sanity_problems, sanity_summary, target_lines
+from targets import pgbench_scenario, sanity_problems, sanity_summary, target_lines
 
 
 def expected_count(r):
@@ -38,7 +38,7 @@ def rows_of(results):
     for r in results:
         if r["type"] != "api" or r["phase"] != "measure":
             continue
-        pg = pgbench.get((r["scenario"], r["clients"]))
+        pg = pgbench.get((pgbench_scenario(r["scenario"]), r["clients"]))
         rows.append({
             "api": r, "pg": pg,
             "ratio": r["rps"] / pg["rps"] if pg and pg["rps"] else None,
@@ -91,8 +91,10 @@ def main():
            f"- API peak RSS (VmHWM at the end of the run): {fmt(rss, 0)} MiB", ""]
     out += table(rows)
     out += ["", "¹ responses other than the expected status: 2xx, or 304 for the If-None-Match row.",
-            "² API requests/s ÷ pgbench transactions/s with the same SQL and the same number of clients.",
-            "³ CPU time (user + system) per request of the API process and of all PostgreSQL processes, from /proc.", ""]
+            "² API requests/s ÷ pgbench transactions/s with the same SQL and the same number of clients "
+            "(patch-link-floor: patch-link's pgbench).",
+            "³ CPU time (user + system) per request of the API process (patch-link-floor: the floor app's) and of all "
+            "PostgreSQL processes, from /proc.", ""]
     for s in skipped:
         out.append(f"- **{s['scenario']} skipped**: {s['reason']}")
     if skipped:

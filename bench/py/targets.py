@@ -1,5 +1,14 @@
 """The benchmark's targets (reported, never enforced) and its sanity checks (a failure fails the run)."""
 
+# patch-link-floor is patch-link's PATCH sent to the platform floor (bench/floor): same wrk script, same
+# links, same SQL, so the same pgbench measurement and the same database checks apply to it.
+PATCH_SCENARIOS = ("patch-link", "patch-link-floor")
+
+
+def pgbench_scenario(scenario):
+    """The pgbench scenario an API scenario's ratio is taken against."""
+    return "patch-link" if scenario in PATCH_SCENARIOS else scenario
+
 
 def _verdict(ok):
     return "met" if ok else "**missed**"
@@ -39,6 +48,13 @@ def target_lines(rows, rss, skipped):
         lines.append(f"- timeline-page p99 with {large_text} actions within 1.2 x of {small_text}, depth {depth}, "
                      f"{clients} clients: {large['p99Ms']:.2f} vs {small['p99Ms']:.2f} ms = {growth:.2f} x "
                      f"({_verdict(growth <= 1.2)})")
+    # The floor has no target: it says how much of the gap to pgbench is the platform's, and the API's share of it.
+    for floor in (r for r in rows if r["api"]["scenario"] == "patch-link-floor" and r["ratio"] is not None):
+        clients = floor["api"]["clients"]
+        api = _row(rows, "patch-link", clients)
+        share = (f"; the API reaches {api['api']['rps'] / floor['api']['rps']:.2f} of it"
+                 if api and floor["api"]["rps"] else "")
+        lines.append(f"- platform floor (patch-link-floor, no target) ratio at {clients} clients: {floor['ratio']:.2f}{share}")
     if rss is None:
         lines.append("- API peak RSS < 300 MiB: not read")
     else:
@@ -62,7 +78,7 @@ def sanity_problems(results):
         expected = r["s3xx"] if "If-None-Match" in r["variant"] else r["s2xx"]
         if expected == 0:
             problems.append(f"{name}: no successful response at all")
-        if r["scenario"] == "patch-link":
+        if r["scenario"] in PATCH_SCENARIOS:
             before, after = (results[i - 1] if i else {}), (results[i + 1] if i + 1 < len(results) else {})
             if before.get("type") != "db" or after.get("type") != "db":
                 problems.append(f"{name}: no database snapshot around the run")

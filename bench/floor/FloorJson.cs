@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Linkage.Bench.Floor;
+
+/// <summary>The PATCH body: only the job title (an unknown member is refused, as by the API).</summary>
+public sealed record PatchBody(string? JobTitle);
+
+/// <summary>The link as the API answers it (LinkView), camelCase.</summary>
+public sealed record LinkView(
+    Guid Id,
+    Guid ContactId,
+    Guid CompanyId,
+    string? JobTitle,
+    bool IsPrimary,
+    DateTime CreatedUtc,
+    DateTime UpdatedUtc,
+    DateTime? DeletedUtc,
+    int Version,
+    string ChangeType,
+    string ChangeOrigin);
+
+/// <summary>What a <c>link.updated</c> action records: <c>{"jobTitle":{"from":..., "to":...}}</c>.</summary>
+public sealed record JobTitleChanges(FieldChange JobTitle);
+
+public sealed record FieldChange(string? From, string? To);
+
+/// <summary>RFC 9457 problem details with the API's <c>code</c> member.</summary>
+public sealed record Problem(string Type, string Title, int Status, string Detail, string Instance, string Code);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(PatchBody))]
+[JsonSerializable(typeof(LinkView))]
+[JsonSerializable(typeof(JobTitleChanges))]
+[JsonSerializable(typeof(Problem))]
+public sealed partial class FloorJson : JsonSerializerContext;

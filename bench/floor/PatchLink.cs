@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Linkage.Bench.Floor;
+
+/// <summary>
+/// PATCH of a link's job title with If-Match, in the round trips the real API's SQL needs once the
+/// precondition is checked against the loaded row: [BEGIN + the load]; [version-checked UPDATE + the two
+/// <c>link.updated</c> inserts]; COMMIT. Responds like the API: 200 with the new ETag and the link, 412 with
+/// the current ETag, 404, 428.
+/// </summary>
+public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
+{
+    private const string Actor = "bench-user";
+    private const string Origin = "api";
+    private const string Kind = "link.updated";
+
+    private const string SelectSql =
+        "SELECT id, contact_id, company_id, job_title, is_primary, created_utc, updated_utc, version, change_origin " +
+        "FROM links WHERE tenant_id = $1 AND deleted_utc IS NULL AND id = $2 LIMIT 1";
+
+    private const string UpdateSql =
+        "UPDATE links SET change_type = 'Updated', job_title = $1, updated_utc = $2, version = $3 " +
+        "WHERE tenant_id = $4 AND id = $5 AND version = $6";
+
+    private const string InsertSql =
+        "INSERT INTO timeline_actions (id, tenant_id, actor_id, change_origin, changes, kind, link_id, note_id, occurred_utc, subject_id, subject_type) " +
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING position";
+
+    private const int MaxJobTitleLength = 200;
+
+    public async Task HandleAsync(Guid id, HttpContext http)
+    {
+        var ct = http.RequestAborted;
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            await ProblemAsync(http, 428, "PreconditionRequired", "If-Match is required.", null);
+            return;
+        }
+
+        if (!TryParseVersion(ifMatch, out var expected))
+        {
+            await ProblemAsync(http, 412, "PreconditionFailed", "If-Match names no version of this link.", null);
+            return;
+        }
+
+        PatchBody? body;
+        try
+        {
+            body = await http.Request.ReadFromJsonAsync(FloorJson.Default.PatchBody, ct);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            await ProblemAsync(http, 400, "ValidationFailed", "The body is not a JSON object of the link's members.", null);
+            return;
+        }
+
+        var newTitle = body?.JobTitle;
+        if (newTitle is not null && (newTitle.Length > MaxJobTitleLength || string.IsNullOrWhiteSpace(newTitle)))
+        {
+            await ProblemAsync(http, 400, "ValidationFailed", $"A job title is 1 to {MaxJobTitleLength} characters, or null.", null);
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        // Npgsql sends BEGIN with the first command, as for the API (one round trip for BEGIN + the load).
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+
+        Guid contactId, companyId;
+        string? oldTitle;
+        bool isPrimary;
+        DateTime createdUtc;
+        int version;
+        string changeOrigin;
+        await using (var load = new NpgsqlBatch(connection, transaction))
+        {
+            load.BatchCommands.Add(new NpgsqlBatchCommand(SelectSql)
+            {
+                Parameters = { new NpgsqlParameter<string> { TypedValue = tenant }, new NpgsqlParameter<Guid> { TypedValue = id } },
+            });
+            await using var reader = await load.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                await reader.DisposeAsync();
+                await transaction.RollbackAsync(ct);
+                await ProblemAsync(http, 404, "NotFound", "No such link.", null);
+                return;
+            }
+
+            contactId = reader.GetGuid(1);
+            companyId = reader.GetGuid(2);
+            oldTitle = reader.IsDBNull(3) ? null : reader.GetString(3);
+            isPrimary = reader.GetBoolean(4);
+            createdUtc = reader.GetFieldValue<DateTime>(5);
+            version = reader.GetInt32(7);
+            changeOrigin = reader.GetString(8);
+        }
+
+        if (version != expected)
+        {
+            await transaction.RollbackAsync(ct);
+            await ProblemAsync(http, 412, "PreconditionFailed", "The link has changed.", version);
+            return;
+        }
+
+        // timestamptz keeps microseconds: answer with what is stored.
+        var nowTicks = DateTime.UtcNow.Ticks;
+        var now = new DateTime(nowTicks - (nowTicks % 10), DateTimeKind.Utc);
+        var newVersion = version + 1;
+        var changes = JsonSerializer.Serialize(new JobTitleChanges(new FieldChange(oldTitle, newTitle)), FloorJson.Default.JobTitleChanges);
+
+        await using (var write = new NpgsqlBatch(connection, transaction))
+        {
+            write.BatchCommands.Add(new NpgsqlBatchCommand(UpdateSql)
+            {
+                Parameters =
+                {
+                    Text(newTitle),
+                    new NpgsqlParameter<DateTime> { TypedValue = now },
+                    new NpgsqlParameter<int> { TypedValue = newVersion },
+                    new NpgsqlParameter<string> { TypedValue = tenant },
+                    new NpgsqlParameter<Guid> { TypedValue = id },
+                    new NpgsqlParameter<int> { TypedValue = version },
+                },
+            });
+            write.BatchCommands.Add(Insert(id, changes, now, contactId, "contact"));
+            write.BatchCommands.Add(Insert(id, changes, now, companyId, "company"));
+            await using (var reader = await write.ExecuteReaderAsync(ct))
+            {
+                // The positions the inserts return (read, as EF Core reads them, then unused here).
+                do
+                {
+                    while (await reader.ReadAsync(ct))
+                    {
+                    }
+                }
+                while (await reader.NextResultAsync(ct));
+            }
+
+            if (write.BatchCommands[0].RecordsAffected != 1)
+            {
+                // Another writer moved the version between the load and the update: nothing is kept.
+                await transaction.RollbackAsync(ct);
+                await ProblemAsync(http, 412, "PreconditionFailed", "The link has changed.", null);
+                return;
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+
+        var view = new LinkView(id, contactId, companyId, newTitle, isPrimary, createdUtc, now, null, newVersion, "Updated", changeOrigin);
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.Headers.ETag = FormatETag(newVersion);
+        await http.Response.WriteAsJsonAsync(view, FloorJson.Default.LinkView, "application/json; charset=utf-8", ct);
+    }
+
+    private NpgsqlBatchCommand Insert(Guid linkId, string changes, DateTime now, Guid subjectId, string subjectType) =>
+        new(InsertSql)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7(now) },
+                new NpgsqlParameter<string> { TypedValue = tenant },
+                new NpgsqlParameter<string> { TypedValue = Actor },
+                new NpgsqlParameter<string> { TypedValue = Origin },
+                new NpgsqlParameter<string> { TypedValue = changes, NpgsqlDbType = NpgsqlDbType.Jsonb },
+                new NpgsqlParameter<string> { TypedValue = Kind },
+                new NpgsqlParameter<Guid> { TypedValue = linkId },
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = DBNull.Value },
+                new NpgsqlParameter<DateTime> { TypedValue = now },
+                new NpgsqlParameter<Guid> { TypedValue = subjectId },
+                new NpgsqlParameter<string> { TypedValue = subjectType },
+            },
+        };
+
+    private static NpgsqlParameter Text(string? value) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+
+    private static string FormatETag(int version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    /// <summary>One entity tag, <c>"3"</c> (a <c>W/</c> prefix or missing quotes tolerated, as the API does).</summary>
+    private static bool TryParseVersion(string header, out int version)
+    {
+        var text = header.AsSpan().Trim();
+        if (text.StartsWith("W/", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[2..].TrimStart();
+        }
+
+        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"')
+        {
+            text = text[1..^1];
+        }
+
+        version = 0;
+        return text.Length > 0 && text[0] != '0'
+            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out version) && version > 0;
+    }
+
+    private static Task ProblemAsync(HttpContext http, int status, string code, string detail, int? currentVersion)
+    {
+        http.Response.StatusCode = status;
+        if (currentVersion is { } current)
+        {
+            http.Response.Headers.ETag = FormatETag(current);
+        }
+
+        var problem = new Problem($"urn:linkage:problem:{code}", code, status, detail, http.Request.Path.Value ?? "", code);
+        return http.Response.WriteAsJsonAsync(problem, FloorJson.Default.Problem, "application/problem+json", http.RequestAborted);
+    }
+}
