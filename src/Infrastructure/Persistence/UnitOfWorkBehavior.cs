@@ -4,6 +4,7 @@ using Linkage.Application.Common.Requests;
 using Linkage.Domain.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Linkage.Infrastructure.Persistence;
 
@@ -76,22 +77,25 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(
             db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var response = await next();
-            ApplyExpectedVersion();
-            AppendRecordedActions();
+
+            // One pass over the tracked aggregates (each Entries() call runs change detection over all of them).
+            var aggregates = db.ChangeTracker.Entries<AggregateRoot>().ToList();
+            ApplyExpectedVersion(aggregates);
+            AppendRecordedActions(aggregates);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return response;
         }, cancellationToken);
     }
 
-    private void ApplyExpectedVersion()
+    private void ApplyExpectedVersion(List<EntityEntry<AggregateRoot>> aggregates)
     {
         if (precondition is not { AggregateId: { } id, ExpectedVersion: { } expected })
         {
             return;
         }
 
-        foreach (var entry in db.ChangeTracker.Entries<AggregateRoot>())
+        foreach (var entry in aggregates)
         {
             if (entry.Entity.Id == id && entry.State == EntityState.Modified)
             {
@@ -100,13 +104,12 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(
         }
     }
 
-    private void AppendRecordedActions()
+    private void AppendRecordedActions(List<EntityEntry<AggregateRoot>> aggregates)
     {
-        var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
-        foreach (var aggregate in aggregates)
+        foreach (var entry in aggregates)
         {
-            db.TimelineActions.AddRange(aggregate.RecordedActions);
-            aggregate.ClearRecordedActions();
+            db.TimelineActions.AddRange(entry.Entity.RecordedActions);
+            entry.Entity.ClearRecordedActions();
         }
     }
 
