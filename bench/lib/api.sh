@@ -45,10 +45,5 @@ api_peak_rss_mib() {
 api_stop() {
   [ -n "${API_PID:-}" ] || return 0
   local pid="$API_PID"; API_PID=""
-  kill -0 "$pid" 2>/dev/null || return 0
-  log "stopping the API (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  local i
-  for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
-  kill -KILL "$pid" 2>/dev/null || true
+  stop_pid "$pid" "the API"
 }

@@ -40,3 +40,13 @@ pg_bin_dir() {
   done
   echo "$best"
 }
+
+# stop_pid <pid> <what>: SIGTERM (a graceful stop), then SIGKILL after 30 s; nothing if it is already gone.
+stop_pid() {
+  local pid=$1 i
+  kill -0 "$pid" 2>/dev/null || return 0
+  log "stopping $2 (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  kill -KILL "$pid" 2>/dev/null || true
+}

@@ -48,12 +48,7 @@ floor_stop() {
   fi
   [ -n "${FLOOR_PID:-}" ] || return 0
   local pid="$FLOOR_PID"; FLOOR_PID=""
-  kill -0 "$pid" 2>/dev/null || return 0
-  log "stopping the floor app (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  local i
-  for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
-  kill -KILL "$pid" 2>/dev/null || true
+  stop_pid "$pid" "the floor app"
 }
 
 # patch-link-floor: the wrk runs of patch_link_phase (same script, links, snapshots, warm-up and duration)
