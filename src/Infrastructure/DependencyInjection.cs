@@ -7,6 +7,7 @@ using Linkage.Infrastructure.Idempotency;
 using Linkage.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -23,8 +24,11 @@ public static class DependencyInjection
     public static IServiceCollection AddLinkageInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = BuildConnectionString(configuration.GetConnectionString("Linkage"));
-        services.AddPooledDbContextFactory<LinkageDbContext>(options => options.UseNpgsql(connectionString, npgsql =>
-            npgsql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null)));
+        // Interceptors registered in the container (none in production; tests record SQL with one) join every context.
+        services.AddPooledDbContextFactory<LinkageDbContext>((sp, options) => options
+            .UseNpgsql(connectionString, npgsql =>
+                npgsql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null))
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LinkageDbContext>>().CreateDbContext()
             .Rent(sp.GetRequiredService<ICurrentUser>()));
         services.AddScoped<ILinkageDbContext, RequestStore>();

@@ -11,6 +11,24 @@ public sealed class LinkPatchTests : LinkTestBase
     }
 
     [Test]
+    public async Task A_patch_reads_its_link_once_and_writes_it_with_one_version_checked_update()
+    {
+        // The precondition check loads the link inside the unit of work and the handler changes that same
+        // instance (ADR 0001): a second read of the row would be a round trip on the hottest path.
+        var id = await NewLinkAsync();
+        HttpResponseMessage response;
+        using (Factory.Sql.Record())
+        {
+            response = await PatchAsync(id, """{"jobTitle":"CEO"}""", "\"1\"");
+        }
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+        var commands = Factory.Sql.Recorded;
+        Assert.That(commands.Count(c => c.Contains("FROM links", StringComparison.Ordinal)), Is.EqualTo(1), string.Join("\n---\n", commands));
+        Assert.That(commands.Count(c => c.Contains("UPDATE links", StringComparison.Ordinal) && c.Contains("version = @", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Patch_without_If_Match_answers_428_and_changes_nothing()
     {
         var id = await NewLinkAsync();

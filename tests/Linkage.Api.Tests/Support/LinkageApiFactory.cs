@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,6 +22,9 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
     public string ConnectionString { get; } = connectionString;
 
     public TestClock Clock { get; } = new();
+
+    /// <summary>The SQL the API sends while a recording is open (<see cref="SqlCommandRecorder.Record"/>).</summary>
+    public SqlCommandRecorder Sql { get; } = new();
 
     public static async Task<LinkageApiFactory> CreateAsync()
     {
@@ -52,6 +56,7 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IInterceptor>(Sql);
         });
     }
 
