@@ -32,8 +32,9 @@ public static class DependencyInjection
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LinkageDbContext>>().CreateDbContext()
             .Rent(sp.GetRequiredService<ICurrentUser>()));
         services.AddScoped<ILinkageDbContext, RequestStore>();
-        services.AddScoped<IAggregateVersionReader, AggregateVersionReader>();
-        services.AddScoped<IAggregateLoader, AggregateLoader>();
+        services.AddScoped<AggregateReads>();
+        services.AddScoped<IAggregateLoader>(sp => sp.GetRequiredService<AggregateReads>());
+        services.AddScoped<IAggregateVersionReader>(sp => sp.GetRequiredService<AggregateReads>());
         services.AddScoped<ConcurrencyOutcomes>();
         services.AddScoped<UniqueViolations>();
         services.AddScoped<IUniqueViolationMeaning, LinkUniqueViolations>();
