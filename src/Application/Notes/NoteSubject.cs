@@ -1,4 +1,3 @@
-using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Exceptions;
 using Linkage.Application.Common.Persistence;
 using Linkage.Domain.Common;
@@ -33,18 +32,15 @@ public static class NoteQueries
         notes.Where(n => n.SubjectType == subject.Type && n.SubjectId == subject.Id);
 
     /// <summary>
-    /// Loads (and tracks) the note for a command that changes it; 404 when the subject does not own it.
-    /// When another writer changed the note since the precondition was checked, the caller's ETag is stale:
-    /// 412, before the note's rules could answer for a state the caller never saw (e.g. NoteSuperseded).
+    /// The note a command changes: the instance the precondition check loaded and checked in this transaction
+    /// (tracked, no second query); 404 when the route's subject does not own it.
     /// </summary>
-    public static async Task<Note> LoadAsync(
-        this ILinkageDbContext db, INoteCommand command, PreconditionContext precondition, CancellationToken cancellationToken)
+    public static async Task<Note> LoadAsync(this ILinkageDbContext db, INoteCommand command, CancellationToken cancellationToken)
     {
-        var note = await db.Notes.OfSubject(command.Subject).FirstOrDefaultAsync(n => n.Id == command.NoteId, cancellationToken)
-            ?? throw NoteNotFound(command.Subject);
-        if (precondition.AggregateId == note.Id && precondition.ExpectedVersion is { } expected && expected != note.Version)
+        var note = await db.Notes.LoadAsync(command.NoteId, cancellationToken);
+        if (note is null || note.SubjectType != command.Subject.Type || note.SubjectId != command.Subject.Id)
         {
-            throw new PreconditionFailedException(note.Version);
+            throw NoteNotFound(command.Subject);
         }
 
         return note;

@@ -28,11 +28,11 @@ public sealed record NoteRevision(Optional<string?> Message, Optional<string?> F
 public sealed record SupersedeNote(NoteSubject Subject, Guid NoteId, Precondition Precondition, NoteRevision Revision)
     : ICommand<NoteView>, INoteCommand;
 
-public sealed class SupersedeNoteHandler(ILinkageDbContext db, ChangeContext changes, PreconditionContext precondition) : IRequestHandler<SupersedeNote, NoteView>
+public sealed class SupersedeNoteHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<SupersedeNote, NoteView>
 {
     public async Task<NoteView> Handle(SupersedeNote request, CancellationToken cancellationToken)
     {
-        var note = await db.LoadAsync(request, precondition, cancellationToken);
+        var note = await db.LoadAsync(request, cancellationToken);
         var revision = note.Supersede(request.Revision.ApplyTo(note.Content), changes.Stamp());
         db.Notes.Add(revision);
         return NoteView.From(revision);

@@ -12,11 +12,11 @@ namespace Linkage.Application.Notes.UnarchiveNote;
 /// </summary>
 public sealed record UnarchiveNote(NoteSubject Subject, Guid NoteId, Precondition Precondition) : ICommand<NoteView>, INoteCommand;
 
-public sealed class UnarchiveNoteHandler(ILinkageDbContext db, ChangeContext changes, PreconditionContext precondition) : IRequestHandler<UnarchiveNote, NoteView>
+public sealed class UnarchiveNoteHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<UnarchiveNote, NoteView>
 {
     public async Task<NoteView> Handle(UnarchiveNote request, CancellationToken cancellationToken)
     {
-        var note = await db.LoadAsync(request, precondition, cancellationToken);
+        var note = await db.LoadAsync(request, cancellationToken);
         note.Unarchive(changes.Stamp());
         return NoteView.From(note);
     }
