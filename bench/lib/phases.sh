@@ -35,11 +35,12 @@ get_contact_phase() {
 }
 
 create_contact_phase() {
-  log "create-contact: the API, then pgbench with the SQL it sends (bench/sql/create-contact.pgbench)"
+  log "create-contact: the API, between two halves of pgbench with the SQL it sends (bench/sql/create-contact.pgbench)"
   local n
   for n in $CLIENTS; do
+    pgbench_half 1 create-contact "$n" create-contact.pgbench
     measure_api create-contact "POST" "$n" "$(wrk_threads "$n")" create-contact.lua BENCH_NONCE="$(random_hex 4)"
-    measure_pgbench create-contact "$n" create-contact.pgbench
+    pgbench_half 2 create-contact "$n" create-contact.pgbench
   done
 }
 
@@ -56,7 +57,7 @@ patch_link_phase() {
     record "{\"type\":\"skipped\",\"scenario\":\"patch-link\",\"reason\":\"$reason\"}"
     return 0
   fi
-  log "patch-link: the API, then pgbench with the SQL it sends (bench/sql/patch-link.pgbench)"
+  log "patch-link: the API, between two halves of pgbench with the SQL it sends (bench/sql/patch-link.pgbench)"
   # pgbench picks links by number: bench.link_keys maps 1..N to the seeded ids (a primary-key lookup).
   cut -d' ' -f1 "$SEED_DIR/links.txt" >"$BENCH_TMP/link-ids.txt"
   sql "CREATE TABLE bench.link_keys (n serial PRIMARY KEY, id uuid NOT NULL)"
@@ -65,6 +66,7 @@ patch_link_phase() {
   local nlinks n phase
   nlinks="$(wc -l <"$BENCH_TMP/link-ids.txt")"
   for n in $CLIENTS; do
+    pgbench_half 1 patch-link "$n" patch-link.pgbench -D nlinks="$nlinks"
     for phase in warmup measure; do
       [ "$phase" = warmup ] && [ "$WARMUP" = 0 ] && continue
       # The current ETags (pgbench and earlier runs moved the versions): "<id> "<version>"" per link.
@@ -75,6 +77,6 @@ patch_link_phase() {
         patch-link.lua BENCH_LINKS="$BENCH_TMP/links-current.txt" BENCH_NONCE="$(random_hex 4)"
       db_snapshot
     done
-    measure_pgbench patch-link "$n" patch-link.pgbench -D nlinks="$nlinks"
+    pgbench_half 2 patch-link "$n" patch-link.pgbench -D nlinks="$nlinks"
   done
 }

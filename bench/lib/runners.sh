@@ -32,7 +32,9 @@ measure_api() {
 }
 
 # run_pgbench <scenario> <clients> <seconds> <phase> <script> [-D NAME=VALUE...]
-# Prepared statements, -j min(N,2); latency percentiles come from the per-transaction log (-l).
+# Prepared statements, -j min(N,2); latency percentiles come from the per-transaction log (-l). Phases
+# "warmup" and "measure" append their result; a part of a measurement ("half-1", "half-2") only keeps its
+# logs and CPU ticks in its directory for pgbench_half to combine.
 run_pgbench() {
   local scenario=$1 clients=$2 seconds=$3 phase=$4 script=$5
   shift 5
@@ -43,19 +45,37 @@ run_pgbench() {
   pgbench -n -M prepared -c "$clients" -j "$jobs" -T "$seconds" -l --log-prefix="$dir/tx" \
     -D tenant="$TENANT" -D clients="$clients" "$@" -f "$BENCH_DIR/sql/$script" linkage \
     >"$dir/out.txt" 2>&1 || { cat "$dir/out.txt" >&2; die "pgbench $scenario ($clients clients)"; }
+  printf '{"before":%s,"after":%s}\n' "$cpu_before" "$(cpu_ticks)" >"$dir/cpu.json"
   if grep -q -E "aborted|error" "$dir/out.txt"; then cat "$dir/out.txt" >&2; die "pgbench $scenario: client errors"; fi
-  python3 "$BENCH_DIR/py/pgbench_result.py" --dir "$dir" --scenario "$scenario" --clients "$clients" --phase "$phase" >>"$RESULTS"
-  if [ "$phase" = measure ]; then
-    log "  $scenario (pgbench) x$clients: $(tail -n 1 "$RESULTS" | python3 "$BENCH_DIR/py/summary.py")"
-  fi
-  record "{\"type\":\"cpu\",\"before\":$cpu_before,\"after\":$(cpu_ticks)}"
+  case "$phase" in
+    warmup|measure) pgbench_result "$scenario" "$clients" "$phase" "$dir" ;;
+  esac
 }
 
-measure_pgbench() {
-  local scenario=$1 clients=$2 script=$3
+# pgbench_result <scenario> <clients> <phase> <dir>...: one result line (and its CPU line) for these runs.
+pgbench_result() {
+  local scenario=$1 clients=$2 phase=$3
   shift 3
-  if [ "$WARMUP" != 0 ]; then run_pgbench "$scenario" "$clients" "$WARMUP" warmup "$script" "$@"; fi
-  run_pgbench "$scenario" "$clients" "$DURATION" measure "$script" "$@"
+  python3 "$BENCH_DIR/py/pgbench_result.py" --scenario "$scenario" --clients "$clients" --phase "$phase" \
+    $(printf -- '--dir %s ' "$@") >>"$RESULTS"
+  if [ "$phase" = measure ]; then
+    log "  $scenario (pgbench) x$clients: $(tail -n 2 "$RESULTS" | head -n 1 | python3 "$BENCH_DIR/py/summary.py")"
+  fi
+}
+
+# pgbench_half <1|2> <scenario> <clients> <script> [-D NAME=VALUE...]
+# pgbench's measurement is taken in two halves, one just before the API's and one just after (half 1 after
+# pgbench's warm-up, half 2 appends the result of both): on a shared machine the speed of the disk and of
+# the CPU drifts over minutes, and a ratio of two measurements taken one after the other carries that drift.
+pgbench_half() {
+  local half=$1 scenario=$2 clients=$3 script=$4
+  shift 4
+  if [ "$half" = 1 ] && [ "$WARMUP" != 0 ]; then run_pgbench "$scenario" "$clients" "$WARMUP" warmup "$script" "$@"; fi
+  run_pgbench "$scenario" "$clients" "$(( (DURATION + 1) / 2 ))" "half-$half" "$script" "$@"
+  if [ "$half" = 2 ]; then
+    local dir="$BENCH_TMP/pgbench/$scenario-$clients"
+    pgbench_result "$scenario" "$clients" measure "$dir-half-1" "$dir-half-2"
+  fi
 }
 
 # CPU ticks used so far by the API and by PostgreSQL; a "cpu" line after a measurement belongs to it.
