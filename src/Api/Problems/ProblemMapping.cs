@@ -34,6 +34,9 @@ public static class ProblemMapping
                 return ProblemWriter.Create(context, ProblemCatalog.ForCode("PatchTestFailed"), testFailed.Message);
             case JsonPatchException invalidPatch:
                 return ProblemWriter.Create(context, ProblemCatalog.ForCode("InvalidPatch"), invalidPatch.Message);
+            case ContentionException busy:
+                context.Response.Headers.RetryAfter = "1";
+                return ProblemWriter.Create(context, ProblemCatalog.Unavailable, busy.Message);
             case LinkageException known:
                 return ProblemWriter.Create(context, ProblemCatalog.ForCode(known.Code), known.Message);
             case DomainRuleException rule:

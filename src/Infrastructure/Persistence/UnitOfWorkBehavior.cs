@@ -39,15 +39,19 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(
             }
             catch (DbUpdateConcurrencyException ex)
             {
-                var retry = await outcomes.ResolveAsync(ex, precondition, attempt < MaxConflictRetries, cancellationToken);
-                if (!retry)
+                // Losing on the target throws 412/404; losing on another aggregate is retried while attempts last.
+                if (!await outcomes.ResolveAsync(ex, precondition, attempt < MaxConflictRetries, cancellationToken))
                 {
-                    throw;
+                    throw new ContentionException(ex);
                 }
             }
-            catch (RetryCommandException) when (attempt < MaxConflictRetries)
+            catch (RetryCommandException ex)
             {
                 // A handler saw a race it can win by starting over (e.g. a unique index it raced for).
+                if (attempt >= MaxConflictRetries)
+                {
+                    throw new ContentionException(ex);
+                }
             }
             catch (Exception ex) when (UniqueViolations.Find(ex) is not null)
             {
@@ -56,6 +60,8 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(
                 {
                     case RetryCommandException when attempt < MaxConflictRetries:
                         continue;
+                    case RetryCommandException lostRace:
+                        throw new ContentionException(lostRace);
                     case { } meaning:
                         throw meaning;
                     default:

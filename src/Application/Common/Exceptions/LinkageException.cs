@@ -46,3 +46,14 @@ public sealed class IdempotencyKeyInFlightException()
 /// the start, in a new transaction; the unit of work retries it a bounded number of times.
 /// </summary>
 public sealed class RetryCommandException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The command kept losing races to concurrent writers (<see cref="RetryCommandException"/> or a concurrency
+/// conflict on an aggregate other than its target) until the unit of work stopped retrying. Nothing was
+/// written; the caller may try again shortly (503 with Retry-After, like an unreachable database).
+/// </summary>
+public sealed class ContentionException(Exception lastConflict)
+    : LinkageException("Unavailable", "Concurrent changes kept this request from completing; nothing was changed. Try again shortly.")
+{
+    public Exception LastConflict { get; } = lastConflict;
+}
