@@ -96,6 +96,7 @@ public sealed class ContactCreateTests : ApiTestBase
     }
 
     [TestCase("""{"firstName":"Ada","nickname":"x"}""", Description = "unknown property")]
+    [TestCase("""{"firstName":"Ada","idempotencyKey":"k-1"}""", Description = "a member only a header sets")]
     [TestCase("""{"firstName":42}""", Description = "wrong type")]
     [TestCase("""{"firstName":"Ada",""", Description = "malformed")]
     [TestCase("""["firstName"]""", Description = "array body")]
