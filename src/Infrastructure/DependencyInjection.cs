@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<IUniqueViolationMeaning, LinkUniqueViolations>();
         services.AddScoped<IUniqueViolationMeaning, NoteUniqueViolations>();
         services.AddScoped<IPrimaryLinkSlot, PrimaryLinkSlot>();
+        services.AddScoped<ILinkEnds, LinkEnds>();
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(PreconditionBehavior<,>));

@@ -21,7 +21,8 @@ public sealed record DeleteCompany(Guid Id, Precondition Precondition) : IComman
     IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Edit("Company")];
 }
 
-public sealed class DeleteCompanyHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<DeleteCompany, Unit>
+public sealed class DeleteCompanyHandler(ILinkageDbContext db, ChangeContext changes, ILinkEnds linkEnds)
+    : IRequestHandler<DeleteCompany, Unit>
 {
     public async Task<Unit> Handle(DeleteCompany request, CancellationToken cancellationToken)
     {
@@ -29,6 +30,9 @@ public sealed class DeleteCompanyHandler(ILinkageDbContext db, ChangeContext cha
             ?? throw new NotFoundException("No such company.");
         var stamp = changes.Stamp();
         company.Delete(stamp);
+
+        // Links being created to this company commit first, so the cascade below sees them (ADR 0010).
+        await linkEnds.LockCompanyForDeleteAsync(request.Id, cancellationToken);
         await db.Links.DeleteLiveLinksAsync(l => l.CompanyId == request.Id, stamp, cancellationToken);
 
         return Unit.Value;

@@ -21,7 +21,8 @@ public sealed record DeleteContact(Guid Id, Precondition Precondition) : IComman
     IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Edit("Contact")];
 }
 
-public sealed class DeleteContactHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<DeleteContact, Unit>
+public sealed class DeleteContactHandler(ILinkageDbContext db, ChangeContext changes, ILinkEnds linkEnds)
+    : IRequestHandler<DeleteContact, Unit>
 {
     public async Task<Unit> Handle(DeleteContact request, CancellationToken cancellationToken)
     {
@@ -29,6 +30,9 @@ public sealed class DeleteContactHandler(ILinkageDbContext db, ChangeContext cha
             ?? throw new NotFoundException("No such contact.");
         var stamp = changes.Stamp();
         contact.Delete(stamp);
+
+        // Links being created to this contact commit first, so the cascade below sees them (ADR 0010).
+        await linkEnds.LockContactForDeleteAsync(request.Id, cancellationToken);
         await db.Links.DeleteLiveLinksAsync(l => l.ContactId == request.Id, stamp, cancellationToken);
 
         return Unit.Value;

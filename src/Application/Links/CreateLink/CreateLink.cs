@@ -25,16 +25,17 @@ public sealed record CreateLink(string? ContactId, string? CompanyId, string? Jo
     IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkRights.Change;
 }
 
-public sealed class CreateLinkHandler(ILinkageDbContext db, ChangeContext changes, IPrimaryLinkSlot primarySlot)
+public sealed class CreateLinkHandler(ILinkageDbContext db, ChangeContext changes, IPrimaryLinkSlot primarySlot, ILinkEnds linkEnds)
     : IRequestHandler<CreateLink, LinkView>
 {
     public async Task<LinkView> Handle(CreateLink request, CancellationToken cancellationToken)
     {
-        // Ids are opaque to callers: one that is not ours is simply not found.
-        var contactId = Guid.TryParse(request.ContactId, out var c) && await db.Contacts.AnyAsync(x => x.Id == c, cancellationToken)
+        // Ids are opaque to callers: one that is not ours is simply not found. Both ends are held until the
+        // transaction ends, so neither can be deleted (and miss this link in its cascade) meanwhile (ADR 0010).
+        var contactId = Guid.TryParse(request.ContactId, out var c) && await linkEnds.HoldLiveContactAsync(c, cancellationToken)
             ? c
             : throw new NotFoundException("No such contact.");
-        var companyId = Guid.TryParse(request.CompanyId, out var o) && await db.Companies.AnyAsync(x => x.Id == o, cancellationToken)
+        var companyId = Guid.TryParse(request.CompanyId, out var o) && await linkEnds.HoldLiveCompanyAsync(o, cancellationToken)
             ? o
             : throw new NotFoundException("No such company.");
 

@@ -1,0 +1,90 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Linkage.Api.Tests.Links;
+
+/// <summary>
+/// A link created while its contact is being deleted (ADR 0010): the two wait for each other, so the link is
+/// either refused (the delete went first) or cascaded (the create went first), never left live on a deleted
+/// contact. Each test plays one side by hand in its own transaction and holds it open while the API's request
+/// is under way, which makes the interleaving deterministic.
+/// </summary>
+public sealed class LinkDeleteRaceTests : LinkTestBase
+{
+    [Test]
+    public async Task A_link_created_while_its_contact_is_being_deleted_waits_for_the_delete_and_answers_404()
+    {
+        var (contactId, companyId) = await PairAsync();
+        await using var connection = await OpenAsync();
+        await using var deleting = await connection.BeginTransactionAsync();
+        // What DeleteContact does before it commits: lock the contact against link creates, then mark it deleted.
+        await ExecuteAsync(connection, $"SELECT id FROM contacts WHERE tenant_id = '{TenantA}' AND id = '{contactId}' FOR UPDATE");
+        await ExecuteAsync(connection, $"UPDATE contacts SET deleted_utc = now() WHERE tenant_id = '{TenantA}' AND id = '{contactId}'");
+
+        var create = Client().PostAsync(Links, LinkBody(contactId, companyId, "CFO"));
+        Assert.That(await SomeoneWaitsOnALockAsync(), Is.True, "the create should wait for the delete's lock on the contact");
+        Assert.That(create.IsCompleted, Is.False);
+        await deleting.CommitAsync();
+
+        await AssertProblemAsync(await create, 404, "NotFound");
+        await using var db = Factory.OpenDb(TenantA);
+        Assert.That(await db.Links.IgnoreQueryFilters().CountAsync(l => l.ContactId == Guid.Parse(contactId)), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_contact_deleted_while_a_link_to_it_is_being_created_waits_for_the_link_and_deletes_it_too()
+    {
+        var (contactId, companyId) = await PairAsync();
+        var linkId = Guid.CreateVersion7();
+        await using var connection = await OpenAsync();
+        await using var creating = await connection.BeginTransactionAsync();
+        // What CreateLink does before it commits: hold the contact (and company), then insert the link.
+        await ExecuteAsync(connection, $"SELECT id FROM contacts WHERE tenant_id = '{TenantA}' AND id = '{contactId}' FOR KEY SHARE");
+        await ExecuteAsync(connection,
+            "INSERT INTO links (id, tenant_id, contact_id, company_id, job_title, is_primary, version, created_utc, updated_utc, change_type, change_origin) " +
+            $"VALUES ('{linkId}', '{TenantA}', '{contactId}', '{companyId}', 'CFO', false, 1, now(), now(), 'Created', 'api')");
+
+        var delete = Client().SendAsync(Request(HttpMethod.Delete, $"/api/v1/network/contacts/{contactId}", null, ("If-Match", "\"1\"")));
+        Assert.That(await SomeoneWaitsOnALockAsync(), Is.True, "the delete should wait for the create's hold on the contact");
+        Assert.That(delete.IsCompleted, Is.False);
+        await creating.CommitAsync();
+
+        Assert.That((await delete).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        await using var db = Factory.OpenDb(TenantA);
+        var link = await db.Links.IgnoreQueryFilters().SingleAsync(l => l.Id == linkId);
+        Assert.That(link.DeletedUtc, Is.Not.Null, "the link committed first, so the delete's cascade must have seen it");
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(Factory.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Polls (up to 10 s) until a backend of the test database waits for a row lock.</summary>
+    private async Task<bool> SomeoneWaitsOnALockAsync()
+    {
+        await using var observer = await OpenAsync();
+        for (var i = 0; i < 200; i++)
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", observer);
+            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return false;
+    }
+}
