@@ -10,8 +10,9 @@
 # Options: --duration S, --warmup S (per measurement), --api-warmup S (every request kind once before the
 #   first measurement: full 120, quick 40, smoke 0), --clients "1 8 32", --no-build, --configuration Release|Debug,
 #   --keep (keep temp dir),
-#   --floor / --no-floor: after patch-link, the same PATCHes against the platform floor (bench/floor: minimal API +
-#   Npgsql, same SQL) as scenario patch-link-floor; on by default in a full run only.
+#   --floor / --no-floor: after patch-link, the same PATCHes against the platform floor (bench/floor: minimal API,
+#   same SQL) with raw Npgsql as scenario patch-link-floor, then with the API's EF Core work as
+#   patch-link-floor-ef; on by default in a full run only.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -46,7 +47,7 @@ while [ $# -gt 0 ]; do
     --keep) KEEP=1 ;;
     --floor) FLOOR=1 ;;
     --no-floor) FLOOR=0 ;;
-    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift

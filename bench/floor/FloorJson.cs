@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -34,3 +35,22 @@ public sealed record Problem(string Type, string Title, int Status, string Detai
 [JsonSerializable(typeof(JobTitleChanges))]
 [JsonSerializable(typeof(Problem))]
 public sealed partial class FloorJson : JsonSerializerContext;
+
+/// <summary>
+/// The EF Core mode's answer: the API's own <see cref="Linkage.Application.Links.LinkView"/>, written as the API
+/// writes it (src/Api JsonSetup: camelCase, enums as strings; with its <c>etag</c> member).
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(Linkage.Application.Links.LinkView))]
+public sealed partial class ApiJson : JsonSerializerContext
+{
+    /// <summary>
+    /// With the encoder MVC writes with when none is configured (the relaxed one), so the etag member reads
+    /// <c>"\"2\""</c> as in the API's body, not <c>"\u00222\u0022"</c>.
+    /// </summary>
+    public static ApiJson Relaxed { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    });
+}

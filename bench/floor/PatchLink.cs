@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -6,10 +5,10 @@ using NpgsqlTypes;
 namespace Linkage.Bench.Floor;
 
 /// <summary>
-/// PATCH of a link's job title with If-Match, in the round trips the real API's SQL needs once the
-/// precondition is checked against the loaded row: [BEGIN + the load]; [version-checked UPDATE + the two
-/// <c>link.updated</c> inserts]; COMMIT. Responds like the API: 200 with the new ETag and the link, 412 with
-/// the current ETag, 404, 428.
+/// The raw mode (the default): PATCH of a link's job title with If-Match, with raw Npgsql, in the round trips
+/// the real API's SQL needs once the precondition is checked against the loaded row: [BEGIN + the load];
+/// [version-checked UPDATE + the two <c>link.updated</c> inserts]; COMMIT. Responds like the API: 200 with the
+/// new ETag and the link, 412 with the current ETag, 404, 428.
 /// </summary>
 public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
 {
@@ -29,41 +28,15 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
         "INSERT INTO timeline_actions (id, tenant_id, actor_id, change_origin, changes, kind, link_id, note_id, occurred_utc, subject_id, subject_type) " +
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING position";
 
-    private const int MaxJobTitleLength = 200;
-
     public async Task HandleAsync(Guid id, HttpContext http)
     {
+        if (await PatchRequest.ReadAsync(http) is not { } request)
+        {
+            return;
+        }
+
         var ct = http.RequestAborted;
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(ifMatch))
-        {
-            await ProblemAsync(http, 428, "PreconditionRequired", "If-Match is required.", null);
-            return;
-        }
-
-        if (!TryParseVersion(ifMatch, out var expected))
-        {
-            await ProblemAsync(http, 412, "PreconditionFailed", "If-Match names no version of this link.", null);
-            return;
-        }
-
-        PatchBody? body;
-        try
-        {
-            body = await http.Request.ReadFromJsonAsync(FloorJson.Default.PatchBody, ct);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            await ProblemAsync(http, 400, "ValidationFailed", "The body is not a JSON object of the link's members.", null);
-            return;
-        }
-
-        var newTitle = body?.JobTitle;
-        if (newTitle is not null && (newTitle.Length > MaxJobTitleLength || string.IsNullOrWhiteSpace(newTitle)))
-        {
-            await ProblemAsync(http, 400, "ValidationFailed", $"A job title is 1 to {MaxJobTitleLength} characters, or null.", null);
-            return;
-        }
+        var (expected, newTitle) = request;
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         // Npgsql sends BEGIN with the first command, as for the API (one round trip for BEGIN + the load).
@@ -86,7 +59,7 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
             {
                 await reader.DisposeAsync();
                 await transaction.RollbackAsync(ct);
-                await ProblemAsync(http, 404, "NotFound", "No such link.", null);
+                await PatchRequest.ProblemAsync(http, 404, "NotFound", "No such link.", null);
                 return;
             }
 
@@ -102,7 +75,7 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
         if (version != expected)
         {
             await transaction.RollbackAsync(ct);
-            await ProblemAsync(http, 412, "PreconditionFailed", "The link has changed.", version);
+            await PatchRequest.ProblemAsync(http, 412, "PreconditionFailed", "The link has changed.", version);
             return;
         }
 
@@ -144,7 +117,7 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
             {
                 // Another writer moved the version between the load and the update: nothing is kept.
                 await transaction.RollbackAsync(ct);
-                await ProblemAsync(http, 412, "PreconditionFailed", "The link has changed.", null);
+                await PatchRequest.ProblemAsync(http, 412, "PreconditionFailed", "The link has changed.", null);
                 return;
             }
         }
@@ -153,7 +126,7 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
 
         var view = new LinkView(id, contactId, companyId, newTitle, isPrimary, createdUtc, now, null, newVersion, "Updated", changeOrigin);
         http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.Headers.ETag = FormatETag(newVersion);
+        http.Response.Headers.ETag = PatchRequest.FormatETag(newVersion);
         await http.Response.WriteAsJsonAsync(view, FloorJson.Default.LinkView, "application/json; charset=utf-8", ct);
     }
 
@@ -178,37 +151,4 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
 
     private static NpgsqlParameter Text(string? value) =>
         new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
-
-    private static string FormatETag(int version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
-
-    /// <summary>One entity tag, <c>"3"</c> (a <c>W/</c> prefix or missing quotes tolerated, as the API does).</summary>
-    private static bool TryParseVersion(string header, out int version)
-    {
-        var text = header.AsSpan().Trim();
-        if (text.StartsWith("W/", StringComparison.OrdinalIgnoreCase))
-        {
-            text = text[2..].TrimStart();
-        }
-
-        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"')
-        {
-            text = text[1..^1];
-        }
-
-        version = 0;
-        return text.Length > 0 && text[0] != '0'
-            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out version) && version > 0;
-    }
-
-    private static Task ProblemAsync(HttpContext http, int status, string code, string detail, int? currentVersion)
-    {
-        http.Response.StatusCode = status;
-        if (currentVersion is { } current)
-        {
-            http.Response.Headers.ETag = FormatETag(current);
-        }
-
-        var problem = new Problem($"urn:linkage:problem:{code}", code, status, detail, http.Request.Path.Value ?? "", code);
-        return http.Response.WriteAsJsonAsync(problem, FloorJson.Default.Problem, "application/problem+json", http.RequestAborted);
-    }
 }

@@ -92,8 +92,8 @@ def main():
     out += table(rows)
     out += ["", "¹ responses other than the expected status: 2xx, or 304 for the If-None-Match row.",
             "² API requests/s ÷ pgbench transactions/s with the same SQL and the same number of clients "
-            "(patch-link-floor: patch-link's pgbench).",
-            "³ CPU time (user + system) per request of the API process (patch-link-floor: the floor app's) and of all "
+            "(patch-link-floor and patch-link-floor-ef: patch-link's pgbench).",
+            "³ CPU time (user + system) per request of the API process (the floors: the floor app's) and of all "
             "PostgreSQL processes, from /proc.", ""]
     for s in skipped:
         out.append(f"- **{s['scenario']} skipped**: {s['reason']}")
