@@ -10,8 +10,8 @@
 # Options: --duration S, --warmup S (per measurement), --api-warmup S (every request kind once before the
 #   first measurement: full 120, quick 40, smoke 0), --clients "1 8 32", --no-build, --configuration Release|Debug,
 #   --keep (keep temp dir),
-#   --floor / --no-floor: after patch-link, the same PATCHes against the platform floor (bench/floor: minimal API,
-#   same SQL) with raw Npgsql as scenario patch-link-floor, then with the API's EF Core work as
+#   --floor / --no-floor: during patch-link, the same PATCHes against the platform floor (bench/floor: minimal API,
+#   same SQL) with raw Npgsql as scenario patch-link-floor, and with the API's EF Core work as
 #   patch-link-floor-ef; on by default in a full run only.
 set -euo pipefail
 
@@ -110,7 +110,6 @@ seed_tenant
 get_contact_phase
 create_contact_phase
 patch_link_phase
-[ "$FLOOR" = 1 ] && floor_phase
 
 RSS_MIB="$(api_peak_rss_mib)"
 api_stop

@@ -1,7 +1,12 @@
 # The platform floor (bench/floor): the cheapest ASP.NET Core process with patch-link's HTTP exchange and SQL,
-# measured exactly like patch-link, in its two modes: scenario patch-link-floor (raw Npgsql) and then
-# patch-link-floor-ef (the API's own EF Core work), each in a fresh process (sourced by run.sh; --floor, or a
-# full run).
+# in two modes, each its own process: scenario patch-link-floor (raw Npgsql) and patch-link-floor-ef (the API's
+# own EF Core work). Both run beside the API during patch-link and are measured like it, inside the same
+# bracket of pgbench halves (sourced by run.sh; --floor, or a full run).
+
+declare -A FLOOR_PIDS=() FLOOR_URLS=()
+FLOOR_MODES="raw ef"
+
+floor_scenario_of() { [ "$1" = raw ] && echo patch-link-floor || echo patch-link-floor-ef; }
 
 floor_build() {
   FLOOR_DLL="$ROOT/bench/floor/bin/$CONFIGURATION/net10.0/Linkage.Bench.Floor.dll"
@@ -33,6 +38,7 @@ floor_start() {
     "$@" \
     dotnet "$FLOOR_DLL" >"$FLOOR_LOG" 2>&1 &
   FLOOR_PID=$!
+  FLOOR_PIDS[$mode]=$FLOOR_PID
   local i ready=0 probe="$FLOOR_URL/api/v1/network/links/00000000-0000-0000-0000-000000000000"
   for i in $(seq 1 120); do
     if ! kill -0 "$FLOOR_PID" 2>/dev/null; then tail -30 "$FLOOR_LOG" >&2; die "the floor app exited at start-up"; fi
@@ -47,57 +53,57 @@ floor_start() {
   [ "$status" = 404 ] || { cat "$BENCH_TMP/floor-probe.json" >&2; tail -30 "$FLOOR_LOG" >&2; die "the floor app answered $status, not 404, for an unknown link"; }
 }
 
-# Stops the floor app (by its pid) and gives run_wrk back the API, if the floor had it; safe to call twice
+# floors_start: when the floor is on, starts both floor apps and warms each up with PATCHes for half the API's
+# whole warm-up (a fresh process runs its hot path in tier-0 JIT code at first; EF Core's is long).
+floors_start() {
+  [ "$FLOOR" = 1 ] || return 0
+  floor_build
+  local mode
+  for mode in $FLOOR_MODES; do
+    floor_start "$mode"
+    FLOOR_URLS[$mode]=$FLOOR_URL
+  done
+  local seconds=$(( WARMUP_API > 0 ? WARMUP_API / 2 : WARMUP * 3 ))
+  [ "$seconds" -gt 0 ] || return 0
+  for mode in $FLOOR_MODES; do
+    log "warming up the floor app ($mode) for ${seconds} s"
+    with_floor "$mode" patch_wrk "$(floor_scenario_of "$mode")" 8 "$seconds" warmup
+  done
+}
+
+# floors_measure <clients>: both floors' warm-up and measurement at this client count, as patch-link's.
+floors_measure() {
+  [ "$FLOOR" = 1 ] || return 0
+  local mode scenario
+  for mode in $FLOOR_MODES; do
+    scenario="$(floor_scenario_of "$mode")"
+    if [ "$WARMUP" != 0 ]; then with_floor "$mode" patch_wrk "$scenario" "$1" "$WARMUP" warmup; fi
+    with_floor "$mode" patch_wrk "$scenario" "$1" "$DURATION" measure
+  done
+}
+
+# with_floor <mode> <command...>: runs the command with run_wrk pointed at the floor app: its URL, and its
+# CPU in place of the API's. floor_stop gives the API back if the command dies.
+with_floor() {
+  local mode=$1
+  shift
+  FLOOR_SAVED_API_PID="$API_PID" FLOOR_SAVED_API_URL="$API_URL"
+  API_PID="${FLOOR_PIDS[$mode]}" API_URL="${FLOOR_URLS[$mode]}"
+  "$@"
+  API_PID="$FLOOR_SAVED_API_PID" API_URL="$FLOOR_SAVED_API_URL"
+  unset FLOOR_SAVED_API_PID FLOOR_SAVED_API_URL
+}
+
+# Stops the floor apps (by their pids) and gives run_wrk back the API if a floor had it; safe to call twice
 # (cleanup calls it on any exit, before api_stop).
 floor_stop() {
   if [ -n "${FLOOR_SAVED_API_PID+x}" ]; then
     API_PID="$FLOOR_SAVED_API_PID" API_URL="$FLOOR_SAVED_API_URL"
     unset FLOOR_SAVED_API_PID FLOOR_SAVED_API_URL
   fi
-  [ -n "${FLOOR_PID:-}" ] || return 0
-  local pid="$FLOOR_PID"; FLOOR_PID=""
-  stop_pid "$pid" "the floor app"
-}
-
-# Both floors after patch-link, with its links: patch-link-floor (raw Npgsql), then patch-link-floor-ef (EF Core).
-floor_phase() {
-  local scenario
-  if [ ! -s "$BENCH_TMP/link-ids.txt" ]; then
-    for scenario in patch-link-floor patch-link-floor-ef; do
-      log "$scenario: SKIPPED: patch-link did not run (no links)"
-      record "{\"type\":\"skipped\",\"scenario\":\"$scenario\",\"reason\":\"patch-link did not run (no links)\"}"
-    done
-    return 0
-  fi
-  floor_build
-  log "patch-link-floor: the same PATCHes against the platform floor (bench/floor, raw Npgsql)"
-  floor_scenario patch-link-floor raw
-  log "patch-link-floor-ef: the same PATCHes against the floor in EF Core mode (the API's context, reads and unit of work)"
-  floor_scenario patch-link-floor-ef ef
-}
-
-# floor_scenario <scenario> <mode>: the wrk runs of patch_link_phase (same script, links, snapshots, warm-up and
-# duration) against a fresh floor app in <mode>. run_wrk targets $API_URL and measures the CPU of $API_PID: both
-# point at the floor app for the phase. Its ratio is to patch-link's pgbench at the same client count (py/targets.py).
-floor_scenario() {
-  local scenario=$1 mode=$2
-  floor_start "$mode"
-  FLOOR_SAVED_API_PID="$API_PID" FLOOR_SAVED_API_URL="$API_URL"
-  API_PID="$FLOOR_PID" API_URL="$FLOOR_URL"
-  local n phase seconds warmup=$((WARMUP * 3))
-  for n in $CLIENTS; do
-    for phase in warmup measure; do
-      # A fresh process: its first warm-up is three times longer, as the API's first measurement's is.
-      if [ "$phase" = warmup ]; then seconds=$warmup; warmup="$WARMUP"; else seconds="$DURATION"; fi
-      [ "$seconds" = 0 ] && continue
-      sql "SELECT k.id || ' \"' || l.version || '\"' FROM bench.link_keys k JOIN links l ON l.tenant_id = '$TENANT' AND l.id = k.id ORDER BY k.n" \
-        >"$BENCH_TMP/links-current.txt"
-      db_snapshot
-      # Threads as in patch_link_phase.
-      run_wrk "$scenario" "If-Match" "$n" "$(wrk_threads "$n")" "$seconds" "$phase" \
-        patch-link.lua BENCH_LINKS="$BENCH_TMP/links-current.txt" BENCH_NONCE="$(random_hex 4)"
-      db_snapshot
-    done
+  local mode
+  for mode in "${!FLOOR_PIDS[@]}"; do
+    stop_pid "${FLOOR_PIDS[$mode]}" "the floor app ($mode)"
+    unset "FLOOR_PIDS[$mode]"
   done
-  floor_stop
 }

@@ -53,30 +53,40 @@ db_snapshot() {
 patch_link_phase() {
   if [ ! -s "$SEED_DIR/links.txt" ]; then
     local reason="${LINKS_STATUS:-no links were seeded}"
-    log "patch-link: SKIPPED: $reason"
-    record "{\"type\":\"skipped\",\"scenario\":\"patch-link\",\"reason\":\"$reason\"}"
+    local scenario
+    for scenario in patch-link $([ "$FLOOR" = 1 ] && echo patch-link-floor patch-link-floor-ef); do
+      log "$scenario: SKIPPED: $reason"
+      record "{\"type\":\"skipped\",\"scenario\":\"$scenario\",\"reason\":\"$reason\"}"
+    done
     return 0
   fi
-  log "patch-link: the API, between two halves of pgbench with the SQL it sends (bench/sql/patch-link.pgbench)"
+  log "patch-link: the API$([ "$FLOOR" = 1 ] && echo " and the two floor apps"), between two halves of pgbench with the SQL it sends (bench/sql/patch-link.pgbench)"
   # pgbench picks links by number: bench.link_keys maps 1..N to the seeded ids (a primary-key lookup).
   cut -d' ' -f1 "$SEED_DIR/links.txt" >"$BENCH_TMP/link-ids.txt"
   sql "CREATE TABLE bench.link_keys (n serial PRIMARY KEY, id uuid NOT NULL)"
   psql -X -q -v ON_ERROR_STOP=1 -c "\\copy bench.link_keys (id) FROM '$BENCH_TMP/link-ids.txt'" || die "loading bench.link_keys"
   sql "ANALYZE bench.link_keys"
-  local nlinks n phase
+  local nlinks n
   nlinks="$(wc -l <"$BENCH_TMP/link-ids.txt")"
+  floors_start
   for n in $CLIENTS; do
     pgbench_half 1 patch-link "$n" patch-link.pgbench -D nlinks="$nlinks"
-    for phase in warmup measure; do
-      [ "$phase" = warmup ] && [ "$WARMUP" = 0 ] && continue
-      # The current ETags (pgbench and earlier runs moved the versions): "<id> "<version>"" per link.
-      sql "SELECT k.id || ' \"' || l.version || '\"' FROM bench.link_keys k JOIN links l ON l.tenant_id = '$TENANT' AND l.id = k.id ORDER BY k.n" \
-        >"$BENCH_TMP/links-current.txt"
-      db_snapshot
-      run_wrk patch-link "If-Match" "$n" "$(wrk_threads "$n")" "$([ "$phase" = warmup ] && echo "$WARMUP" || echo "$DURATION")" "$phase" \
-        patch-link.lua BENCH_LINKS="$BENCH_TMP/links-current.txt" BENCH_NONCE="$(random_hex 4)"
-      db_snapshot
-    done
+    if [ "$WARMUP" != 0 ]; then patch_wrk patch-link "$n" "$WARMUP" warmup; fi
+    patch_wrk patch-link "$n" "$DURATION" measure
+    floors_measure "$n"
     pgbench_half 2 patch-link "$n" patch-link.pgbench -D nlinks="$nlinks"
   done
+  floor_stop
+}
+
+# patch_wrk <scenario> <clients> <seconds> <phase>: one wrk run of PATCHes, each with its link's current ETag
+# (pgbench and earlier runs moved the versions), between two snapshots for the sanity checks.
+patch_wrk() {
+  local scenario=$1 clients=$2 seconds=$3 phase=$4
+  sql "SELECT k.id || ' \"' || l.version || '\"' FROM bench.link_keys k JOIN links l ON l.tenant_id = '$TENANT' AND l.id = k.id ORDER BY k.n" \
+    >"$BENCH_TMP/links-current.txt"
+  db_snapshot
+  run_wrk "$scenario" "If-Match" "$clients" "$(wrk_threads "$clients")" "$seconds" "$phase" \
+    patch-link.lua BENCH_LINKS="$BENCH_TMP/links-current.txt" BENCH_NONCE="$(random_hex 4)"
+  db_snapshot
 }
