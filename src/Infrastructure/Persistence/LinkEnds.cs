@@ -1,5 +1,4 @@
 using Linkage.Application.Links;
-using Microsoft.EntityFrameworkCore;
 
 namespace Linkage.Infrastructure.Persistence;
 
@@ -11,23 +10,15 @@ namespace Linkage.Infrastructure.Persistence;
 /// </summary>
 internal sealed class LinkEnds(LinkageDbContext db) : ILinkEnds
 {
-    public async Task<bool> HoldLiveContactAsync(Guid contactId, CancellationToken cancellationToken) =>
-        (await db.Database
-            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM contacts WHERE tenant_id = {db.CurrentTenantId} AND id = {contactId} AND deleted_utc IS NULL FOR KEY SHARE")
-            .ToListAsync(cancellationToken)).Count > 0;
+    public Task<bool> HoldLiveContactAsync(Guid contactId, CancellationToken cancellationToken) =>
+        db.LockAsync(RowLocks.Contacts, contactId, RowLocks.ForKeyShare, liveOnly: true, cancellationToken);
 
-    public async Task<bool> HoldLiveCompanyAsync(Guid companyId, CancellationToken cancellationToken) =>
-        (await db.Database
-            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM companies WHERE tenant_id = {db.CurrentTenantId} AND id = {companyId} AND deleted_utc IS NULL FOR KEY SHARE")
-            .ToListAsync(cancellationToken)).Count > 0;
+    public Task<bool> HoldLiveCompanyAsync(Guid companyId, CancellationToken cancellationToken) =>
+        db.LockAsync(RowLocks.Companies, companyId, RowLocks.ForKeyShare, liveOnly: true, cancellationToken);
 
     public Task LockContactForDeleteAsync(Guid contactId, CancellationToken cancellationToken) =>
-        db.Database
-            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM contacts WHERE tenant_id = {db.CurrentTenantId} AND id = {contactId} FOR UPDATE")
-            .ToListAsync(cancellationToken);
+        db.LockAsync(RowLocks.Contacts, contactId, RowLocks.ForUpdate, liveOnly: false, cancellationToken);
 
     public Task LockCompanyForDeleteAsync(Guid companyId, CancellationToken cancellationToken) =>
-        db.Database
-            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM companies WHERE tenant_id = {db.CurrentTenantId} AND id = {companyId} FOR UPDATE")
-            .ToListAsync(cancellationToken);
+        db.LockAsync(RowLocks.Companies, companyId, RowLocks.ForUpdate, liveOnly: false, cancellationToken);
 }

@@ -17,9 +17,7 @@ internal sealed class PrimaryLinkSlot(LinkageDbContext db) : IPrimaryLinkSlot
     {
         // The contact row is the slot's lock: held until this transaction ends. A waiting claimant's next
         // statement runs with a fresh snapshot (READ COMMITTED), so it reads the primary its predecessor set.
-        await db.Database
-            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM contacts WHERE tenant_id = {db.CurrentTenantId} AND id = {contactId} FOR NO KEY UPDATE")
-            .ToListAsync(cancellationToken);
+        await db.LockAsync(RowLocks.Contacts, contactId, RowLocks.ForNoKeyUpdate, liveOnly: false, cancellationToken);
 
         var current = await db.Links.AsNoTracking()
             .Where(l => l.ContactId == contactId && l.IsPrimary)

@@ -4,8 +4,8 @@ using Linkage.Application.Common.Exceptions;
 using Linkage.Application.Common.Persistence;
 using Linkage.Application.Common.Requests;
 using Linkage.Application.Common.Security;
-using Linkage.Domain.Companies;
 using Linkage.Application.Links;
+using Linkage.Domain.Companies;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
