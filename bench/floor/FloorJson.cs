@@ -7,20 +7,6 @@ namespace Linkage.Bench.Floor;
 /// <summary>The PATCH body: only the job title (an unknown member is refused, as by the API).</summary>
 public sealed record PatchBody(string? JobTitle);
 
-/// <summary>The link as the API answers it (LinkView), camelCase.</summary>
-public sealed record LinkView(
-    Guid Id,
-    Guid ContactId,
-    Guid CompanyId,
-    string? JobTitle,
-    bool IsPrimary,
-    DateTime CreatedUtc,
-    DateTime UpdatedUtc,
-    DateTime? DeletedUtc,
-    int Version,
-    string ChangeType,
-    string ChangeOrigin);
-
 /// <summary>What a <c>link.updated</c> action records: <c>{"jobTitle":{"from":..., "to":...}}</c>.</summary>
 public sealed record JobTitleChanges(FieldChange JobTitle);
 
@@ -31,13 +17,12 @@ public sealed record Problem(string Type, string Title, int Status, string Detai
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(PatchBody))]
-[JsonSerializable(typeof(LinkView))]
 [JsonSerializable(typeof(JobTitleChanges))]
 [JsonSerializable(typeof(Problem))]
 public sealed partial class FloorJson : JsonSerializerContext;
 
 /// <summary>
-/// The EF Core mode's answer: the API's own <see cref="Linkage.Application.Links.LinkView"/>, written as the API
+/// Both modes' answer: the API's own <see cref="Linkage.Application.Links.LinkView"/>, written as the API
 /// writes it (src/Api JsonSetup: camelCase, enums as strings; with its <c>etag</c> member).
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]

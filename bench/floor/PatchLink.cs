@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Linkage.Domain.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -124,10 +125,11 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
 
         await transaction.CommitAsync(ct);
 
-        var view = new LinkView(id, contactId, companyId, newTitle, isPrimary, createdUtc, now, null, newVersion, "Updated", changeOrigin);
+        // The API's own LinkView, written as the EF Core mode writes it: the same body as the API's.
+        var view = new Linkage.Application.Links.LinkView(id, contactId, companyId, newTitle, isPrimary, createdUtc, now, null, newVersion, ChangeType.Updated, changeOrigin);
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.Headers.ETag = PatchRequest.FormatETag(newVersion);
-        await http.Response.WriteAsJsonAsync(view, FloorJson.Default.LinkView, "application/json; charset=utf-8", ct);
+        await http.Response.WriteAsJsonAsync(view, ApiJson.Relaxed.LinkView, "application/json; charset=utf-8", ct);
     }
 
     private NpgsqlBatchCommand Insert(Guid linkId, string changes, DateTime now, Guid subjectId, string subjectType) =>
