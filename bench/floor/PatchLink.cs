@@ -126,7 +126,15 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
         await transaction.CommitAsync(ct);
 
         // The API's own LinkView, written as the EF Core mode writes it: the same body as the API's.
-        var view = new Linkage.Application.Links.LinkView(id, contactId, companyId, newTitle, isPrimary, createdUtc, now, null, newVersion, ChangeType.Updated, changeOrigin);
+        var view = new Linkage.Application.Links.LinkView(contactId, companyId, newTitle, isPrimary)
+        {
+            Id = id,
+            CreatedUtc = createdUtc,
+            UpdatedUtc = now,
+            Version = newVersion,
+            ChangeType = ChangeType.Updated,
+            ChangeOrigin = changeOrigin,
+        };
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.Headers.ETag = PatchRequest.FormatETag(newVersion);
         await http.Response.WriteAsJsonAsync(view, ApiJson.Relaxed.LinkView, "application/json; charset=utf-8", ct);

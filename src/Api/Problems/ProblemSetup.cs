@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Linkage.Api.Problems;
 
 /// <summary>Routes every error response (exceptions, model binding, framework status codes) to problem details.</summary>

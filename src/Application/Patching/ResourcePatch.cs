@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Linkage.Application.Common.Fields;
-using Linkage.Application.Common.Patching;
+using Linkage.Application.PatchEngine;
 
 namespace Linkage.Application.Patching;
 

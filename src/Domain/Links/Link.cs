@@ -1,6 +1,3 @@
-using Linkage.Domain.Common;
-using Linkage.Domain.Timeline;
-
 namespace Linkage.Domain.Links;
 
 /// <summary>
@@ -9,7 +6,7 @@ namespace Linkage.Domain.Links;
 /// company's timeline. That a contact has only one primary link is not this aggregate's rule to keep
 /// alone: the store holds it (a partial unique index) and the use cases demote the previous primary.
 /// </summary>
-public sealed class Link : AggregateRoot
+public sealed class Link : AggregateRoot, ISoftDeletable
 {
     public const int MaxJobTitleLength = 200;
 
@@ -104,7 +101,7 @@ public sealed class Link : AggregateRoot
     {
         if (!IsValidJobTitle(jobTitle))
         {
-            throw new DomainRuleException("ValidationFailed", $"A job title is 1 to {MaxJobTitleLength} characters, or null.");
+            throw new InvalidValueException("jobTitle", $"A job title is 1 to {MaxJobTitleLength} characters, or null.");
         }
     }
 

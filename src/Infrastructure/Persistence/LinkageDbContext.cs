@@ -1,6 +1,4 @@
-using Linkage.Application.Common.Persistence;
 using Linkage.Application.Common.Security;
-using Linkage.Domain.Common;
 using Linkage.Domain.Companies;
 using Linkage.Domain.Contacts;
 using Linkage.Domain.Links;
@@ -8,7 +6,6 @@ using Linkage.Domain.Notes;
 using Linkage.Domain.Timeline;
 using Linkage.Infrastructure.Idempotency;
 using Linkage.Infrastructure.Persistence.Conventions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Linkage.Infrastructure.Persistence;
 
@@ -22,7 +19,7 @@ namespace Linkage.Infrastructure.Persistence;
 /// and forgets it when it goes back to the pool (<see cref="Dispose"/>); a context without a caller
 /// refuses every filtered query instead of guessing a tenant (ADR 0009).
 /// </remarks>
-public sealed class LinkageDbContext : DbContext, ILinkageDbContext
+public sealed class LinkageDbContext : DbContext
 {
     private ICurrentUser? _user;
 
@@ -74,9 +71,12 @@ public sealed class LinkageDbContext : DbContext, ILinkageDbContext
 
     internal DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => JsonColumn.Apply(configurationBuilder);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LinkageDbContext).Assembly);
+        JsonColumn.ApplyToScalarMaps(modelBuilder);
         ApplyTenantFilters(modelBuilder);
         SnakeCase.Apply(modelBuilder);
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Linkage.Api.Http;
+using Linkage.Api.Operations.OpenApi;
 using Linkage.Api.Tests.Support;
 using Linkage.Application.Contacts;
 using Microsoft.AspNetCore.Http;
@@ -109,8 +110,8 @@ public sealed class ConventionProbeController : LinkageControllerBase
     [HttpPatch("{id:guid}")]
     [Consumes("application/json-patch+json", "application/merge-patch+json", "application/json")]
     [ProducesResponseType<ContactView>(StatusCodes.Status200OK)]
-    public IActionResult PatchProbe(Guid id, [FromBody] JsonElement body, [FromHeader(Name = "If-Unmodified-Since")] string? ifUnmodifiedSince) =>
-        NoContent();
+    [AcceptsIfUnmodifiedSince]
+    public IActionResult PatchProbe(Guid id, [FromBody] JsonElement body) => NoContent();
 
     [HttpPatch("{id:guid}/links/{linkId:guid}")]
     [Consumes("application/json")]

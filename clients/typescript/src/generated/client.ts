@@ -7,1138 +7,6 @@
 /* eslint-disable */
 // ReSharper disable InconsistentNaming
 
-export class CompaniesClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
-    private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
-
-    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
-    }
-
-    /**
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     */
-    createCompany(body: CreateCompany, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
-        let url_ = this.baseUrl + "/api/v1/network/companies";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateCompany(_response);
-        });
-    }
-
-    protected processCreateCompany(response: Response): Promise<LinkageResponse<CompanyView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<CompanyView>>(new LinkageResponse(status, _headers, null as any));
-    }
-
-    listCompanies(q?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfCompanyView>> {
-        let url_ = this.baseUrl + "/api/v1/network/companies?";
-        if (q !== undefined && q !== null)
-            url_ += "q=" + encodeURIComponent("" + q) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor !== undefined && cursor !== null)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListCompanies(_response);
-        });
-    }
-
-    protected processListCompanies(response: Response): Promise<LinkageResponse<PageOfCompanyView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfCompanyView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfCompanyView>>(new LinkageResponse(status, _headers, null as any));
-    }
-
-    /**
-     * @param select (optional) 
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
-     */
-    getCompany(id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (select !== undefined && select !== null)
-            url_ += "$select=" + encodeURIComponent("" + select) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetCompany(_response);
-        });
-    }
-
-    protected processGetCompany(response: Response): Promise<LinkageResponse<CompanyView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<CompanyView>>(new LinkageResponse(status, _headers, null as any));
-    }
-
-    /**
-     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required.
-     * @param select (optional) 
-     * @param ifMatch (optional) The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param ifUnmodifiedSince (optional) An HTTP date: the change applies only if the resource has not changed since (If-Match wins when both are sent).
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     */
-    patchCompany(id: string, body: { [key: string]: any; }, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (select !== undefined && select !== null)
-            url_ += "$select=" + encodeURIComponent("" + select) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "If-Unmodified-Since": ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null ? "" + ifUnmodifiedSince : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchCompany(_response);
-        });
-    }
-
-    protected processPatchCompany(response: Response): Promise<LinkageResponse<CompanyView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<CompanyView>>(new LinkageResponse(status, _headers, null as any));
-    }
-
-    /**
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     * @return Deleted.
-     */
-    deleteCompany(id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeleteCompany(_response);
-        });
-    }
-
-    protected processDeleteCompany(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
-    }
-
-    listCompanyActions(id: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/actions?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (kind !== undefined && kind !== null)
-            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor !== undefined && cursor !== null)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListCompanyActions(_response);
-        });
-    }
-
-    protected processListCompanyActions(response: Response): Promise<LinkageResponse<PageOfActionView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfActionView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfActionView>>(new LinkageResponse(status, _headers, null as any));
-    }
-}
-
-export class ContactsClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
-    private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
-
-    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
-    }
-
-    /**
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     */
-    createContact(body: CreateContact, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
-        let url_ = this.baseUrl + "/api/v1/network/contacts";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateContact(_response);
-        });
-    }
-
-    protected processCreateContact(response: Response): Promise<LinkageResponse<ContactView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<ContactView>>(new LinkageResponse(status, _headers, null as any));
-    }
-
-    listContacts(q?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfContactView>> {
-        let url_ = this.baseUrl + "/api/v1/network/contacts?";
-        if (q !== undefined && q !== null)
-            url_ += "q=" + encodeURIComponent("" + q) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor !== undefined && cursor !== null)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListContacts(_response);
-        });
-    }
-
-    protected processListContacts(response: Response): Promise<LinkageResponse<PageOfContactView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfContactView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfContactView>>(new LinkageResponse(status, _headers, null as any));
-    }
-
-    /**
-     * @param select (optional) 
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
-     */
-    getContact(id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (select !== undefined && select !== null)
-            url_ += "$select=" + encodeURIComponent("" + select) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetContact(_response);
-        });
-    }
-
-    protected processGetContact(response: Response): Promise<LinkageResponse<ContactView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<ContactView>>(new LinkageResponse(status, _headers, null as any));
-    }
-
-    /**
-     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required.
-     * @param select (optional) 
-     * @param ifMatch (optional) The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param ifUnmodifiedSince (optional) An HTTP date: the change applies only if the resource has not changed since (If-Match wins when both are sent).
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     */
-    patchContact(id: string, body: { [key: string]: any; }, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (select !== undefined && select !== null)
-            url_ += "$select=" + encodeURIComponent("" + select) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "If-Unmodified-Since": ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null ? "" + ifUnmodifiedSince : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchContact(_response);
-        });
-    }
-
-    protected processPatchContact(response: Response): Promise<LinkageResponse<ContactView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<ContactView>>(new LinkageResponse(status, _headers, null as any));
-    }
-
-    /**
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     * @return Deleted.
-     */
-    deleteContact(id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeleteContact(_response);
-        });
-    }
-
-    protected processDeleteContact(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
-    }
-
-    listContactActions(id: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/actions?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (kind !== undefined && kind !== null)
-            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor !== undefined && cursor !== null)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListContactActions(_response);
-        });
-    }
-
-    protected processListContactActions(response: Response): Promise<LinkageResponse<PageOfActionView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfActionView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfActionView>>(new LinkageResponse(status, _headers, null as any));
-    }
-}
-
 export class LinksClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -2504,17 +1372,1144 @@ export class CompanyNotesClient {
     }
 }
 
-export interface CompanyView {
+export class ContactsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
+     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     */
+    createContact(body: CreateContact, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
+        let url_ = this.baseUrl + "/api/v1/network/contacts";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateContact(_response);
+        });
+    }
+
+    protected processCreateContact(response: Response): Promise<LinkageResponse<ContactView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactView;
+            return new LinkageResponse(status, _headers, result201);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<ContactView>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    listContacts(q?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfContactView>> {
+        let url_ = this.baseUrl + "/api/v1/network/contacts?";
+        if (q !== undefined && q !== null)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListContacts(_response);
+        });
+    }
+
+    protected processListContacts(response: Response): Promise<LinkageResponse<PageOfContactView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfContactView;
+            return new LinkageResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<PageOfContactView>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    /**
+     * @param select (optional) 
+     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     */
+    getContact(id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (select !== undefined && select !== null)
+            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetContact(_response);
+        });
+    }
+
+    protected processGetContact(response: Response): Promise<LinkageResponse<ContactView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactView;
+            return new LinkageResponse(status, _headers, result200);
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<ContactView>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required.
+     * @param select (optional) 
+     * @param ifMatch (optional) The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
+     * @param ifUnmodifiedSince (optional) An HTTP date: the change applies only if the resource has not changed since (If-Match wins when both are sent).
+     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     */
+    patchContact(id: string, body: { [key: string]: any; }, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (select !== undefined && select !== null)
+            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "If-Unmodified-Since": ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null ? "" + ifUnmodifiedSince : "",
+                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPatchContact(_response);
+        });
+    }
+
+    protected processPatchContact(response: Response): Promise<LinkageResponse<ContactView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactView;
+            return new LinkageResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<ContactView>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    /**
+     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
+     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * @return Deleted.
+     */
+    deleteContact(id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteContact(_response);
+        });
+    }
+
+    protected processDeleteContact(response: Response): Promise<LinkageResponse<void>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return new LinkageResponse(status, _headers, null as any);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    listContactActions(id: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/actions?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (kind !== undefined && kind !== null)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListContactActions(_response);
+        });
+    }
+
+    protected processListContactActions(response: Response): Promise<LinkageResponse<PageOfActionView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfActionView;
+            return new LinkageResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<PageOfActionView>>(new LinkageResponse(status, _headers, null as any));
+    }
+}
+
+export class CompaniesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
+     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     */
+    createCompany(body: CreateCompany, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
+        let url_ = this.baseUrl + "/api/v1/network/companies";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateCompany(_response);
+        });
+    }
+
+    protected processCreateCompany(response: Response): Promise<LinkageResponse<CompanyView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyView;
+            return new LinkageResponse(status, _headers, result201);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<CompanyView>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    listCompanies(q?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfCompanyView>> {
+        let url_ = this.baseUrl + "/api/v1/network/companies?";
+        if (q !== undefined && q !== null)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListCompanies(_response);
+        });
+    }
+
+    protected processListCompanies(response: Response): Promise<LinkageResponse<PageOfCompanyView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfCompanyView;
+            return new LinkageResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<PageOfCompanyView>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    /**
+     * @param select (optional) 
+     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     */
+    getCompany(id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
+        let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (select !== undefined && select !== null)
+            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCompany(_response);
+        });
+    }
+
+    protected processGetCompany(response: Response): Promise<LinkageResponse<CompanyView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyView;
+            return new LinkageResponse(status, _headers, result200);
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<CompanyView>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required.
+     * @param select (optional) 
+     * @param ifMatch (optional) The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
+     * @param ifUnmodifiedSince (optional) An HTTP date: the change applies only if the resource has not changed since (If-Match wins when both are sent).
+     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     */
+    patchCompany(id: string, body: { [key: string]: any; }, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
+        let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (select !== undefined && select !== null)
+            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "If-Unmodified-Since": ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null ? "" + ifUnmodifiedSince : "",
+                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPatchCompany(_response);
+        });
+    }
+
+    protected processPatchCompany(response: Response): Promise<LinkageResponse<CompanyView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyView;
+            return new LinkageResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<CompanyView>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    /**
+     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
+     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * @return Deleted.
+     */
+    deleteCompany(id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+        let url_ = this.baseUrl + "/api/v1/network/companies/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteCompany(_response);
+        });
+    }
+
+    protected processDeleteCompany(response: Response): Promise<LinkageResponse<void>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return new LinkageResponse(status, _headers, null as any);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    listCompanyActions(id: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
+        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/actions?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (kind !== undefined && kind !== null)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListCompanyActions(_response);
+        });
+    }
+
+    protected processListCompanyActions(response: Response): Promise<LinkageResponse<PageOfActionView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfActionView;
+            return new LinkageResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<PageOfActionView>>(new LinkageResponse(status, _headers, null as any));
+    }
+}
+
+export interface LinkView {
     id: string;
-    name: string;
-    department?: string | null;
-    orgNr?: string | null;
-    description?: string | null;
-    emails: ContactPoint[];
-    phones: ContactPoint[];
-    urls: ContactPoint[];
-    address?: Address | null;
-    customFields: { [key: string]: any; };
+    contactId: string;
+    companyId: string;
+    jobTitle?: string | null;
+    isPrimary: boolean;
     createdUtc: string;
     updatedUtc: string;
     deletedUtc?: string | null;
@@ -2524,42 +2519,13 @@ export interface CompanyView {
     etag: string;
 }
 
-export interface ContactPoint {
-    value: string;
-    description?: string | null;
-}
-
-export interface Address {
-    street?: string | null;
-    postalCode?: string | null;
-    city?: string | null;
-    countryCode?: string | null;
-}
-
 export type ChangeType = "Created" | "Updated" | "Deleted";
 
-export interface CreateCompany {
-    name?: string | null;
-    department?: string | null;
-    orgNr?: string | null;
-    description?: string | null;
-    emails?: ContactPointInput[] | null;
-    phones?: ContactPointInput[] | null;
-    urls?: ContactPointInput[] | null;
-    address?: AddressInput | null;
-    customFields?: { [key: string]: any; } | null;
-}
-
-export interface ContactPointInput {
-    value?: string | null;
-    description?: string | null;
-}
-
-export interface AddressInput {
-    street?: string | null;
-    postalCode?: string | null;
-    city?: string | null;
-    countryCode?: string | null;
+export interface CreateLink {
+    contactId?: string | null;
+    companyId?: string | null;
+    jobTitle?: string | null;
+    isPrimary?: boolean | null;
 }
 
 /** A stable machine-readable word for the problem. */
@@ -2586,103 +2552,6 @@ export interface ProblemDetails {
     [key: string]: any;
 }
 
-/** One RFC 6902 operation. */
-export interface JsonPatchOperation {
-    op: JsonPatchOperationOp;
-    /** An RFC 6901 JSON Pointer. */
-    path: string;
-    /** For move and copy. */
-    from?: string;
-    /** For add, replace and test. */
-    value?: any;
-}
-
-export interface PageOfCompanyView {
-    items: CompanyView[];
-    nextCursor?: string | null;
-}
-
-export interface PageOfActionView {
-    items: ActionView[];
-    nextCursor?: string | null;
-}
-
-export interface ActionView {
-    id: string;
-    kind: string;
-    occurredUtc: string;
-    actorId: string;
-    changeOrigin: string;
-    subject: SubjectRef;
-    linkId?: string | null;
-    noteId?: string | null;
-    changes?: { [key: string]: FieldChange; } | null;
-}
-
-export interface SubjectRef {
-    type: string;
-    id: string;
-}
-
-export interface FieldChange {
-    from?: any | null;
-    to?: any | null;
-}
-
-export interface ContactView {
-    id: string;
-    firstName?: string | null;
-    lastName?: string | null;
-    fullName: string;
-    emails: ContactPoint[];
-    phones: ContactPoint[];
-    description?: string | null;
-    customFields: { [key: string]: any; };
-    createdUtc: string;
-    updatedUtc: string;
-    deletedUtc?: string | null;
-    version: number;
-    changeType: ChangeType;
-    changeOrigin: string;
-    etag: string;
-}
-
-export interface CreateContact {
-    firstName?: string | null;
-    lastName?: string | null;
-    emails?: ContactPointInput[] | null;
-    phones?: ContactPointInput[] | null;
-    description?: string | null;
-    customFields?: { [key: string]: any; } | null;
-}
-
-export interface PageOfContactView {
-    items: ContactView[];
-    nextCursor?: string | null;
-}
-
-export interface LinkView {
-    id: string;
-    contactId: string;
-    companyId: string;
-    jobTitle?: string | null;
-    isPrimary: boolean;
-    createdUtc: string;
-    updatedUtc: string;
-    deletedUtc?: string | null;
-    version: number;
-    changeType: ChangeType;
-    changeOrigin: string;
-    etag: string;
-}
-
-export interface CreateLink {
-    contactId?: string | null;
-    companyId?: string | null;
-    jobTitle?: string | null;
-    isPrimary?: boolean | null;
-}
-
 export interface UpdateLinkBody {
     jobTitle?: string | null;
     isPrimary?: boolean | null;
@@ -2707,6 +2576,11 @@ export interface NoteView {
     expiredAt?: string | null;
     version: number;
     etag: string;
+}
+
+export interface SubjectRef {
+    type: string;
+    id: string;
 }
 
 export interface NewNote {
@@ -2737,9 +2611,135 @@ export interface NotePatch {
     supersede?: NoteRevision | null;
 }
 
-export type JsonPatchOperationOp = "add" | "remove" | "replace" | "move" | "copy" | "test";
+export interface ContactView {
+    id: string;
+    firstName?: string | null;
+    lastName?: string | null;
+    fullName: string;
+    emails: ContactPoint[];
+    phones: ContactPoint[];
+    description?: string | null;
+    customFields: { [key: string]: any; };
+    createdUtc: string;
+    updatedUtc: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType: ChangeType;
+    changeOrigin: string;
+    etag: string;
+}
+
+export interface ContactPoint {
+    value: string;
+    description?: string | null;
+}
+
+export interface CreateContact {
+    firstName?: string | null;
+    lastName?: string | null;
+    emails?: ContactPointInput[] | null;
+    phones?: ContactPointInput[] | null;
+    description?: string | null;
+    customFields?: { [key: string]: any; } | null;
+}
+
+export interface ContactPointInput {
+    value?: string | null;
+    description?: string | null;
+}
+
+export interface PageOfContactView {
+    items: ContactView[];
+    nextCursor?: string | null;
+}
+
+/** One RFC 6902 operation. */
+export interface JsonPatchOperation {
+    op: JsonPatchOperationOp;
+    /** An RFC 6901 JSON Pointer. */
+    path: string;
+    /** For move and copy. */
+    from?: string;
+    /** For add, replace and test. */
+    value?: any;
+}
+
+export interface PageOfActionView {
+    items: ActionView[];
+    nextCursor?: string | null;
+}
+
+export interface ActionView {
+    id: string;
+    kind: string;
+    occurredUtc: string;
+    actorId: string;
+    changeOrigin: string;
+    subject: SubjectRef;
+    linkId?: string | null;
+    noteId?: string | null;
+    changes?: { [key: string]: FieldChange; } | null;
+}
+
+export interface FieldChange {
+    from?: any | null;
+    to?: any | null;
+}
+
+export interface CompanyView {
+    id: string;
+    name: string;
+    department?: string | null;
+    orgNr?: string | null;
+    description?: string | null;
+    emails: ContactPoint[];
+    phones: ContactPoint[];
+    urls: ContactPoint[];
+    address?: Address | null;
+    customFields: { [key: string]: any; };
+    createdUtc: string;
+    updatedUtc: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType: ChangeType;
+    changeOrigin: string;
+    etag: string;
+}
+
+export interface Address {
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+    countryCode?: string | null;
+}
+
+export interface CreateCompany {
+    name?: string | null;
+    department?: string | null;
+    orgNr?: string | null;
+    description?: string | null;
+    emails?: ContactPointInput[] | null;
+    phones?: ContactPointInput[] | null;
+    urls?: ContactPointInput[] | null;
+    address?: AddressInput | null;
+    customFields?: { [key: string]: any; } | null;
+}
+
+export interface AddressInput {
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+    countryCode?: string | null;
+}
+
+export interface PageOfCompanyView {
+    items: CompanyView[];
+    nextCursor?: string | null;
+}
 
 export type NotePatchAction = "archive" | "unarchive" | "supersede";
+
+export type JsonPatchOperationOp = "add" | "remove" | "replace" | "move" | "copy" | "test";
 
 export class LinkageResponse<TResult> {
     status: number;

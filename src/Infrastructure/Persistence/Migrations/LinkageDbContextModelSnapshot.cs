@@ -258,11 +258,6 @@ namespace Linkage.Infrastructure.Persistence.Migrations
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_links");
 
-                    b.HasIndex("TenantId", "ContactId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_links_live_primary")
-                        .HasFilter("is_primary AND deleted_utc IS NULL");
-
                     b.HasIndex("TenantId", "CompanyId", "Id")
                         .HasDatabaseName("ix_links_tenant_id_company_id_id")
                         .HasFilter("deleted_utc IS NULL");

@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+using Linkage.Application.Resources.CreateResource;
+
+namespace Linkage.Application.Patching;
+
+/// <summary>
+/// How a resource whose writable state is its create input (a contact, a company) takes a patch: the patched
+/// document is read and validated as that create's input, then applied to the aggregate.
+/// </summary>
+public sealed class PatchAsCreate<TAggregate, TInput>(IValidator<TInput> rules) : IPatchable<TAggregate>
+    where TAggregate : AggregateRoot
+    where TInput : class, ICreateInput<TAggregate>
+{
+    public async Task ApplyAsync(TAggregate target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
+    {
+        var input = await PatchedInput.ReadAsync(writable, rules, cancellationToken);
+        input.ApplyTo(target, stamp);
+    }
+}
