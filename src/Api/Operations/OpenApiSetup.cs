@@ -46,6 +46,7 @@ public static class OpenApiSetup
             settings.OperationProcessors.Add(new OperationNaming());
             settings.OperationProcessors.Add(new RequestContentTypes());
             settings.OperationProcessors.Add(new ContractHeaders(SecurityScheme));
+            settings.OperationProcessors.Add(new FieldEqualityParameters());
             settings.OperationProcessors.Add(new SuccessResponses());
             settings.OperationProcessors.Add(new ProblemResponses());
             foreach (var mapper in OptionalSchemaMapper.For(typeof(Application.Common.Input.Optional<>).Assembly))
