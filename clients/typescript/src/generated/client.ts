@@ -4538,10 +4538,9 @@ export interface FieldDefinition {
     required?: boolean;
     restricted?: boolean;
     targetDomain?: string | null;
-    isMatchable: boolean;
 }
 
-export type FieldType = "Text" | "Number" | "Date" | "Boolean" | "Association";
+export type FieldType = "text" | "number" | "date" | "boolean" | "association";
 
 export interface DefineDomain {
     name?: string | null;
@@ -4890,16 +4889,6 @@ export interface UpsertLink {
     childRecordMatchField?: string | null;
     relationship?: string | null;
     newRelationship?: string | null;
-    parent: LinkSide;
-    child: LinkSide;
-}
-
-export interface LinkSide {
-    name: string;
-    domain: string;
-    id?: string | null;
-    key?: any | null;
-    matchField?: string | null;
 }
 
 export type JsonPatchOperationOp = "add" | "remove" | "replace" | "move" | "copy" | "test";
