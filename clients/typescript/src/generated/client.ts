@@ -4514,6 +4514,470 @@ export class TypedLinksClient {
         }
         return Promise.resolve<LinkageResponse<UpsertedLink>>(new LinkageResponse(status, _headers, null as any));
     }
+
+    /**
+     * The link as a document; reveal=true shows restricted values to a caller with Reveal, and records it.
+     * @param includeEntityLabels (optional) 
+     * @param reveal (optional) 
+     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     */
+    getTypedLink(id: string, includeEntityLabels?: boolean | undefined, reveal?: boolean | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<TypedLinkView>> {
+        let url_ = this.baseUrl + "/api/v1/links/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (includeEntityLabels === null)
+            throw new globalThis.Error("The parameter 'includeEntityLabels' cannot be null.");
+        else if (includeEntityLabels !== undefined)
+            url_ += "includeEntityLabels=" + encodeURIComponent("" + includeEntityLabels) + "&";
+        if (reveal === null)
+            throw new globalThis.Error("The parameter 'reveal' cannot be null.");
+        else if (reveal !== undefined)
+            url_ += "reveal=" + encodeURIComponent("" + reveal) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetTypedLink(_response);
+        });
+    }
+
+    protected processGetTypedLink(response: Response): Promise<LinkageResponse<TypedLinkView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TypedLinkView;
+            return new LinkageResponse(status, _headers, result200);
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<TypedLinkView>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    /**
+     * An RFC 6902 JSON Patch over the document: /displayLabel and /fieldValues/<field> are writable; If-Match is required.
+     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
+     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     */
+    patchTypedLink(id: string, body: { [key: string]: any; }, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<TypedLinkView>> {
+        let url_ = this.baseUrl + "/api/v1/links/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPatchTypedLink(_response);
+        });
+    }
+
+    protected processPatchTypedLink(response: Response): Promise<LinkageResponse<TypedLinkView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TypedLinkView;
+            return new LinkageResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<TypedLinkView>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    /**
+     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
+     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * @return Deleted.
+     */
+    deleteTypedLink(id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+        let url_ = this.baseUrl + "/api/v1/links/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteTypedLink(_response);
+        });
+    }
+
+    protected processDeleteTypedLink(response: Response): Promise<LinkageResponse<void>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return new LinkageResponse(status, _headers, null as any);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    listRecordLinks(domain: string, id: string, includeEntityLabels?: boolean | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfTypedLinkView>> {
+        let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}/links?";
+        if (domain === undefined || domain === null)
+            throw new globalThis.Error("The parameter 'domain' must be defined.");
+        url_ = url_.replace("{domain}", encodeURIComponent("" + domain));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (includeEntityLabels === null)
+            throw new globalThis.Error("The parameter 'includeEntityLabels' cannot be null.");
+        else if (includeEntityLabels !== undefined)
+            url_ += "includeEntityLabels=" + encodeURIComponent("" + includeEntityLabels) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListRecordLinks(_response);
+        });
+    }
+
+    protected processListRecordLinks(response: Response): Promise<LinkageResponse<PageOfTypedLinkView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfTypedLinkView;
+            return new LinkageResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<PageOfTypedLinkView>>(new LinkageResponse(status, _headers, null as any));
+    }
+
+    listContactRecordLinks(id: string, includeEntityLabels?: boolean | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfTypedLinkView>> {
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/record-links?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (includeEntityLabels === null)
+            throw new globalThis.Error("The parameter 'includeEntityLabels' cannot be null.");
+        else if (includeEntityLabels !== undefined)
+            url_ += "includeEntityLabels=" + encodeURIComponent("" + includeEntityLabels) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListContactRecordLinks(_response);
+        });
+    }
+
+    protected processListContactRecordLinks(response: Response): Promise<LinkageResponse<PageOfTypedLinkView>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfTypedLinkView;
+            return new LinkageResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkageResponse<PageOfTypedLinkView>>(new LinkageResponse(status, _headers, null as any));
+    }
 }
 
 export interface DomainView {
@@ -4889,6 +5353,40 @@ export interface UpsertLink {
     childRecordMatchField?: string | null;
     relationship?: string | null;
     newRelationship?: string | null;
+}
+
+export interface TypedLinkView {
+    id: string;
+    compositeId?: string | null;
+    relationshipTypeName?: string | null;
+    relationshipTypeVersion?: number | null;
+    relationshipTypeLabel?: string | null;
+    displayLabel?: string | null;
+    fromObjectTypeName: string;
+    fromObjectId: string;
+    toObjectTypeName: string;
+    toObjectId: string;
+    fromObjectDisplayLabel?: string | null;
+    toObjectDisplayLabel?: string | null;
+    fieldValues: { [key: string]: any; };
+    restrictedFields: { [key: string]: RestrictedField; };
+    createdAt: string;
+    lastUpdatedAt: string;
+    version: number;
+    etag: string;
+}
+
+export interface RestrictedField {
+    masked: MaskedValue;
+}
+
+export interface MaskedValue {
+    currentUserIsAuthorizedToReveal: boolean;
+}
+
+export interface PageOfTypedLinkView {
+    items: TypedLinkView[];
+    nextCursor?: string | null;
 }
 
 export type JsonPatchOperationOp = "add" | "remove" | "replace" | "move" | "copy" | "test";
