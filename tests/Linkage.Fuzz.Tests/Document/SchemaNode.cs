@@ -8,8 +8,6 @@ namespace Linkage.Fuzz.Tests.Document;
 /// </summary>
 public sealed class SchemaNode
 {
-    public static readonly IReadOnlyList<string> JsonTypes = ["string", "number", "integer", "boolean", "object", "array"];
-
     private SchemaNode(string? name, bool nullable)
     {
         Name = name;

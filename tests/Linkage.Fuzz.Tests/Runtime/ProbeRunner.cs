@@ -23,9 +23,14 @@ public sealed class ProbeRunner(HttpClient client, FuzzWorld world, TenantSnapsh
         var draft = await world.DraftAsync(operation);
         probe.Change(draft);
         var before = _last is not null && _lastGeneration == world.Generation ? _last : await snapshots.TakeAsync();
-        using var request = draft.ToRequest();
-        using var response = await client.SendAsync(request);
-        Sent++;
+        using var response = await SendAsync(probe, draft);
+        if (response is null)
+        {
+            world.Invalidate(draft.Slots);
+            _last = null;
+            return;
+        }
+
         var status = (int)response.StatusCode;
         var text = await response.Content.ReadAsStringAsync();
         var after = await snapshots.TakeAsync();
@@ -90,6 +95,22 @@ public sealed class ProbeRunner(HttpClient client, FuzzWorld world, TenantSnapsh
             {
                 yield return why;
             }
+        }
+    }
+
+    private async Task<HttpResponseMessage?> SendAsync(Probe probe, RequestDraft draft)
+    {
+        using var request = draft.ToRequest();
+        Sent++;
+        try
+        {
+            return await client.SendAsync(request);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or IOException)
+        {
+            // The in-process server hands the client an exception the API let escape after it began to answer.
+            Failures.Add($"{probe.Label}: no answer ({ex.GetType().Name}: {ex.Message})\n      sent {draft.Describe()}");
+            return null;
         }
     }
 
