@@ -80,7 +80,7 @@ public sealed record FuzzCase(ApiOperation Operation, Family Family, string? Tar
         Family.WrongTypes => ValueProbes.WrongTypes(Operation, random).ToList(),
         Family.ExtremeValues => ValueProbes.ExtremeValues(Operation, random).ToList(),
         Family.Members => MemberProbes.For(Operation, random).ToList(),
-        Family.ContentTypes => ContentTypeProbes.For(Operation).ToList(),
+        Family.ContentTypes => ContentTypeProbes.For(Operation, random).ToList(),
         Family.Header => HeaderProbes.For(Operation, Target!, random).ToList(),
         Family.Query => await QueryProbes.ForAsync(Operation, Target!, world, random),
         _ => await IdProbes.ForAsync(Operation, world, random),

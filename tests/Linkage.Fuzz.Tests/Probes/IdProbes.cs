@@ -15,7 +15,7 @@ public static class IdProbes
         var probes = new List<Probe>();
         foreach (var name in operation.In("path").Select(p => p.Name))
         {
-            var slot = FuzzWorld.SlotOf(operation, name);
+            var slot = WorldResources.SlotOf(operation, name);
             Probe Id(string label, Func<string, string> value, Expectation expect) =>
                 new($"{{{name}}} {label}", d => d.PathValues[name] = value(d.PathValues[name]), expect);
 
@@ -32,7 +32,7 @@ public static class IdProbes
             var notFound = Expectation.RefusedAs(404, "NotFound");
             var unknown = new Guid([.. Enumerable.Range(0, 16).Select(_ => (byte)random.Next(256))]).ToString();
             var foreign = await world.OtherTenantIdAsync(slot);
-            var otherKind = Draw.One(random, FuzzWorld.ResourceSlots.Where(s => s != slot).ToList());
+            var otherKind = Draw.One(random, WorldResources.Kinds.Where(s => s != slot).ToList());
             var otherKindId = await world.IdAsync(otherKind);
             probes.Add(Id("= the empty guid", _ => Guid.Empty.ToString(), notFound));
             probes.Add(Id($"= a guid nothing has ({unknown})", _ => unknown, notFound));

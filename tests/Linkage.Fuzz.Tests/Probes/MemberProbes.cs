@@ -17,7 +17,7 @@ public static class MemberProbes
         foreach (var body in operation.Bodies)
         {
             var on = BodyProbes.On(operation, body);
-            foreach (var place in BodyPlace.Of(body.Schema, ValidBodies.Template(body)).Where(p => p.Value is JsonObject))
+            foreach (var place in BodyPlace.Of(body.Schema, ValidBodies.Template(operation, body)).Where(p => p.Value is JsonObject))
             {
                 var path = place.Path;
                 var unknown = Expectation.RefusedWhen(place.Schema.Closed, 400);

@@ -17,7 +17,7 @@ public static class ValueProbes
         foreach (var body in operation.Bodies)
         {
             var on = BodyProbes.On(operation, body);
-            foreach (var place in BodyPlace.Of(body.Schema, ValidBodies.Template(body)).Where(p => !p.Schema.IsAny))
+            foreach (var place in BodyPlace.Of(body.Schema, ValidBodies.Template(operation, body)).Where(p => !p.Schema.IsAny))
             {
                 foreach (var (label, raw) in Draw.Sample(random, WrongValues(place.Schema), 3))
                 {
@@ -33,7 +33,7 @@ public static class ValueProbes
         foreach (var body in operation.Bodies)
         {
             var on = BodyProbes.On(operation, body);
-            var places = BodyPlace.Of(body.Schema, ValidBodies.Template(body)).Where(p => !p.Path.IsRoot).ToList();
+            var places = BodyPlace.Of(body.Schema, ValidBodies.Template(operation, body)).Where(p => !p.Path.IsRoot).ToList();
             foreach (var place in places)
             {
                 foreach (var (label, raw, expect) in Draw.Sample(random, Extremes(place.Schema), 3))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -9,38 +10,18 @@ namespace Linkage.Fuzz.Tests.Runtime;
 
 /// <summary>
 /// The real resources of one case's tenant that requests point at, so that a request wrongly accepted would
-/// change a row. Each is created on first use, and again after a request changed or deleted it (a slot).
-/// A path parameter names its slot by the collection before it (<c>contacts/{id}</c>: a contact); a collection
-/// of a new kind needs a seed here, and until it has one its cases fail saying so.
+/// change a row. Each is created on first use, and again after a request changed or deleted it (a slot);
+/// <see cref="WorldResources"/> says what each is and which one a path parameter names.
 /// </summary>
 public sealed partial class FuzzWorld(Func<string, HttpClient> clientFor, string tenant)
 {
-    /// <summary>What creates each slot: the collection to POST to and the body, both with <c>{slot}</c> placeholders.</summary>
-    private static readonly Dictionary<string, (string Collection, string Body)> Seeds = new(StringComparer.Ordinal)
-    {
-        ["contact"] = ("/api/v1/network/contacts", ValidBodies.Example("CreateContact")),
-        ["company"] = ("/api/v1/network/companies", ValidBodies.Example("CreateCompany")),
-        ["link"] = ("/api/v1/network/links", """{"contactId":"{contact}","companyId":"{company}","jobTitle":"Seeded"}"""),
-        ["contact-note"] = ("/api/v1/network/contacts/{contact}/notes", ValidBodies.Example("NewNote")),
-        ["company-note"] = ("/api/v1/network/companies/{company}/notes", ValidBodies.Example("NewNote")),
-        // Not linked to anything: a valid link create needs a pair that is not linked yet.
-        ["free-contact"] = ("/api/v1/network/contacts", ValidBodies.Example("CreateContact")),
-        ["free-company"] = ("/api/v1/network/companies", ValidBodies.Example("CreateCompany")),
-    };
-
-    private static readonly Dictionary<string, string> SlotOfCollection = new(StringComparer.Ordinal)
-    {
-        ["contacts"] = "contact",
-        ["companies"] = "company",
-        ["links"] = "link",
-    };
+    /// <summary>Numbers names unique across the run, so no two tenants' resources share one.</summary>
+    private static int s_names;
 
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _dependsOn = new(StringComparer.Ordinal);
     private int _created;
     private FuzzWorld? _otherTenant;
-
-    public static IReadOnlyList<string> ResourceSlots { get; } = ["contact", "company", "link", "contact-note", "company-note"];
 
     public string Tenant => tenant;
 
@@ -48,18 +29,6 @@ public sealed partial class FuzzWorld(Func<string, HttpClient> clientFor, string
 
     /// <summary>Moves whenever this world (or the other tenant's) creates a resource: stored rows changed on purpose.</summary>
     public int Generation => _created + (_otherTenant?.Generation ?? 0);
-
-    public static string SlotOf(ApiOperation operation, string parameter)
-    {
-        var segments = operation.Path.Split('/');
-        var at = Array.IndexOf(segments, "{" + parameter + "}");
-        var collection = at > 0 ? segments[at - 1] : string.Empty;
-        var slot = collection == "notes" && at > 2 ? SlotOfCollection.GetValueOrDefault(segments[at - 3]) + "-note" : SlotOfCollection.GetValueOrDefault(collection);
-        return slot is not null && Seeds.ContainsKey(slot)
-            ? slot
-            : throw new InvalidOperationException(
-                $"The fuzz world has no resource for {{{parameter}}} in {operation.Path} ('{collection}'): give FuzzWorld a seed for that collection.");
-    }
 
     public async Task<string> IdAsync(string slot)
     {
@@ -70,7 +39,7 @@ public sealed partial class FuzzWorld(Func<string, HttpClient> clientFor, string
 
         for (var attempt = 1; ; attempt++)
         {
-            var (collection, body) = Seeds[slot];
+            var (collection, body, key) = WorldResources.Seeds[slot];
             var used = new HashSet<string>(StringComparer.Ordinal);
             var url = await FillAsync(collection, used);
             var json = await FillAsync(body, used);
@@ -83,7 +52,7 @@ public sealed partial class FuzzWorld(Func<string, HttpClient> clientFor, string
                 continue;
             }
 
-            id = (int)response.StatusCode == 201 && created?["id"]?.GetValue<string>() is { } value
+            id = (int)response.StatusCode == 201 && created?[key]?.GetValue<string>() is { } value
                 ? value
                 : throw new InvalidOperationException($"Seeding {slot} in {tenant}: POST {url} answered {(int)response.StatusCode} {created}");
             _ids[slot] = id;
@@ -112,7 +81,7 @@ public sealed partial class FuzzWorld(Func<string, HttpClient> clientFor, string
         var draft = new RequestDraft(operation);
         foreach (var parameter in operation.In("path"))
         {
-            var slot = SlotOf(operation, parameter.Name);
+            var slot = WorldResources.SlotOf(operation, parameter.Name);
             draft.PathValues[parameter.Name] = await IdAsync(slot);
             draft.Slots.Add(slot);
         }
@@ -124,7 +93,7 @@ public sealed partial class FuzzWorld(Func<string, HttpClient> clientFor, string
 
         foreach (var body in operation.Bodies)
         {
-            draft.ValidBodies[body.MediaType] = JsonNode.Parse(await FillAsync(ValidBodies.Template(body).ToJsonString(), draft.Slots))!;
+            draft.ValidBodies[body.MediaType] = JsonNode.Parse(await FillAsync(ValidBodies.Template(operation, body).ToJsonString(), draft.Slots))!;
         }
 
         if (operation.Bodies.Count > 0)
@@ -138,7 +107,7 @@ public sealed partial class FuzzWorld(Func<string, HttpClient> clientFor, string
     /// <summary>A real cursor of each list that has a second page here (the world holds two contacts, two companies...).</summary>
     public async Task<IReadOnlyList<(ApiOperation List, string Cursor)>> CursorsAsync(IEnumerable<ApiOperation> lists)
     {
-        foreach (var slot in Seeds.Keys)
+        foreach (var slot in WorldResources.Seeds.Keys)
         {
             await IdAsync(slot);
         }
@@ -163,8 +132,8 @@ public sealed partial class FuzzWorld(Func<string, HttpClient> clientFor, string
 
     private async Task<string> FillAsync(string template, HashSet<string> used)
     {
-        var filled = new StringBuilder(template);
-        foreach (var slot in Placeholder().Matches(template).Select(m => m.Groups[1].Value).Where(Seeds.ContainsKey).Distinct())
+        var filled = new StringBuilder(template).Replace("{n}", Interlocked.Increment(ref s_names).ToString(CultureInfo.InvariantCulture));
+        foreach (var slot in Placeholder().Matches(template).Select(m => m.Groups[1].Value).Where(WorldResources.Seeds.ContainsKey).Distinct())
         {
             filled.Replace("{" + slot + "}", await IdAsync(slot));
             used.Add(slot);

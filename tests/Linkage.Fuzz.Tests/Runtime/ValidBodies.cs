@@ -9,7 +9,8 @@ namespace Linkage.Fuzz.Tests.Runtime;
 /// name), so the valid bodies are written here, by schema name, or by media type for a body described inline.
 /// A schema missing here gets a body built from its required properties; when the API refuses that, every case
 /// of the operation fails at its valid request, naming the schema to add. Every property is filled, so each is fuzzed.
-/// <c>"{slot}"</c> stands for the id of one of the <see cref="FuzzWorld"/>'s resources.
+/// <c>"{slot}"</c> stands for the key of one of the <see cref="FuzzWorld"/>'s resources, <c>{n}</c> for a number
+/// unique in the run.
 /// </summary>
 public static class ValidBodies
 {
@@ -30,17 +31,59 @@ public static class ValidBodies
         ["UpdateLinkBody"] = """{"jobTitle":"Chief Engineer","isPrimary":true}""",
         ["NewNote"] = """{"message":"Met at the fair.","fileId":"file-1","contentFormat":"markdown"}""",
         ["NotePatch"] = """{"action":"supersede","supersede":{"message":"Revised.","fileId":"file-2","contentFormat":"plain"}}""",
-        ["application/json-patch+json"] = """[{"op":"replace","path":"/description","value":"Patched by the fuzz suite."}]""",
-        ["application/merge-patch+json"] = """{"description":"Patched by the fuzz suite."}""",
-        // A PATCH's application/json takes either patch form (API.md 4): the Merge Patch here.
-        ["application/json"] = """{"description":"Patched by the fuzz suite."}""",
+        ["DefineDomain"] = """
+            {"name":"Claim{n}X","label":"Claim {n}","fields":[{"name":"policyNumber","type":"text","required":false,"restricted":false},
+             {"name":"amount","type":"number"},{"name":"opened","type":"date"},{"name":"paid","type":"boolean"}]}
+            """,
+        ["DefineRelationshipType"] = """
+            {"name":"fuzz_rel_{n}x","label":"Fuzz relation {n}","fromDomain":"{domain}","toDomain":"Contact","fields":[{"name":"since","type":"date"}]}
+            """,
+        ["RecordInput"] = """{"fields":{"policyNumber":"POL-1","amount":1200.5,"opened":"2026-01-31","paid":false}}""",
+        ["CreateFile"] = """
+            {"name":"fuzz.pdf","contentType":"application/pdf","sizeBytes":1024,
+             "sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","url":"https://example.com/fuzz.pdf"}
+            """,
+        ["UpsertLink"] = """
+            {"parentDomain":"{domain}","parentRecordId":"{record}","childDomain":"Contact","childRecordId":"{free-contact}","newRelationship":"{relationship-type}"}
+            """,
     };
 
-    /// <summary>The valid body of a schema, with its <c>"{slot}"</c> placeholders.</summary>
-    public static JsonNode Template(ApiBody body) =>
-        JsonNode.Parse(Examples.GetValueOrDefault(body.Schema.Name ?? body.MediaType) ?? FromSchema(body.Schema).ToJsonString())!;
+    /// <summary>
+    /// A Merge Patch each kind of resource takes (API.md 4, 5.1): a PATCH described inline gets it, or as JSON Patch
+    /// <c>add</c> operations on the same members for <c>application/json-patch+json</c>.
+    /// </summary>
+    private static readonly Dictionary<string, string> Patches = new(StringComparer.Ordinal)
+    {
+        ["contact"] = """{"description":"Patched by the fuzz suite."}""",
+        ["company"] = """{"description":"Patched by the fuzz suite."}""",
+        ["domain"] = """{"label":"Patched by the fuzz suite"}""",
+        ["relationship-type"] = """{"label":"Patched relation {n}"}""",
+        ["record"] = """{"fields":{"policyNumber":"POL-2"}}""",
+    };
+
+    /// <summary>The valid body of an operation's media type, with its <c>"{slot}"</c> placeholders.</summary>
+    public static JsonNode Template(ApiOperation operation, ApiBody body)
+    {
+        if (body.Schema.Name is { } name && Examples.TryGetValue(name, out var example))
+        {
+            return JsonNode.Parse(example)!;
+        }
+
+        if (WorldResources.TargetOf(operation) is { } target && Patches.TryGetValue(target, out var patch))
+        {
+            var merge = JsonNode.Parse(patch)!;
+            return body.MediaType == "application/json-patch+json" ? new JsonArray([.. Operations(merge, string.Empty)]) : merge;
+        }
+
+        return FromSchema(body.Schema);
+    }
 
     public static string Example(string schemaName) => Examples[schemaName];
+
+    /// <summary>A Merge Patch's leaves as JSON Patch <c>add</c> operations.</summary>
+    private static IEnumerable<JsonNode> Operations(JsonNode merge, string path) => merge is JsonObject members
+        ? members.SelectMany(m => Operations(m.Value!, $"{path}/{m.Key}"))
+        : [new JsonObject { ["op"] = "add", ["path"] = path, ["value"] = merge.DeepClone() }];
 
     /// <summary>The required properties of a schema, each with a value of its type.</summary>
     private static JsonNode FromSchema(SchemaNode schema)
