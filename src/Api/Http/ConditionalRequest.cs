@@ -17,7 +17,6 @@ public static class ConditionalRequest
     public static bool IsNotModified(this HttpRequest request, int version) =>
         EntityTagCondition.Parse(request.Headers[HeaderNames.IfNoneMatch].ToString())?.Matches(version) ?? false;
 
-    /// <summary>The Idempotency-Key header, or null when it is absent.</summary>
-    public static string? IdempotencyKey(this HttpRequest request) =>
-        request.Headers.TryGetValue(LinkageHeaders.IdempotencyKey, out var key) ? key.ToString() : null;
+    /// <summary>The Idempotency-Key header, or null when it is absent or empty (API.md 1.1).</summary>
+    public static string? IdempotencyKey(this HttpRequest request) => request.OptionalHeader(LinkageHeaders.IdempotencyKey);
 }

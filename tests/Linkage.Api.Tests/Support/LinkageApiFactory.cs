@@ -45,6 +45,11 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
         return LinkageDbContext.ForCaller(options, new FixedUser(tenant));
     }
 
+    /// <summary>This API with the test assembly's controllers too: test-only endpoints that probe the conventions.</summary>
+    public WebApplicationFactory<Program> WithTestControllers() =>
+        WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddControllers().AddApplicationPart(typeof(LinkageApiFactory).Assembly)));
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

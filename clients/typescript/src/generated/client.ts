@@ -5049,7 +5049,7 @@ export interface PageOfDomainView {
     nextCursor?: string | null;
 }
 
-/** One RFC 6902 operation. */
+/** One RFC 6902 operation; members it does not use are ignored. */
 export interface JsonPatchOperation {
     op: JsonPatchOperationOp;
     /** An RFC 6901 JSON Pointer. */
@@ -5058,6 +5058,8 @@ export interface JsonPatchOperation {
     from?: string;
     /** For add, replace and test. */
     value?: any;
+
+    [key: string]: any;
 }
 
 export interface PageOfActionView {
