@@ -4612,7 +4612,7 @@ export class TypedLinksClient {
      * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      */
-    patchTypedLink(id: string, body: { [key: string]: any; }, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<TypedLinkView>> {
+    patchTypedLink(id: string, body: JsonPatchOperation[], ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<TypedLinkView>> {
         let url_ = this.baseUrl + "/api/v1/links/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
