@@ -62,6 +62,18 @@ wait_for_status() {
   return 1
 }
 
+# wait_for_steady URL COUNT SECONDS: true once COUNT GETs of URL in a row answer 200 (behind a round-robin proxy,
+# every replica it uses answered).
+wait_for_steady() {
+  local url="$1" count="$2" deadline=$((SECONDS + $3)) streak=0
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    http GET "$url"
+    if [ "$HTTP_STATUS" = 200 ]; then streak=$((streak + 1)); else streak=0; sleep 0.5; fi
+    [ "$streak" -ge "$count" ] && return 0
+  done
+  return 1
+}
+
 base64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
 # mint_jwt KEY SUBJECT TENANT: an HS256 token like `dotnet cake --target=Token` mints (all permissions, 1 h).

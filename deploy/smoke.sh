@@ -260,7 +260,7 @@ compose_check() {
   compose up -d --no-build >"$logs/compose.log" 2>&1 || code=$?
   local proxy="http://127.0.0.1:$compose_port"
   local served=""
-  if [ "$code" -eq 0 ] && wait_for_status "$proxy/health/ready" 200 90; then
+  if [ "$code" -eq 0 ] && wait_for_steady "$proxy/health/ready" 6 120; then
     # Round robin: four creates reach both replicas (the proxy's log names the server of each).
     local i
     for i in 1 2 3 4; do
