@@ -111,6 +111,14 @@ build_from() {
   podman build --quiet --pull=never --format docker --label "$label=$hash" -f "$here/$file" -t "$image" "$@" "$here" >/dev/null
 }
 
+# Stand-ins that a rebuild replaced are left untagged: remove them (newest first, so parents go last).
+forget_replaced() {
+  local id
+  for id in $(podman images -q --filter dangling=true --filter "label=$label"); do
+    podman rmi "$id" >/dev/null 2>&1 || true
+  done
+}
+
 remove_all() {
   local image
   for image in "${all_images[@]}"; do
@@ -129,6 +137,7 @@ main() {
   build_from sdk.Containerfile "$sdk_image" -v "$dotnet_root:/host-dotnet:ro"
   build_from postgres.Containerfile "$postgres_image"
   build_from haproxy.Containerfile "$haproxy_image"
+  forget_replaced
 }
 
 main "$@"
