@@ -112,6 +112,10 @@ public sealed class ContainerTestEngine : IDisposable
         engine.Environment["TESTCONTAINERS_RYUK_DISABLED"] = "true";
         engine.Environment["LINKAGE_TEST_PG_IMAGE"] = PostgresImage;
         engine.Environment["LINKAGE_TEST_RUN"] = engine._runId;
+        // cgroupfs on cgroup v1 (this machine): every podman container shares one group weighing as much as one
+        // process; give the test server the weight of ~100 (the tests open 100 connections at once).
+        var cgroups = RunProcessCapturing("podman", new[] { "info", "--format", "{{.Host.CgroupManager}} {{.Host.CgroupsVersion}}" }, "/", echo: false);
+        if (cgroups.ExitCode == 0 && cgroups.Output.Trim() == "cgroupfs v1") engine.Environment["LINKAGE_TEST_PG_CPU_SHARES"] = "102400";
         log($"--- Testcontainers: podman socket {engine.Environment["DOCKER_HOST"]} (pid {engine._service.Id}), image {PostgresImage}");
         return engine;
     }

@@ -96,6 +96,15 @@ internal sealed class ContainerPostgres : IPostgresBackend
     /// </summary>
     public const string RunVariable = "LINKAGE_TEST_RUN";
 
+    /// <summary>
+    /// A CPU weight (cgroup v1 <c>cpu.shares</c>) for the container, set by the build script on podman with cgroupfs
+    /// and cgroup v1: podman puts every container under one group that weighs as much as a single process, so on a
+    /// busy machine the server got a sliver of the CPU the local cluster's processes get, and the tests' 100
+    /// simultaneous connections timed out (503). With it the container gets its own group under the root, weighing
+    /// as much as that many shares' worth of processes.
+    /// </summary>
+    public const string CpuSharesVariable = "LINKAGE_TEST_PG_CPU_SHARES";
+
     private readonly string _image;
     private PostgreSqlContainer? _container;
     private int _stopped;
@@ -129,6 +138,12 @@ internal sealed class ContainerPostgres : IPostgresBackend
             .WithLabel("org.linkage.test-run", Environment.GetEnvironmentVariable(RunVariable) ?? "none")
             .WithCreateParameterModifier(parameters =>
             {
+                if (long.TryParse(Environment.GetEnvironmentVariable(CpuSharesVariable), out var shares) && parameters.HostConfig is { } host)
+                {
+                    host.CgroupParent = "/";
+                    host.CPUShares = shares;
+                }
+
                 if (!LoopbackOnly)
                 {
                     return;
