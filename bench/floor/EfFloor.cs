@@ -1,31 +1,26 @@
+using Linkage.Application;
+using Linkage.Application.Common.Changes;
 using Linkage.Application.Common.Security;
-using Linkage.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Linkage.Infrastructure;
 using Npgsql;
 
 namespace Linkage.Bench.Floor;
 
 /// <summary>
-/// The services of the EF Core mode: the API's pooled context factory with the API's options, and the one
+/// The services of the EF Core mode: the API's own Application and Infrastructure registrations (the pooled
+/// context with the API's options, the unit of work, the conditional write and the link use case), and the one
 /// caller every request acts as. Kept out of Program.cs, so that the raw mode never calls into EF Core.
 /// </summary>
 public static class EfFloor
 {
-    /// <summary>
-    /// Mirrors <c>AddLinkageInfrastructure</c> (src/Infrastructure/DependencyInjection.cs) for the context only:
-    /// the same connection string settings (<paramref name="connection"/> already holds the pool settings
-    /// Program.cs gives both modes), retry on failure, the container's interceptors (none here, as in production).
-    /// </summary>
-    public static void AddServices(IServiceCollection services, NpgsqlConnectionStringBuilder connection, string tenant)
+    public static void AddServices(IServiceCollection services, IConfiguration configuration, NpgsqlConnectionStringBuilder connection, string tenant)
     {
-        // DependencyInjection.BuildConnectionString: the one setting of the API's the raw mode does not need.
-        var connectionString = new NpgsqlConnectionStringBuilder(connection.ConnectionString) { Timeout = 3 }.ConnectionString;
-        services.AddPooledDbContextFactory<LinkageDbContext>((sp, options) => options
-            .UseNpgsql(connectionString, npgsql =>
-                npgsql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null))
-            .AddInterceptors(sp.GetServices<IInterceptor>()));
+        // AddLinkageInfrastructure adds the pool settings itself, as in the API; the raw mode's copy of them is not used.
+        configuration["ConnectionStrings:Linkage"] = connection.ConnectionString;
+        services.AddLinkageApplication();
+        services.AddLinkageInfrastructure(configuration);
         services.AddSingleton<ICurrentUser>(new FloorCaller(tenant));
+        services.AddSingleton<IChangeOrigin, DefaultOrigin>();
         services.AddSingleton<PatchLinkEf>();
     }
 
@@ -47,5 +42,11 @@ public static class EfFloor
         public string TenantId => tenant;
 
         public IReadOnlyCollection<Permission> Permissions { get; } = [new(Permission.Any, Permission.Any)];
+    }
+
+    /// <summary>X-Change-Origin is never sent by the benchmark: the API's default.</summary>
+    private sealed class DefaultOrigin : IChangeOrigin
+    {
+        public string Value => "api";
     }
 }

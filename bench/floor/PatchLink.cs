@@ -18,7 +18,7 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
     private const string Kind = "link.updated";
 
     private const string SelectSql =
-        "SELECT id, contact_id, company_id, job_title, is_primary, created_utc, updated_utc, version, change_origin " +
+        "SELECT id, child_id, parent_id, job_title, is_primary, created_utc, updated_utc, version, change_origin " +
         "FROM links WHERE tenant_id = $1 AND deleted_utc IS NULL AND id = $2 LIMIT 1";
 
     private const string UpdateSql =
@@ -126,7 +126,15 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
         await transaction.CommitAsync(ct);
 
         // The API's own LinkView, written as the EF Core mode writes it: the same body as the API's.
-        var view = new Linkage.Application.Links.LinkView(id, contactId, companyId, newTitle, isPrimary, createdUtc, now, null, newVersion, ChangeType.Updated, changeOrigin);
+        var view = new Linkage.Application.Links.LinkView(contactId, companyId, newTitle, isPrimary)
+        {
+            Id = id,
+            CreatedUtc = createdUtc,
+            UpdatedUtc = now,
+            Version = newVersion,
+            ChangeType = ChangeType.Updated,
+            ChangeOrigin = changeOrigin,
+        };
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.Headers.ETag = PatchRequest.FormatETag(newVersion);
         await http.Response.WriteAsJsonAsync(view, ApiJson.Relaxed.LinkView, "application/json; charset=utf-8", ct);

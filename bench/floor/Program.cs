@@ -41,7 +41,7 @@ var tenant = Environment.GetEnvironmentVariable("FLOOR_TENANT") is { Length: > 0
 
 if (mode == "ef")
 {
-    EfFloor.AddServices(builder.Services, connection, tenant);
+    EfFloor.AddServices(builder.Services, builder.Configuration, connection, tenant);
     var efApp = builder.Build();
     EfFloor.Map(efApp, Route);
     await efApp.RunAsync();

@@ -1,6 +1,5 @@
 using Linkage.Api.Auth;
 using Linkage.Api.Controllers;
-using Linkage.Api.Http;
 using Linkage.Api.Operations;
 using Linkage.Api.Problems;
 using Linkage.Application;
@@ -25,7 +24,11 @@ public static class ApiSetup
         services.AddLinkageAuthentication(builder.Configuration);
         services.AddScoped<IChangeOrigin, HttpChangeOrigin>();
         services.AddLinkageProblems();
-        services.AddControllers(o => o.Filters.Add<ProblemExceptionFilter>()).AddJsonOptions(o => JsonSetup.Configure(o.JsonSerializerOptions));
+        services.AddControllers(o =>
+            {
+                o.Filters.Add<ProblemExceptionFilter>();
+                o.Conventions.Add(new ResourceActionNames());
+            }).AddJsonOptions(o => JsonSetup.Configure(o.JsonSerializerOptions));
         services.AddLinkageOpenApi();
     }
 
@@ -51,6 +54,7 @@ public static class ApiSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ChangeOriginValidation>();
+        app.UseMiddleware<JsonRequestBody>();
         app.MapLinkageHealth();
         app.MapControllers().RequireAuthorization();
     }

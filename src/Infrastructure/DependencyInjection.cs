@@ -1,12 +1,10 @@
-using Linkage.Application.Common.Behaviors;
 using Linkage.Application.Common.Concurrency;
-using Linkage.Application.Common.Persistence;
+using Linkage.Application.Common.Idempotency;
 using Linkage.Application.Common.Security;
-using Linkage.Application.Links;
+using Linkage.Application.Definitions;
+using Linkage.Application.Records;
 using Linkage.Infrastructure.Idempotency;
 using Linkage.Infrastructure.Persistence;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,9 +15,9 @@ namespace Linkage.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the store and the inner pipeline behaviors. Call after <c>AddLinkageApplication</c>:
-    /// behaviors run in registration order. The precondition check runs inside the unit of work, so the
-    /// aggregate it loads and checks is the one the handler changes, in the same transaction (one read, not two).
+    /// Registers the store behind the Application's abstractions: the pooled <see cref="LinkageDbContext"/>
+    /// (rented for the request's caller, ADR 0009), the unit of work, the aggregate reads, the row locks, the
+    /// idempotency keys and what each unique index means.
     /// </summary>
     public static IServiceCollection AddLinkageInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,19 +30,16 @@ public static class DependencyInjection
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LinkageDbContext>>().CreateDbContext()
             .Rent(sp.GetRequiredService<ICurrentUser>()));
         services.AddScoped<ILinkageDbContext, RequestStore>();
-        services.AddScoped<AggregateReads>();
-        services.AddScoped<IAggregateLoader>(sp => sp.GetRequiredService<AggregateReads>());
-        services.AddScoped<IAggregateVersionReader>(sp => sp.GetRequiredService<AggregateReads>());
-        services.AddScoped<ConcurrencyOutcomes>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped(typeof(IAggregateStore<>), typeof(AggregateStore<>));
+        services.AddScoped<IRecordLocks, RecordLocks>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<UniqueViolations>();
         services.AddScoped<IUniqueViolationMeaning, LinkUniqueViolations>();
         services.AddScoped<IUniqueViolationMeaning, NoteUniqueViolations>();
-        services.AddScoped<IPrimaryLinkSlot, PrimaryLinkSlot>();
-        services.AddScoped<ILinkEnds, LinkEnds>();
-
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(PreconditionBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehavior<,>));
+        services.AddScoped<IUniqueViolationMeaning, DefinitionUniqueViolations>();
+        services.AddScoped<IRecordSearch, RecordSearch>();
+        services.AddScoped<IFieldUsage, FieldUsage>();
 
         services.Configure<IdempotencyOptions>(configuration.GetSection("Idempotency"));
         services.AddSingleton<IdempotencyCleanup>();

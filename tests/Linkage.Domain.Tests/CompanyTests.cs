@@ -23,7 +23,7 @@ public sealed class CompanyTests
 
     [Test]
     public void A_company_needs_a_name() =>
-        Assert.Throws<DomainRuleException>(() => Company.Create("t1", Details(" "), Stamp));
+        Assert.That(Assert.Throws<InvalidValueException>(() => Company.Create("t1", Details(" "), Stamp))!.Field, Is.EqualTo("name"));
 
     [Test]
     public void An_aggregate_belongs_to_a_tenant() =>

@@ -25,8 +25,8 @@ public sealed class ContactTests
     [Test]
     public void A_contact_needs_a_first_or_last_name()
     {
-        var ex = Assert.Throws<DomainRuleException>(() => Contact.Create("t1", Details(null, " "), Stamp));
-        Assert.That(ex!.Code, Is.EqualTo("ValidationFailed"));
+        var ex = Assert.Throws<InvalidValueException>(() => Contact.Create("t1", Details(null, " "), Stamp));
+        Assert.That(ex!.Field, Is.EqualTo("firstName"));
         Assert.That(Contact.Create("t1", Details(null, "Hopper"), Stamp).FullName, Is.EqualTo("Hopper"));
     }
 

@@ -22,7 +22,7 @@ public sealed class LinkTests
         var link = Link.Create("t1", ContactId, CompanyId, "CFO", isPrimary: true, Stamp with { Origin = "import" });
 
         Assert.That((link.Version, link.ChangeType, link.ChangeOrigin), Is.EqualTo((1, ChangeType.Created, "import")));
-        Assert.That((link.ContactId, link.CompanyId, link.JobTitle, link.IsPrimary), Is.EqualTo((ContactId, CompanyId, "CFO", true)));
+        Assert.That((link.ChildId, link.ParentId, link.JobTitle, link.IsPrimary), Is.EqualTo((ContactId, CompanyId, "CFO", true)));
         Assert.That(link.Id.Version, Is.EqualTo(7));
         Assert.That(link.RecordedActions.Select(a => (a.Kind, a.SubjectType, a.SubjectId, a.LinkId)), Is.EqualTo(new[]
         {
@@ -48,16 +48,16 @@ public sealed class LinkTests
     [TestCase("   ")]
     public void A_job_title_is_not_empty_or_blank(string jobTitle)
     {
-        var ex = Assert.Throws<DomainRuleException>(() => Link.Create("t1", ContactId, CompanyId, jobTitle, false, Stamp));
-        Assert.That(ex!.Code, Is.EqualTo("ValidationFailed"));
-        Assert.Throws<DomainRuleException>(() => NewLink().Update(jobTitle, false, Stamp));
+        var ex = Assert.Throws<InvalidValueException>(() => Link.Create("t1", ContactId, CompanyId, jobTitle, false, Stamp));
+        Assert.That(ex!.Field, Is.EqualTo("jobTitle"));
+        Assert.Throws<InvalidValueException>(() => NewLink().Update(jobTitle, false, Stamp));
     }
 
     [Test]
     public void A_job_title_is_at_most_200_characters()
     {
         Assert.That(NewLink().Update(new string('x', 200), false, Stamp), Is.True);
-        Assert.Throws<DomainRuleException>(() => NewLink().Update(new string('x', 201), false, Stamp));
+        Assert.Throws<InvalidValueException>(() => NewLink().Update(new string('x', 201), false, Stamp));
         Assert.That(Link.IsValidJobTitle(null), Is.True);
     }
 

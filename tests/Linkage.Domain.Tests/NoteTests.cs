@@ -39,17 +39,17 @@ public sealed class NoteTests
     [TestCase("   ")]
     public void A_note_needs_a_message(string message)
     {
-        var ex = Assert.Throws<DomainRuleException>(() => NewNote(message));
-        Assert.That(ex!.Code, Is.EqualTo("ValidationFailed"));
+        var ex = Assert.Throws<InvalidValueException>(() => NewNote(message));
+        Assert.That(ex!.Field, Is.EqualTo("message"));
     }
 
     [Test]
     public void A_message_is_at_most_10000_characters_and_the_format_must_be_known()
     {
         Assert.That(NewNote(new string('x', Note.MaxMessageLength)).Message, Has.Length.EqualTo(10_000));
-        Assert.That(Assert.Throws<DomainRuleException>(() => NewNote(new string('x', 10_001)))!.Code, Is.EqualTo("ValidationFailed"));
-        Assert.That(Assert.Throws<DomainRuleException>(() => NewNote(format: "rtf"))!.Code, Is.EqualTo("ValidationFailed"));
-        Assert.That(Assert.Throws<DomainRuleException>(() => NewNote(format: "Plain"))!.Code, Is.EqualTo("ValidationFailed"));
+        Assert.That(Assert.Throws<InvalidValueException>(() => NewNote(new string('x', 10_001)))!.Field, Is.EqualTo("message"));
+        Assert.That(Assert.Throws<InvalidValueException>(() => NewNote(format: "rtf"))!.Field, Is.EqualTo("contentFormat"));
+        Assert.That(Assert.Throws<InvalidValueException>(() => NewNote(format: "Plain"))!.Field, Is.EqualTo("contentFormat"));
     }
 
     [Test]
@@ -150,9 +150,9 @@ public sealed class NoteTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Assert.Throws<DomainRuleException>(() => note.Supersede(new NoteContent("v3", null), Later))!.Code, Is.EqualTo("NoteSuperseded"));
-            Assert.That(Assert.Throws<DomainRuleException>(() => note.Unarchive(Later))!.Code, Is.EqualTo("NoteSuperseded"));
-            Assert.That(Assert.Throws<DomainRuleException>(() => note.Archive(Later))!.Code, Is.EqualTo("NoteSuperseded"));
+            Assert.Throws<NoteSupersededException>(() => note.Supersede(new NoteContent("v3", null), Later));
+            Assert.Throws<NoteSupersededException>(() => note.Unarchive(Later));
+            Assert.Throws<NoteSupersededException>(() => note.Archive(Later));
         });
         Assert.That(note.Version, Is.EqualTo(2));
         Assert.That(note.ArchivedAt, Is.Null);
@@ -164,8 +164,7 @@ public sealed class NoteTests
         var note = NewNote();
         note.Archive(Stamp);
 
-        var ex = Assert.Throws<DomainRuleException>(() => note.Supersede(new NoteContent("v2", null), Later));
-        Assert.That(ex!.Code, Is.EqualTo("NoteArchived"));
+        Assert.Throws<NoteArchivedException>(() => note.Supersede(new NoteContent("v2", null), Later));
         Assert.That(note.SupersededById, Is.Null);
 
         note.Unarchive(Later);

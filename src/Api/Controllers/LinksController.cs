@@ -1,14 +1,10 @@
-using Linkage.Api.Http;
-using Linkage.Application.Common.Concurrency;
-using Linkage.Application.Common.Paging;
 using Linkage.Application.Links;
 using Linkage.Application.Links.CreateLink;
-using Linkage.Application.Links.DeleteLink;
-using Linkage.Application.Links.GetLink;
 using Linkage.Application.Links.ListLinks;
 using Linkage.Application.Links.UpdateLink;
-using Linkage.Domain.Common;
-using Microsoft.AspNetCore.Mvc;
+using Linkage.Application.Resources.DeleteResource;
+using Linkage.Application.Resources.GetResource;
+using Linkage.Domain.Links;
 
 namespace Linkage.Api.Controllers;
 
@@ -18,51 +14,36 @@ public sealed class LinksController : LinkageControllerBase
 {
     [HttpPost]
     [Consumes("application/json")]
-    [ProducesResponseType<LinkView>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> CreateLink(
-        [FromBody] CreateLink body,
-        [FromHeader(Name = LinkageHeaders.IdempotencyKey)] string? idempotencyKey,
-        CancellationToken cancellationToken)
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    public async Task<ActionResult<LinkView>> CreateLink([FromBody] CreateLink body, CancellationToken cancellationToken)
     {
-        var link = await Mediator.Send(body with { IdempotencyKey = idempotencyKey }, cancellationToken);
+        var link = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
         return CreatedWithETag($"/api/v1/network/links/{link.Id}", link, link.Version);
     }
 
     [HttpGet("{id:guid}")]
-    [ProducesResponseType<LinkView>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    public async Task<IActionResult> GetLink(
-        Guid id,
-        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch,
-        CancellationToken cancellationToken)
+    public async Task<ActionResult<LinkView>> GetLink(Guid id, CancellationToken cancellationToken)
     {
-        var link = await Mediator.Send(new GetLink(id), cancellationToken);
+        var link = await Mediator.Send(new GetResource<Link, LinkView>(id, FieldSelection.All), cancellationToken);
         return OkWithETag(link, link.Version);
     }
 
     /// <summary>Omitted members are left alone, <c>null</c> clears; If-Match is required.</summary>
     [HttpPatch("{id:guid}")]
     [Consumes("application/json")]
-    [ProducesResponseType<LinkView>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> UpdateLink(
-        Guid id,
-        [FromBody] UpdateLinkBody body,
-        [FromHeader(Name = "If-Match")] string? ifMatch,
-        CancellationToken cancellationToken)
+    public async Task<ActionResult<LinkView>> UpdateLink(Guid id, [FromBody] UpdateLinkBody body, CancellationToken cancellationToken)
     {
         var link = await Mediator.Send(body.ToCommand(id, Request.Precondition()), cancellationToken);
-        Response.Headers.ETag = EntityTagCondition.Format(link.Version);
-        return Ok(link);
+        return Changed(link, link.Version);
     }
 
     [HttpDelete("{id:guid}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    public async Task<IActionResult> DeleteLink(
-        Guid id,
-        [FromHeader(Name = "If-Match")] string? ifMatch,
-        CancellationToken cancellationToken)
+    public async Task<IActionResult> DeleteLink(Guid id, CancellationToken cancellationToken)
     {
-        await Mediator.Send(new DeleteLink(id, Request.Precondition()), cancellationToken);
+        await Mediator.Send(new DeleteResource<Link, LinkView>(id, Request.Precondition()), cancellationToken);
         return NoContent();
     }
 
@@ -72,7 +53,7 @@ public sealed class LinksController : LinkageControllerBase
         [FromQuery] int limit = PageRequest.DefaultLimit,
         [FromQuery] string? cursor = null,
         CancellationToken cancellationToken = default) =>
-        Mediator.Send(new ListLinks(SubjectType.Contact, id, new PageRequest(limit, cursor)), cancellationToken);
+        Mediator.Send(new ListLinks(TimelineSubject.Contact(id), new PageRequest(limit, cursor)), cancellationToken);
 
     [HttpGet("/api/v1/network/companies/{id:guid}/links")]
     public Task<Page<LinkView>> ListCompanyLinks(
@@ -80,5 +61,5 @@ public sealed class LinksController : LinkageControllerBase
         [FromQuery] int limit = PageRequest.DefaultLimit,
         [FromQuery] string? cursor = null,
         CancellationToken cancellationToken = default) =>
-        Mediator.Send(new ListLinks(SubjectType.Company, id, new PageRequest(limit, cursor)), cancellationToken);
+        Mediator.Send(new ListLinks(TimelineSubject.Company(id), new PageRequest(limit, cursor)), cancellationToken);
 }

@@ -1,14 +1,10 @@
 using System.Text.Json;
-using Linkage.Api.Http;
 using Linkage.Api.Operations.OpenApi;
-using Linkage.Application.Common.Concurrency;
-using Linkage.Application.Common.Paging;
 using Linkage.Application.Notes;
 using Linkage.Application.Notes.CreateNote;
 using Linkage.Application.Notes.GetNote;
 using Linkage.Application.Notes.ListNotes;
 using Linkage.Application.Notes.SupersedeNote;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Linkage.Api.Controllers;
 
@@ -21,7 +17,7 @@ public abstract class NotesControllerBase : LinkageControllerBase
     /// <summary>The route segment of the subject's collection (<c>contacts</c> or <c>companies</c>).</summary>
     protected abstract string Collection { get; }
 
-    protected abstract NoteSubject Subject(Guid id);
+    protected abstract TimelineSubject Subject(Guid id);
 
     [HttpPost]
     [Consumes("application/json")]
@@ -29,10 +25,9 @@ public abstract class NotesControllerBase : LinkageControllerBase
     public async Task<IActionResult> CreateNote(
         Guid id,
         [FromBody] NewNote body,
-        [FromHeader(Name = LinkageHeaders.IdempotencyKey)] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
-        var note = await Mediator.Send(Application.Notes.CreateNote.CreateNote.For(Subject(id), body, idempotencyKey), cancellationToken);
+        var note = await Mediator.Send(Application.Notes.CreateNote.CreateNote.For(Subject(id), body, Request.IdempotencyKey()), cancellationToken);
         return CreatedWithETag(Location(id, note.Id), note, note.Version);
     }
 
@@ -52,7 +47,6 @@ public abstract class NotesControllerBase : LinkageControllerBase
     public async Task<IActionResult> GetNote(
         Guid id,
         Guid noteId,
-        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch,
         CancellationToken cancellationToken)
     {
         var note = await Mediator.Send(new GetNote(Subject(id), noteId), cancellationToken);
@@ -71,7 +65,6 @@ public abstract class NotesControllerBase : LinkageControllerBase
         Guid id,
         Guid noteId,
         [FromBody] JsonElement body,
-        [FromHeader(Name = "If-Match")] string? ifMatch,
         CancellationToken cancellationToken)
     {
         var command = NotePatch.ToCommand(body, Subject(id), noteId, Request.Precondition());
@@ -94,7 +87,7 @@ public sealed class ContactNotesController : NotesControllerBase
 {
     protected override string Collection => "contacts";
 
-    protected override NoteSubject Subject(Guid id) => NoteSubject.Contact(id);
+    protected override TimelineSubject Subject(Guid id) => TimelineSubject.Contact(id);
 }
 
 /// <summary>Notes on a company.</summary>
@@ -103,5 +96,5 @@ public sealed class CompanyNotesController : NotesControllerBase
 {
     protected override string Collection => "companies";
 
-    protected override NoteSubject Subject(Guid id) => NoteSubject.Company(id);
+    protected override TimelineSubject Subject(Guid id) => TimelineSubject.Company(id);
 }

@@ -9,8 +9,7 @@ public sealed partial class HttpChangeOrigin(IHttpContextAccessor accessor) : IC
 {
     public const string Default = "api";
 
-    public string Value =>
-        accessor.HttpContext?.Request.Headers[LinkageHeaders.ChangeOrigin].ToString() is { Length: > 0 } origin ? origin : Default;
+    public string Value => accessor.HttpContext?.Request.OptionalHeader(LinkageHeaders.ChangeOrigin) ?? Default;
 
     public static bool IsValid(string origin) => ValidOrigin().IsMatch(origin);
 
@@ -23,8 +22,8 @@ public sealed class ChangeOriginValidation(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Headers.TryGetValue(LinkageHeaders.ChangeOrigin, out var values)
-            && (values.Count != 1 || !HttpChangeOrigin.IsValid(values.ToString())))
+        if (context.Request.Headers[LinkageHeaders.ChangeOrigin].Count > 1
+            || (context.Request.OptionalHeader(LinkageHeaders.ChangeOrigin) is { } origin && !HttpChangeOrigin.IsValid(origin)))
         {
             await ProblemWriter.WriteAsync(context, ProblemCatalog.ValidationFailed, "X-Change-Origin is 1 to 50 characters of [a-z0-9_-].",
                 new Dictionary<string, string[]> { [LinkageHeaders.ChangeOrigin] = ["Must be 1 to 50 characters of [a-z0-9_-]."] });

@@ -1,9 +1,11 @@
-using Linkage.Application.Common.Concurrency;
 using Microsoft.Net.Http.Headers;
 
 namespace Linkage.Api.Http;
 
-/// <summary>Reads the conditional request headers of API.md 1.4 into the Application's types.</summary>
+/// <summary>
+/// Reads the request headers of API.md 1.4 and 1.5 into the Application's types. The headers are read here
+/// only; the OpenAPI document describes them by each operation's shape (<c>ContractHeaders</c>).
+/// </summary>
 public static class ConditionalRequest
 {
     /// <summary>If-Match and If-Unmodified-Since (an unparseable date is ignored, as RFC 9110 says).</summary>
@@ -15,6 +17,6 @@ public static class ConditionalRequest
     public static bool IsNotModified(this HttpRequest request, int version) =>
         EntityTagCondition.Parse(request.Headers[HeaderNames.IfNoneMatch].ToString())?.Matches(version) ?? false;
 
-    public static string? IdempotencyKey(this HttpRequest request) =>
-        request.Headers.TryGetValue(LinkageHeaders.IdempotencyKey, out var key) ? key.ToString() : null;
+    /// <summary>The Idempotency-Key header, or null when it is absent or empty (API.md 1.1).</summary>
+    public static string? IdempotencyKey(this HttpRequest request) => request.OptionalHeader(LinkageHeaders.IdempotencyKey);
 }

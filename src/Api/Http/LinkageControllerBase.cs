@@ -1,7 +1,4 @@
-using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Idempotency;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Linkage.Api.Http;
 
@@ -16,25 +13,28 @@ public abstract class LinkageControllerBase : ControllerBase
     protected IMediator Mediator => HttpContext.RequestServices.GetRequiredService<IMediator>();
 
     /// <summary>200 with the resource and its ETag, or 304 when If-None-Match names that ETag.</summary>
-    protected IActionResult OkWithETag<T>(T body, int version)
+    protected ActionResult OkWithETag(object body, int version)
     {
         Response.Headers.ETag = EntityTagCondition.Format(version);
         return Request.IsNotModified(version) ? StatusCode(StatusCodes.Status304NotModified) : Ok(body);
     }
 
-    /// <summary>201 with Location and ETag; marks a replayed idempotent response.</summary>
-    protected IActionResult CreatedWithETag<T>(string location, T body, int version)
+    /// <summary>200 with a changed resource and its new ETag.</summary>
+    protected ActionResult Changed(object body, int version)
     {
         Response.Headers.ETag = EntityTagCondition.Format(version);
-        MarkReplay();
-        return Created(location, body);
+        return Ok(body);
     }
 
-    protected void MarkReplay()
+    /// <summary>201 with Location and ETag; marks a replayed idempotent response.</summary>
+    protected ActionResult CreatedWithETag(string location, object body, int version)
     {
+        Response.Headers.ETag = EntityTagCondition.Format(version);
         if (HttpContext.RequestServices.GetRequiredService<IdempotencyOutcome>().Replayed)
         {
             Response.Headers[LinkageHeaders.IdempotentReplayed] = "true";
         }
+
+        return Created(location, body);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Linkage.Application.Common.Fields;
 using Microsoft.Extensions.Options;
 
 namespace Linkage.Api.Http;

@@ -30,7 +30,12 @@ public static class OpenApiSetup
                 JsonSetup.Configure(json.SerializerOptions);
             }
 
+            // A view's bookkeeping comes from its base record (ResourceView); clients see one flat type per resource.
+            settings.SchemaSettings.FlattenInheritanceHierarchy = true;
             settings.SchemaSettings.SchemaProcessors.Add(new RequiredProperties());
+            var written = new System.Text.Json.JsonSerializerOptions();
+            JsonSetup.Configure(written);
+            settings.SchemaSettings.SchemaProcessors.Add(new PropertyOrder(written));
             settings.AddSecurity(SecurityScheme, new OpenApiSecurityScheme
             {
                 Type = OpenApiSecuritySchemeType.Http,
@@ -41,9 +46,10 @@ public static class OpenApiSetup
             settings.OperationProcessors.Add(new OperationNaming());
             settings.OperationProcessors.Add(new RequestContentTypes());
             settings.OperationProcessors.Add(new ContractHeaders(SecurityScheme));
+            settings.OperationProcessors.Add(new FieldEqualityParameters());
             settings.OperationProcessors.Add(new SuccessResponses());
             settings.OperationProcessors.Add(new ProblemResponses());
-            foreach (var mapper in OptionalSchemaMapper.For(typeof(Application.Common.Patching.Optional<>).Assembly))
+            foreach (var mapper in OptionalSchemaMapper.For(typeof(Application.Common.Input.Optional<>).Assembly))
             {
                 settings.SchemaSettings.TypeMappers.Add(mapper);
             }

@@ -1,4 +1,4 @@
-using Linkage.Application.Common.Patching;
+using Linkage.Application.Common.Input;
 using NJsonSchema.Generation;
 using NJsonSchema.Generation.TypeMappers;
 

@@ -1,8 +1,6 @@
-using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Exceptions;
-using Linkage.Application.Common.Patching;
-using Linkage.Domain.Common;
-using Microsoft.AspNetCore.Mvc;
+using Linkage.Application.PatchEngine;
+using Linkage.Domain.Notes;
 
 namespace Linkage.Api.Problems;
 
@@ -30,6 +28,10 @@ public static class ProblemMapping
                 }
 
                 return problem;
+            case AmbiguousMatchException ambiguous:
+                var candidates = ProblemWriter.Create(context, ProblemCatalog.ForCode(ambiguous.Code), ambiguous.Message);
+                candidates.Extensions["candidates"] = ambiguous.Candidates;
+                return candidates;
             case PatchTestFailedException testFailed:
                 return ProblemWriter.Create(context, ProblemCatalog.ForCode("PatchTestFailed"), testFailed.Message);
             case JsonPatchException invalidPatch:
@@ -39,8 +41,13 @@ public static class ProblemMapping
                 return ProblemWriter.Create(context, ProblemCatalog.Unavailable, busy.Message);
             case LinkageException known:
                 return ProblemWriter.Create(context, ProblemCatalog.ForCode(known.Code), known.Message);
-            case DomainRuleException rule:
-                return ProblemWriter.Create(context, ProblemCatalog.ForCode(rule.Code), rule.Message);
+            case InvalidValueException invalid:
+                return ProblemWriter.Create(context, ProblemCatalog.ValidationFailed, invalid.Message,
+                    new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] });
+            case NoteSupersededException superseded:
+                return ProblemWriter.Create(context, ProblemCatalog.ForCode("NoteSuperseded"), superseded.Message);
+            case NoteArchivedException archived:
+                return ProblemWriter.Create(context, ProblemCatalog.ForCode("NoteArchived"), archived.Message);
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 return ProblemWriter.Create(context, ProblemCatalog.PayloadTooLarge, "The request body is larger than 256 KiB.");
             case BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } unsupported:

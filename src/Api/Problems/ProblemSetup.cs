@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Linkage.Api.Problems;
 
 /// <summary>Routes every error response (exceptions, model binding, framework status codes) to problem details.</summary>
@@ -8,6 +6,7 @@ public static class ProblemSetup
     public static IServiceCollection AddLinkageProblems(this IServiceCollection services)
     {
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IClientErrorFactory, ProblemClientErrors>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
         {
             var code = ctx.HttpContext.Response.StatusCode == StatusCodes.Status400BadRequest ? "ValidationFailed" : null;

@@ -1,24 +1,31 @@
-using System.Linq.Expressions;
-using Linkage.Domain.Common;
-using Linkage.Domain.Links;
-using Microsoft.EntityFrameworkCore;
-
 namespace Linkage.Application.Links;
 
 /// <summary>
-/// When a contact or company is deleted its live links go with it (a link to a deleted record would
-/// dangle), each recorded as <c>link.deleted</c> on both timelines. Loaded and changed like any aggregate,
-/// so their version-checked updates make a concurrent link change retry the whole delete.
+/// When a record is deleted its live links go with it (a link to a deleted record would dangle), each recorded
+/// as <c>link.deleted</c> on both timelines. They are loaded and deleted like any aggregate, so a concurrent
+/// change of one of them makes the whole delete run again. The record is locked first, so links being made to
+/// it commit before the cascade reads them, or see it deleted (ADR 0010).
 /// </summary>
-public static class LinkCascade
+public sealed class LinkCascade(ILinkageDbContext db, IRecordLocks locks)
+    : IDeleteCascade<Contact>, IDeleteCascade<Company>, IDeleteCascade<DomainRecord>, IDeleteCascade<FileRecord>
 {
-    public static async Task DeleteLiveLinksAsync(
-        this DbSet<Link> links,
-        Expression<Func<Link, bool>> ofRecord,
-        ChangeStamp stamp,
-        CancellationToken cancellationToken)
+    public Task DeleteDependentsAsync(Contact deleted, ChangeStamp stamp, CancellationToken cancellationToken) =>
+        DeleteLinksOfAsync(LinkEnd.Contact(deleted.Id), stamp, cancellationToken);
+
+    public Task DeleteDependentsAsync(Company deleted, ChangeStamp stamp, CancellationToken cancellationToken) =>
+        DeleteLinksOfAsync(LinkEnd.Company(deleted.Id), stamp, cancellationToken);
+
+    public Task DeleteDependentsAsync(DomainRecord deleted, ChangeStamp stamp, CancellationToken cancellationToken) =>
+        DeleteLinksOfAsync(new LinkEnd(deleted.Domain, deleted.Id), stamp, cancellationToken);
+
+    public Task DeleteDependentsAsync(FileRecord deleted, ChangeStamp stamp, CancellationToken cancellationToken) =>
+        DeleteLinksOfAsync(LinkEnd.File(deleted.Id), stamp, cancellationToken);
+
+    private async Task DeleteLinksOfAsync(LinkEnd record, ChangeStamp stamp, CancellationToken cancellationToken)
     {
-        foreach (var link in await links.Where(ofRecord).ToListAsync(cancellationToken))
+        await locks.LockForDeleteAsync(record, cancellationToken);
+        var links = await db.Links.Where(l => l.ParentId == record.Id || l.ChildId == record.Id).ToListAsync(cancellationToken);
+        foreach (var link in links)
         {
             link.Delete(stamp);
         }

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Linkage.Domain.Links;
-
 namespace Linkage.Application.Links;
 
 /// <summary>Validation rules of link input shared by create and patch.</summary>

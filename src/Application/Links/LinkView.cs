@@ -1,33 +1,29 @@
-using System.Linq.Expressions;
-using Linkage.Application.Common.Concurrency;
-using Linkage.Domain.Common;
-using Linkage.Domain.Links;
-
 namespace Linkage.Application.Links;
 
-/// <summary>A contact-company link as the API shows it (API.md 2.2).</summary>
-public sealed record LinkView(
-    Guid Id,
-    Guid ContactId,
-    Guid CompanyId,
-    string? JobTitle,
-    bool IsPrimary,
-    DateTime CreatedUtc,
-    DateTime UpdatedUtc,
-    DateTime? DeletedUtc,
-    int Version,
-    ChangeType ChangeType,
-    string ChangeOrigin)
+/// <summary>A contact-company link as the API shows it (API.md 2.2): a company's link to a contact.</summary>
+public sealed record LinkView(Guid ContactId, Guid CompanyId, string? JobTitle, bool IsPrimary)
+    : ResourceView, IResourceView<Link, LinkView>
 {
-    public string Etag => EntityTagCondition.Format(Version);
+    public static ResourceShape Shape { get; } = ResourceShape.Of<LinkView>("link", typeof(UpdateLink.UpdateLinkBody));
 
-    /// <summary>The projection queries read with, so SQL selects only these columns.</summary>
-    public static readonly Expression<Func<Link, LinkView>> Projection = l => new LinkView(
-        l.Id, l.ContactId, l.CompanyId, l.JobTitle, l.IsPrimary,
-        l.CreatedUtc, l.UpdatedUtc, l.DeletedUtc, l.Version, l.ChangeType, l.ChangeOrigin);
+    /// <summary>The company is the parent and the contact the child.</summary>
+    public static Expression<Func<Link, LinkView>> Projection { get; } =
+        ViewProjection<Link, LinkView>.With(l => new LinkView(l.ChildId, l.ParentId, l.JobTitle, l.IsPrimary));
 
-    private static readonly Func<Link, LinkView> FromAggregate = Projection.Compile();
+    /// <summary>A link's parent, whose domain its rights are on (API.md 5.3).</summary>
+    public static string? PermissionDomain => BuiltInDomain.Company;
 
-    /// <summary>For a command's answer, built from the aggregate it just changed.</summary>
-    public static LinkView From(Link link) => FromAggregate(link);
+    /// <summary>A link's parent is the company and its child the contact: reading it needs read access to either end (API.md 2.2).</summary>
+    public static IReadOnlyList<Permission> ReadRights(string? domain) => [Permission.Read("Contact"), Permission.Read("Company")];
+
+    /// <summary>Changing a link needs <c>AttachContacts</c> on its parent's domain (API.md 5.3).</summary>
+    public static IReadOnlyList<Permission> EditRights(string? domain) => [new Permission("Company", "AttachContacts")];
+
+    /// <summary>Only a company's link to a contact is a network link; other links are typed links (API.md 6).</summary>
+    public static Expression<Func<Link, bool>> Filter(string? domain) =>
+        l => l.ParentDomain == BuiltInDomain.Company && l.ChildDomain == BuiltInDomain.Contact;
+
+    public static bool Holds(Link link, string? domain) => link.IsNetworkLink;
+
+    public static LinkView From(Link link) => CompiledProjection<Link, LinkView>.Of(link);
 }

@@ -1,6 +1,4 @@
-using Linkage.Application.Common.Concurrency;
-using Linkage.Application.Common.Security;
-using Linkage.Domain.Notes;
+using Linkage.Application.Timeline;
 
 namespace Linkage.Application.Notes;
 
@@ -8,15 +6,13 @@ namespace Linkage.Application.Notes;
 /// A change to an existing note through its subject's route (the PATCH actions of API.md 3):
 /// it needs If-Match on the note and <c>Edit</c> on the subject's domain.
 /// </summary>
-public interface INoteCommand : IConditionalCommand, IAuthorizedRequest
+public interface INoteCommand : IConditionalCommand<Note, NoteView>, IAuthorizedRequest
 {
-    NoteSubject Subject { get; }
+    TimelineSubject Subject { get; }
 
     Guid NoteId { get; }
 
-    Type IConditionalCommand.AggregateType => typeof(Note);
+    Guid IConditionalCommand.TargetId => NoteId;
 
-    Guid IConditionalCommand.AggregateId => NoteId;
-
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Edit(Subject.Domain)];
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => Subject.EditRights;
 }

@@ -1,8 +1,5 @@
-using Linkage.Application.Common.Patching;
-using System.Text.Json;
-using Linkage.Application.Common.Concurrency;
-using Linkage.Application.Common.Exceptions;
-using Linkage.Application.Common.Requests;
+using Linkage.Application.Timeline;
+using Linkage.Application.PatchEngine;
 using Linkage.Application.Notes.SupersedeNote;
 
 namespace Linkage.Application.Notes;
@@ -23,7 +20,7 @@ public static class NotePatch
     private static readonly string[] BodyProperties = ["action", "supersede"];
     private static readonly string[] RevisionProperties = ["message", "fileId", "contentFormat"];
 
-    public static ICommand<NoteView> ToCommand(JsonElement body, NoteSubject subject, Guid noteId, Precondition precondition)
+    public static ICommand<NoteView> ToCommand(JsonElement body, TimelineSubject subject, Guid noteId, Precondition precondition)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (body.ValueKind != JsonValueKind.Object)

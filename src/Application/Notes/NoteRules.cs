@@ -1,6 +1,3 @@
-using FluentValidation;
-using Linkage.Domain.Notes;
-
 namespace Linkage.Application.Notes;
 
 /// <summary>Validation rules a note's fields follow, on create and in a supersede (API.md 3).</summary>

@@ -1,11 +1,7 @@
-using Linkage.Application.Common.Persistence;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-
 namespace Linkage.Application.Notes;
 
 /// <summary>
-/// Runs before the precondition check: the route's subject must be live and own the note, else 404.
+/// Runs before the unit of work and its precondition check: the route's subject must be live and own the note, else 404.
 /// Without it a note id of another contact would answer 412 to a stale If-Match and reveal that it exists.
 /// </summary>
 public sealed class NoteScopeBehavior<TRequest, TResponse>(ILinkageDbContext db) : IPipelineBehavior<TRequest, TResponse>
@@ -17,10 +13,7 @@ public sealed class NoteScopeBehavior<TRequest, TResponse>(ILinkageDbContext db)
             return await next();
         }
 
-        if (!await command.Subject.ExistsAsync(db, cancellationToken))
-        {
-            throw command.Subject.NotFound();
-        }
+        await command.Subject.EnsureExistsAsync(db, cancellationToken);
 
         if (!await db.Notes.AsNoTracking().OfSubject(command.Subject).AnyAsync(n => n.Id == command.NoteId, cancellationToken))
         {

@@ -1,8 +1,5 @@
-using System.Linq.Expressions;
 using System.Text.Json.Serialization;
-using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Timeline;
-using Linkage.Domain.Notes;
 
 namespace Linkage.Application.Notes;
 

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Linkage.Application.Common.Exceptions;
-using Linkage.Application.Common.Fields;
-using Linkage.Application.Common.Patching;
+using Linkage.Application.PatchEngine;
 
 namespace Linkage.Application.Patching;
 

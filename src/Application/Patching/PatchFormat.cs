@@ -10,13 +10,6 @@ public enum PatchFormat
     MergePatch,
 }
 
-/// <summary>The resources whose PATCH takes a JSON Patch or a Merge Patch.</summary>
-public enum PatchableResource
-{
-    Contact,
-    Company,
-}
-
 /// <summary>The bounds of API.md 4 on a patch document.</summary>
 public static class PatchLimits
 {

@@ -1,30 +1,22 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using FluentValidation;
-using Linkage.Application.Common.Exceptions;
-using Linkage.Application.Common.Fields;
 
 namespace Linkage.Application.Patching;
 
 /// <summary>
-/// Turns a patched document back into the resource's create input and validates it exactly like a
-/// create: wrong JSON types and unknown nested members, then the create validator (400 ValidationFailed).
+/// Turns the writable part of a patched document back into the resource's create input and validates it
+/// exactly like a create: wrong JSON types and unknown nested members, then the create validator (400 ValidationFailed).
 /// </summary>
 public static class PatchedInput
 {
-    public static async Task<TInput> ReadAsync<TInput>(
-        JsonObject patched, ResourceShape shape, IValidator<TInput> validator, CancellationToken cancellationToken)
+    public static async Task<TInput> ReadAsync<TInput>(JsonObject writable, IValidator<TInput> validator, CancellationToken cancellationToken)
         where TInput : class
     {
-        var writable = ResourcePatch.WritablePart(patched, shape);
         EnsureNoNul(writable);
         var input = Deserialize<TInput>(writable);
         var result = await validator.ValidateAsync(input, cancellationToken);
         if (!result.IsValid)
         {
-            throw new ValidationFailedException(result.Errors
-                .GroupBy(f => ToCamelPath(f.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()));
+            throw ValidationFailedException.From(result.Errors);
         }
 
         return input;
@@ -88,8 +80,4 @@ public static class PatchedInput
             throw new ValidationFailedException(field, message);
         }
     }
-
-    /// <summary>FluentValidation names properties in PascalCase (<c>Emails[0].Value</c>); the API speaks camelCase, as ValidationBehavior does.</summary>
-    private static string ToCamelPath(string path) =>
-        string.Join('.', path.Split('.').Select(p => p.Length > 0 ? char.ToLowerInvariant(p[0]) + p[1..] : p));
 }

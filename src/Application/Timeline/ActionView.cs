@@ -1,7 +1,4 @@
-using System.Linq.Expressions;
 using System.Text.Json.Serialization;
-using Linkage.Domain.Common;
-using Linkage.Domain.Timeline;
 
 namespace Linkage.Application.Timeline;
 

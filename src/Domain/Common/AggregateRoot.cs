@@ -1,5 +1,3 @@
-using Linkage.Domain.Timeline;
-
 namespace Linkage.Domain.Common;
 
 /// <summary>

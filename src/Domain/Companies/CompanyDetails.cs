@@ -1,5 +1,3 @@
-using Linkage.Domain.Common;
-
 namespace Linkage.Domain.Companies;
 
 /// <summary>The writable state of a company, as a create or a patch supplies it.</summary>

@@ -1,5 +1,3 @@
-using Linkage.Domain.Common;
-
 namespace Linkage.Domain.Contacts;
 
 /// <summary>The writable state of a contact, as a create or a patch supplies it.</summary>

@@ -1,6 +1,3 @@
-using Linkage.Domain.Common;
-using Linkage.Domain.Timeline;
-
 namespace Linkage.Domain.Notes;
 
 /// <summary>
@@ -100,7 +97,7 @@ public sealed class Note : AggregateRoot
         EnsureNotSuperseded("superseded");
         if (IsArchived)
         {
-            throw new DomainRuleException("NoteArchived", "The note is archived: unarchive it before superseding it.");
+            throw new NoteArchivedException();
         }
 
         var revision = new Note(Guid.CreateVersion7(stamp.At), TenantId, SubjectType, SubjectId, content, stamp)
@@ -124,8 +121,7 @@ public sealed class Note : AggregateRoot
     {
         if (IsSuperseded)
         {
-            throw new DomainRuleException(
-                "NoteSuperseded", $"The note has been superseded and cannot be {verb}; act on the head of its revision chain.");
+            throw new NoteSupersededException(verb);
         }
     }
 
@@ -142,12 +138,12 @@ public sealed class Note : AggregateRoot
     {
         if (string.IsNullOrWhiteSpace(content.Message) || content.Message.Length > MaxMessageLength)
         {
-            throw new DomainRuleException("ValidationFailed", $"A note needs a message of 1 to {MaxMessageLength} characters.");
+            throw new InvalidValueException("message", $"A note needs a message of 1 to {MaxMessageLength} characters.");
         }
 
         if (!NoteFormat.IsKnown(content.ContentFormat))
         {
-            throw new DomainRuleException("ValidationFailed", $"contentFormat is one of {string.Join(", ", NoteFormat.All)}.");
+            throw new InvalidValueException("contentFormat", $"contentFormat is one of {string.Join(", ", NoteFormat.All)}.");
         }
 
         Message = content.Message;

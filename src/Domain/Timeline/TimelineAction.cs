@@ -1,5 +1,3 @@
-using Linkage.Domain.Common;
-
 namespace Linkage.Domain.Timeline;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Linkage.Infrastructure.Persistence;
 
 /// <summary>Migrations at start-up and the readiness check: reachable and fully migrated.</summary>

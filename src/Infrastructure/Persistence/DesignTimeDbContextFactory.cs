@@ -1,5 +1,4 @@
 using Linkage.Application.Common.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Linkage.Infrastructure.Persistence;

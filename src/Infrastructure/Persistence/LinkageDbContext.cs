@@ -1,14 +1,14 @@
-using Linkage.Application.Common.Persistence;
 using Linkage.Application.Common.Security;
-using Linkage.Domain.Common;
 using Linkage.Domain.Companies;
 using Linkage.Domain.Contacts;
+using Linkage.Domain.Definitions;
+using Linkage.Domain.Files;
+using Linkage.Domain.Records;
 using Linkage.Domain.Links;
 using Linkage.Domain.Notes;
 using Linkage.Domain.Timeline;
 using Linkage.Infrastructure.Idempotency;
 using Linkage.Infrastructure.Persistence.Conventions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Linkage.Infrastructure.Persistence;
 
@@ -22,7 +22,7 @@ namespace Linkage.Infrastructure.Persistence;
 /// and forgets it when it goes back to the pool (<see cref="Dispose"/>); a context without a caller
 /// refuses every filtered query instead of guessing a tenant (ADR 0009).
 /// </remarks>
-public sealed class LinkageDbContext : DbContext, ILinkageDbContext
+public sealed class LinkageDbContext : DbContext
 {
     private ICurrentUser? _user;
 
@@ -72,11 +72,22 @@ public sealed class LinkageDbContext : DbContext, ILinkageDbContext
 
     public DbSet<Note> Notes => Set<Note>();
 
+    public DbSet<DomainDefinition> Domains => Set<DomainDefinition>();
+
+    public DbSet<RelationshipType> RelationshipTypes => Set<RelationshipType>();
+
+    public DbSet<DomainRecord> Records => Set<DomainRecord>();
+
+    public DbSet<FileRecord> Files => Set<FileRecord>();
+
     internal DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => JsonColumn.Apply(configurationBuilder);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LinkageDbContext).Assembly);
+        JsonColumn.ApplyToScalarMaps(modelBuilder);
         ApplyTenantFilters(modelBuilder);
         SnakeCase.Apply(modelBuilder);
     }

@@ -1,5 +1,4 @@
 using Linkage.Application.Common.Concurrency;
-using Linkage.Application.Common.Exceptions;
 using Linkage.Domain.Notes;
 using Linkage.Infrastructure.Persistence.Configurations;
 
@@ -10,7 +9,7 @@ namespace Linkage.Infrastructure.Persistence;
 /// index second. That is exactly a stale If-Match (the version-checked UPDATE of the note would say the
 /// same), so it answers 412 with the superseded note's current ETag.
 /// </summary>
-internal sealed class NoteUniqueViolations(IAggregateVersionReader versions) : IUniqueViolationMeaning
+internal sealed class NoteUniqueViolations(IAggregateStore<Note> notes) : IUniqueViolationMeaning
 {
     public IEnumerable<string> IndexNames => [NoteConfiguration.RevisionChainIndex];
 
@@ -21,7 +20,7 @@ internal sealed class NoteUniqueViolations(IAggregateVersionReader versions) : I
             return new RetryCommandException($"Lost a race on {indexName}.");
         }
 
-        var current = await versions.ReadAsync(typeof(Note), predecessor, cancellationToken);
-        return current is null ? new NotFoundException() : new PreconditionFailedException(current.Version);
+        var current = await notes.ReadVersionAsync(predecessor, cancellationToken);
+        return current is { } version ? new PreconditionFailedException(version) : new NotFoundException("No such note.");
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Linkage.Infrastructure.Persistence;
@@ -21,14 +20,16 @@ internal interface IUniqueViolationMeaning
 }
 
 /// <summary>
-/// The one place that turns a PostgreSQL unique violation (23505) into a meaningful outcome instead of a 500.
-/// The unit of work consults it; an index nobody registered stays an unexpected failure.
+/// The one place that turns a broken uniqueness rule into a meaningful outcome instead of a 500: a unique index
+/// (23505) or an exclusion constraint, which PostgreSQL may check at commit (23P01). The unit of work consults
+/// it; a constraint nobody registered stays an unexpected failure.
 /// </summary>
 internal sealed class UniqueViolations(IEnumerable<IUniqueViolationMeaning> meanings, LinkageDbContext db)
 {
-    /// <summary>The unique violation inside <paramref name="exception"/> (raw, or wrapped by SaveChanges), if it is one.</summary>
+    /// <summary>The violation inside <paramref name="exception"/> (raw, or wrapped by SaveChanges), if it is one.</summary>
     public static PostgresException? Find(Exception exception) =>
-        (exception as PostgresException ?? exception.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation } violation
+        (exception as PostgresException ?? exception.InnerException as PostgresException)
+            is { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation } violation
             ? violation
             : null;
 

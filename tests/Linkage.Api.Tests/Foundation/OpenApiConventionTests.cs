@@ -2,13 +2,12 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Linkage.Api.Http;
+using Linkage.Api.Operations.OpenApi;
 using Linkage.Api.Tests.Support;
 using Linkage.Application.Contacts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Linkage.Api.Tests.Foundation;
 
@@ -24,8 +23,7 @@ public sealed class OpenApiConventionTests : ApiTestBase
     [OneTimeSetUp]
     public async Task ReadDocumentWithProbeAsync()
     {
-        _withProbe = Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddControllers().AddApplicationPart(typeof(ConventionProbeController).Assembly)));
+        _withProbe = Factory.WithTestControllers();
         _document = await OpenApiDocuments.ReadAsync(_withProbe.CreateClient());
     }
 
@@ -109,8 +107,8 @@ public sealed class ConventionProbeController : LinkageControllerBase
     [HttpPatch("{id:guid}")]
     [Consumes("application/json-patch+json", "application/merge-patch+json", "application/json")]
     [ProducesResponseType<ContactView>(StatusCodes.Status200OK)]
-    public IActionResult PatchProbe(Guid id, [FromBody] JsonElement body, [FromHeader(Name = "If-Unmodified-Since")] string? ifUnmodifiedSince) =>
-        NoContent();
+    [AcceptsIfUnmodifiedSince]
+    public IActionResult PatchProbe(Guid id, [FromBody] JsonElement body) => NoContent();
 
     [HttpPatch("{id:guid}/links/{linkId:guid}")]
     [Consumes("application/json")]

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Linkage.Application.Common.Patching;
+using Linkage.Application.PatchEngine;
 
 namespace Linkage.Api.Tests.Patching;
 

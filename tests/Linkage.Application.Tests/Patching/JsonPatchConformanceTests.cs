@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Linkage.Application.Common.Patching;
+using Linkage.Application.PatchEngine;
 using NUnit.Framework;
 
 namespace Linkage.Application.Tests.Patching;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Linkage.Application.Common.Patching;
+using Linkage.Application.PatchEngine;
 using NUnit.Framework;
 using static Linkage.Application.Tests.Patching.PatchAssert;
 

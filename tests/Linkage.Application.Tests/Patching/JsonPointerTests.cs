@@ -1,4 +1,4 @@
-using Linkage.Application.Common.Patching;
+using Linkage.Application.PatchEngine;
 using NUnit.Framework;
 
 namespace Linkage.Application.Tests.Patching;

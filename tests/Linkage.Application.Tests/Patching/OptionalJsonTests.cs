@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Linkage.Application.Common.Patching;
+using Linkage.Application.Common.Input;
 
 namespace Linkage.Application.Tests.Patching;
 

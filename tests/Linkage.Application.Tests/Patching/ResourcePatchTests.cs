@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Linkage.Application.Common.Exceptions;
 using Linkage.Application.Common.Fields;
-using Linkage.Application.Common.Patching;
+using Linkage.Application.PatchEngine;
 using Linkage.Application.Companies;
 using Linkage.Application.Contacts;
 using Linkage.Application.Patching;
@@ -15,14 +15,14 @@ namespace Linkage.Application.Tests.Patching;
 [TestFixture]
 public sealed class ResourcePatchTests
 {
-    private static readonly ResourceShape Contact = ContactShape.Instance;
+    private static readonly ResourceShape Contact = ResourceShape.Of<Domain.Contacts.Contact, ContactView>();
 
     [TestCase(typeof(ContactView), "contact")]
     [TestCase(typeof(CompanyView), "company")]
     public void The_shape_names_exactly_the_properties_the_view_shows(Type view, string noun)
     {
         var shown = view.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
-        var shape = view == typeof(ContactView) ? ContactShape.Instance : CompanyShape.Instance;
+        var shape = view == typeof(ContactView) ? ResourceShape.Of<Domain.Contacts.Contact, ContactView>() : ResourceShape.Of<Domain.Companies.Company, CompanyView>();
         Assert.That(shape.Properties.Select(p => p.Name), Is.EquivalentTo(shown));
         Assert.That(shape.Noun, Is.EqualTo(noun));
     }

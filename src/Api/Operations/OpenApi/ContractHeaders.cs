@@ -1,4 +1,3 @@
-using Linkage.Api.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 using NJsonSchema;
@@ -13,8 +12,9 @@ namespace Linkage.Api.Operations.OpenApi;
 /// Declares the request headers of API.md 1.4, 1.5 and 1.7 on every operation they apply to, by the
 /// operation's shape: If-Match on PATCH/PUT/DELETE, If-None-Match on single reads, Idempotency-Key
 /// on POST, X-Change-Origin on every mutation, and bearer security everywhere but anonymous endpoints.
-/// A header the action already declares (<c>[FromHeader]</c>) keeps its place and gets the contract's wording.
-/// If-Unmodified-Since is documented where an action declares it, and then If-Match is optional.
+/// The actions do not declare these headers (they read them through <c>ConditionalRequest</c>), so this is the one
+/// place they are described. If-Unmodified-Since is documented where an action carries
+/// <see cref="AcceptsIfUnmodifiedSinceAttribute"/>, and then If-Match is optional.
 /// </summary>
 public sealed class ContractHeaders(string securityScheme) : IOperationProcessor
 {
@@ -25,15 +25,15 @@ public sealed class ContractHeaders(string securityScheme) : IOperationProcessor
 
         if (shape.IsConditional)
         {
-            var acceptsDate = Find(operation, HeaderNames.IfUnmodifiedSince) is not null;
+            var acceptsDate = context is AspNetCoreOperationProcessorContext aspNet
+                && aspNet.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<AcceptsIfUnmodifiedSinceAttribute>().Any();
+            Header(operation, HeaderNames.IfMatch, "ifMatch", required: !acceptsDate,
+                "The resource's ETag (e.g. \"3\"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.");
             if (acceptsDate)
             {
                 Header(operation, HeaderNames.IfUnmodifiedSince, "ifUnmodifiedSince", required: false,
                     "An HTTP date: the change applies only if the resource has not changed since (If-Match wins when both are sent).");
             }
-
-            Header(operation, HeaderNames.IfMatch, "ifMatch", required: !acceptsDate,
-                "The resource's ETag (e.g. \"3\"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.");
         }
 
         if (shape.IsSingleRead)
@@ -72,7 +72,7 @@ public sealed class ContractHeaders(string securityScheme) : IOperationProcessor
     private static OpenApiParameter? Find(OpenApiOperation operation, string name) =>
         operation.Parameters.FirstOrDefault(p => p.Kind == OpenApiParameterKind.Header && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Adds the header, or rewrites the one the action declared, as a plain string with the contract's wording.</summary>
+    /// <summary>Adds the header (or rewrites one of that name) as a plain string with the contract's wording.</summary>
     private static OpenApiParameter Header(OpenApiOperation operation, string name, string variableName, bool required, string description)
     {
         var parameter = Find(operation, name);
@@ -95,3 +95,7 @@ public sealed class ContractHeaders(string securityScheme) : IOperationProcessor
         context is AspNetCoreOperationProcessorContext aspNet
         && aspNet.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any();
 }
+
+/// <summary>Marks a conditional action that also takes If-Unmodified-Since instead of If-Match (contacts and companies, seed 003).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class AcceptsIfUnmodifiedSinceAttribute : Attribute;

@@ -1,4 +1,3 @@
-using Linkage.Api.Http;
 using NJsonSchema;
 using NSwag;
 using NSwag.Generation.Processors;

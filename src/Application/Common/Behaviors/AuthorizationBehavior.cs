@@ -1,7 +1,3 @@
-using Linkage.Application.Common.Exceptions;
-using Linkage.Application.Common.Security;
-using MediatR;
-
 namespace Linkage.Application.Common.Behaviors;
 
 /// <summary>Refuses a request whose declared permission the caller does not hold (403).</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Linkage.Application.Common.Security;
-using MediatR;
 using Microsoft.Extensions.Logging;
 
 namespace Linkage.Application.Common.Behaviors;
@@ -27,13 +25,13 @@ public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
-        catch (Exception ex) when (ex is Exceptions.LinkageException or Domain.Common.DomainRuleException)
+        catch (Exception ex) when (ex is LinkageException or DomainRuleException)
         {
             logger.LogInformation(
-                "{Request} for tenant {Tenant} refused with {Code} after {Elapsed:0.0} ms",
+                "{Request} for tenant {Tenant} refused with {Refusal} after {Elapsed:0.0} ms",
                 typeof(TRequest).Name,
                 user.TenantId,
-                (ex as Exceptions.LinkageException)?.Code ?? ((Domain.Common.DomainRuleException)ex).Code,
+                (ex as LinkageException)?.Code ?? ex.GetType().Name,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
         }

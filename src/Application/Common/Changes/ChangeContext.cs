@@ -1,6 +1,3 @@
-using Linkage.Application.Common.Security;
-using Linkage.Domain.Common;
-
 namespace Linkage.Application.Common.Changes;
 
 /// <summary>Stamps changes with the current actor, time (from <see cref="TimeProvider"/>) and origin.</summary>

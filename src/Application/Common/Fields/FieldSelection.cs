@@ -1,5 +1,3 @@
-using Linkage.Application.Common.Exceptions;
-
 namespace Linkage.Application.Common.Fields;
 
 /// <summary>

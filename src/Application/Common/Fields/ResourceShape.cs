@@ -46,21 +46,20 @@ public sealed class ResourceShape
         _byName = Properties.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The bookkeeping properties every contact and company shows and only the server sets.</summary>
-    public static IReadOnlyList<ShapeProperty> Bookkeeping { get; } =
-    [
-        ShapeProperty.ReadOnly("createdUtc"),
-        ShapeProperty.ReadOnly("updatedUtc"),
-        ShapeProperty.ReadOnly("deletedUtc"),
-        ShapeProperty.ReadOnly("version"),
-        ShapeProperty.ReadOnly("changeType"),
-        ShapeProperty.ReadOnly("changeOrigin"),
-        ShapeProperty.ReadOnly("etag"),
-    ];
+    /// <summary>
+    /// The shape of a view type, read off the type itself: its JSON properties, each read-only unless
+    /// <paramref name="writableInput"/> (the request body that sets the resource) has a property of that name.
+    /// Lists of records and records are described member by member; dictionaries are maps whose keys are the
+    /// caller's own. A view and its shape thus cannot disagree.
+    /// </summary>
+    public static ResourceShape Of<TView>(string noun, Type writableInput) => ViewShapes.Of(typeof(TView), noun, writableInput);
 
-    /// <summary>An email, phone or URL item: <c>{ value, description }</c>.</summary>
-    public static ResourceShape ContactPoint { get; } =
-        new("contact point", [ShapeProperty.Writable("value"), ShapeProperty.Writable("description")]);
+    /// <summary>
+    /// The shape of the view of a versioned record (<see cref="VersionedRecord{TDetails}"/>): writable where its
+    /// details have the property; called after the aggregate (<c>contact</c>). Made once per view type.
+    /// </summary>
+    public static ResourceShape Of<TAggregate, TView>()
+        where TAggregate : AggregateRoot => ViewShapes.OfRecord(typeof(TAggregate), typeof(TView));
 
     /// <summary>What the resource is called in messages ("contact").</summary>
     public string Noun { get; }

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text;
-using Linkage.Application.Common.Exceptions;
 
 namespace Linkage.Application.Common.Paging;
 

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Linkage.Application.Common.Paging;
 
 public sealed class PageRequestValidator : AbstractValidator<PageRequest>

@@ -1,10 +1,3 @@
-using Linkage.Domain.Companies;
-using Linkage.Domain.Contacts;
-using Linkage.Domain.Links;
-using Linkage.Domain.Notes;
-using Linkage.Domain.Timeline;
-using Microsoft.EntityFrameworkCore;
-
 namespace Linkage.Application.Common.Persistence;
 
 /// <summary>
@@ -22,4 +15,16 @@ public interface ILinkageDbContext
     DbSet<TimelineAction> TimelineActions { get; }
 
     DbSet<Note> Notes { get; }
+
+    DbSet<DomainDefinition> Domains { get; }
+
+    DbSet<RelationshipType> RelationshipTypes { get; }
+
+    DbSet<DomainRecord> Records { get; }
+
+    DbSet<FileRecord> Files { get; }
+
+    /// <summary>The set of any entity type, for the use cases that serve every resource the same way.</summary>
+    DbSet<TEntity> Set<TEntity>()
+        where TEntity : class;
 }

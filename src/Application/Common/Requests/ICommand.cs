@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace Linkage.Application.Common.Requests;
 
 /// <summary>A request that changes state: it runs in one transaction (the unit of work).</summary>

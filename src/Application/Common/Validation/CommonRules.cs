@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using FluentValidation;
 
 namespace Linkage.Application.Common.Validation;
 

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Linkage.Application.Common.Validation;
 
 public sealed class ContactPointValidator : AbstractValidator<ContactPointInput>

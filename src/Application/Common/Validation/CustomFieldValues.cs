@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Linkage.Application.Common.Validation;
 
 /// <summary>Turns request JSON values of <c>customFields</c> into the scalars the domain stores.</summary>

@@ -1,23 +1,8 @@
-using System.Text.Json.Serialization;
-using System.Text.Json;
-using Linkage.Application.Common.Changes;
-using Linkage.Application.Common.Idempotency;
-using Linkage.Application.Common.Persistence;
-using Linkage.Application.Common.Requests;
-using Linkage.Application.Common.Security;
-using Linkage.Application.Common.Validation;
-using Linkage.Domain.Companies;
-using MediatR;
+using Linkage.Application.Resources.CreateResource;
 
 namespace Linkage.Application.Companies.CreateCompany;
 
-/// <summary>A postal address as a request supplies it.</summary>
-public sealed record AddressInput(string? Street, string? PostalCode, string? City, string? CountryCode)
-{
-    public Address ToDomain() => new(Street, PostalCode, City, CountryCode?.ToUpperInvariant());
-}
-
-/// <summary>Creates a company (API.md 2.1).</summary>
+/// <summary>Creates a company (API.md 2.1); its body is also what a patched company must be valid as.</summary>
 public sealed record CreateCompany(
     string? Name,
     string? Department,
@@ -28,13 +13,8 @@ public sealed record CreateCompany(
     IReadOnlyList<ContactPointInput>? Urls,
     AddressInput? Address,
     IReadOnlyDictionary<string, JsonElement>? CustomFields)
-    : ICommand<CompanyView>, IAuthorizedRequest, IIdempotentCommand
+    : IdempotentCreate<CreateCompany>, IRecordInput<Company, CompanyDetails, CompanyView>
 {
-    [JsonIgnore]
-    public string? IdempotencyKey { get; init; }
-
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Edit("Company")];
-
     public CompanyDetails ToDetails() => new(
         Name!.Trim(),
         Department,
@@ -45,14 +25,4 @@ public sealed record CreateCompany(
         ContactPointInput.ToDomain(Urls),
         Address?.ToDomain(),
         CustomFieldValues.ToDomain(CustomFields));
-}
-
-public sealed class CreateCompanyHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<CreateCompany, CompanyView>
-{
-    public Task<CompanyView> Handle(CreateCompany request, CancellationToken cancellationToken)
-    {
-        var company = Company.Create(changes.TenantId, request.ToDetails(), changes.Stamp());
-        db.Companies.Add(company);
-        return Task.FromResult(CompanyView.From(company));
-    }
 }

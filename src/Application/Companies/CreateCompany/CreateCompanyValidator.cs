@@ -1,6 +1,3 @@
-using FluentValidation;
-using Linkage.Application.Common.Validation;
-
 namespace Linkage.Application.Companies.CreateCompany;
 
 public sealed class CreateCompanyValidator : AbstractValidator<CreateCompany>
@@ -18,18 +15,5 @@ public sealed class CreateCompanyValidator : AbstractValidator<CreateCompany>
         RuleFor(c => c.Address).SetValidator(new AddressValidator()!);
         RuleFor(c => c.CustomFields).CustomFields();
         RuleFor(c => c.IdempotencyKey).IdempotencyKey();
-    }
-}
-
-public sealed class AddressValidator : AbstractValidator<AddressInput>
-{
-    public AddressValidator()
-    {
-        RuleFor(a => a.Street).MaximumLength(200);
-        RuleFor(a => a.PostalCode).MaximumLength(20);
-        RuleFor(a => a.City).MaximumLength(100);
-        RuleFor(a => a.CountryCode)
-            .Must(c => c is null || CountryCodes.IsAssigned(c.ToUpperInvariant()))
-            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
     }
 }

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Linkage.Application.Common.Validation;
-
 namespace Linkage.Application.Contacts.CreateContact;
 
 public sealed class CreateContactValidator : AbstractValidator<CreateContact>

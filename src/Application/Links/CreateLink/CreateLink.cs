@@ -1,14 +1,3 @@
-using System.Text.Json.Serialization;
-using Linkage.Application.Common.Changes;
-using Linkage.Application.Common.Exceptions;
-using Linkage.Application.Common.Idempotency;
-using Linkage.Application.Common.Persistence;
-using Linkage.Application.Common.Requests;
-using Linkage.Application.Common.Security;
-using Linkage.Domain.Links;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-
 namespace Linkage.Application.Links.CreateLink;
 
 /// <summary>
@@ -17,33 +6,31 @@ namespace Linkage.Application.Links.CreateLink;
 /// from the contact's current primary link.
 /// </summary>
 public sealed record CreateLink(string? ContactId, string? CompanyId, string? JobTitle, bool? IsPrimary)
-    : ICommand<LinkView>, IAuthorizedRequest, IIdempotentCommand
+    : IdempotentCreate<CreateLink>, ICommand<LinkView>, IAuthorizedRequest
 {
-    [JsonIgnore]
-    public string? IdempotencyKey { get; init; }
-
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkRights.Change;
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkView.EditRights(null);
 }
 
-public sealed class CreateLinkHandler(ILinkageDbContext db, ChangeContext changes, IPrimaryLinkSlot primarySlot, ILinkEnds linkEnds)
+public sealed class CreateLinkHandler(ILinkageDbContext db, ChangeContext changes, PrimaryLinks primaryLinks, IRecordLocks locks)
     : IRequestHandler<CreateLink, LinkView>
 {
     public async Task<LinkView> Handle(CreateLink request, CancellationToken cancellationToken)
     {
         // Ids are opaque to callers: one that is not ours is simply not found. Both ends are held until the
-        // transaction ends, so neither can be deleted (and miss this link in its cascade) meanwhile (ADR 0010).
-        var contactId = Guid.TryParse(request.ContactId, out var c) && await linkEnds.HoldLiveContactAsync(c, cancellationToken)
-            ? c
-            : throw new NotFoundException("No such contact.");
-        var companyId = Guid.TryParse(request.CompanyId, out var o) && await linkEnds.HoldLiveCompanyAsync(o, cancellationToken)
+        // transaction ends, so neither can be deleted (and miss this link in its cascade) meanwhile (ADR 0010); the
+        // company exclusively among those linking to it, as an upsert holds its parent (ADR 0012).
+        var companyId = Guid.TryParse(request.CompanyId, out var o) && await locks.HoldLiveForLinkingAsync(LinkEnd.Company(o), cancellationToken)
             ? o
             : throw new NotFoundException("No such company.");
+        var contactId = Guid.TryParse(request.ContactId, out var c) && await locks.HoldLiveAsync(LinkEnd.Contact(c), cancellationToken)
+            ? c
+            : throw new NotFoundException("No such contact.");
 
         var stamp = changes.Stamp();
         var isPrimary = request.IsPrimary ?? false;
         if (isPrimary)
         {
-            await primarySlot.ClaimAsync(contactId, claimantLinkId: null, stamp, cancellationToken);
+            await primaryLinks.FreeSlotAsync(contactId, claimantId: null, stamp, cancellationToken);
         }
 
         var link = Link.Create(changes.TenantId, contactId, companyId, request.JobTitle, isPrimary, stamp);

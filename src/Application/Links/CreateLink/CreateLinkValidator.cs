@@ -1,6 +1,3 @@
-using FluentValidation;
-using Linkage.Application.Common.Validation;
-
 namespace Linkage.Application.Links.CreateLink;
 
 public sealed class CreateLinkValidator : AbstractValidator<CreateLink>

@@ -1,14 +1,3 @@
-using Linkage.Application.Common.Changes;
-using Linkage.Application.Common.Concurrency;
-using Linkage.Application.Common.Exceptions;
-using Linkage.Application.Common.Patching;
-using Linkage.Application.Common.Persistence;
-using Linkage.Application.Common.Requests;
-using Linkage.Application.Common.Security;
-using Linkage.Domain.Links;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-
 namespace Linkage.Application.Links.UpdateLink;
 
 /// <summary>
@@ -18,13 +7,13 @@ namespace Linkage.Application.Links.UpdateLink;
 /// A body that changes nothing moves no version and records nothing.
 /// </summary>
 public sealed record UpdateLink(Guid Id, Optional<string?> JobTitle, Optional<bool?> IsPrimary, Precondition Precondition)
-    : ICommand<LinkView>, IConditionalCommand, IAuthorizedRequest
+    : IConditionalCommand<Link, LinkView>, IAuthorizedRequest
 {
-    Type IConditionalCommand.AggregateType => typeof(Link);
+    Guid IConditionalCommand.TargetId => Id;
 
-    Guid IConditionalCommand.AggregateId => Id;
+    bool IConditionalCommand<Link, LinkView>.Covers(Link target) => target.IsNetworkLink;
 
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkRights.Change;
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkView.EditRights(null);
 }
 
 /// <summary>
@@ -36,20 +25,18 @@ public sealed record UpdateLinkBody(Optional<string?> JobTitle, Optional<bool?> 
     public UpdateLink ToCommand(Guid id, Precondition precondition) => new(id, JobTitle, IsPrimary, precondition);
 }
 
-public sealed class UpdateLinkHandler(ILinkageDbContext db, ChangeContext changes, IPrimaryLinkSlot primarySlot)
-    : IRequestHandler<UpdateLink, LinkView>
+public sealed class UpdateLinkHandler(ChangeContext changes, PrimaryLinks primaryLinks)
+    : IConditionalCommandHandler<UpdateLink, Link, LinkView>
 {
-    public async Task<LinkView> Handle(UpdateLink request, CancellationToken cancellationToken)
+    public async Task<LinkView> Handle(UpdateLink command, Link link, CancellationToken cancellationToken)
     {
-        var link = await db.Links.LoadAsync(request.Id, cancellationToken)
-            ?? throw new NotFoundException("No such link.");
-        var jobTitle = request.JobTitle.Or(link.JobTitle);
-        var isPrimary = request.IsPrimary.IsSet ? request.IsPrimary.Value ?? false : link.IsPrimary;
+        var jobTitle = command.JobTitle.Or(link.JobTitle);
+        var isPrimary = command.IsPrimary.IsSet ? command.IsPrimary.Value ?? false : link.IsPrimary;
 
         var stamp = changes.Stamp();
         if (isPrimary && !link.IsPrimary)
         {
-            await primarySlot.ClaimAsync(link.ContactId, link.Id, stamp, cancellationToken);
+            await primaryLinks.FreeSlotAsync(link.ChildId, link.Id, stamp, cancellationToken);
         }
 
         link.Update(jobTitle, isPrimary, stamp);

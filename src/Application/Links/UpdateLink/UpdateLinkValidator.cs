@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Linkage.Application.Links.UpdateLink;
 
 public sealed class UpdateLinkValidator : AbstractValidator<UpdateLink>

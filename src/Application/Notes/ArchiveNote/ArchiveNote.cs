@@ -1,20 +1,15 @@
-using Linkage.Application.Common.Changes;
-using Linkage.Application.Common.Concurrency;
-using Linkage.Application.Common.Persistence;
-using Linkage.Application.Common.Requests;
-using MediatR;
+using Linkage.Application.Timeline;
 
 namespace Linkage.Application.Notes.ArchiveNote;
 
 /// <summary>Archives a note (<c>"action": "archive"</c>); archiving an archived note changes nothing.</summary>
-public sealed record ArchiveNote(NoteSubject Subject, Guid NoteId, Precondition Precondition) : ICommand<NoteView>, INoteCommand;
+public sealed record ArchiveNote(TimelineSubject Subject, Guid NoteId, Precondition Precondition) : INoteCommand;
 
-public sealed class ArchiveNoteHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<ArchiveNote, NoteView>
+public sealed class ArchiveNoteHandler(ChangeContext changes) : IConditionalCommandHandler<ArchiveNote, Note, NoteView>
 {
-    public async Task<NoteView> Handle(ArchiveNote request, CancellationToken cancellationToken)
+    public Task<NoteView> Handle(ArchiveNote command, Note note, CancellationToken cancellationToken)
     {
-        var note = await db.LoadAsync(request, cancellationToken);
         note.Archive(changes.Stamp());
-        return NoteView.From(note);
+        return Task.FromResult(NoteView.From(note));
     }
 }

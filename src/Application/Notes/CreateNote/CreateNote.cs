@@ -1,11 +1,5 @@
+using Linkage.Application.Timeline;
 using System.Text.Json.Serialization;
-using Linkage.Application.Common.Changes;
-using Linkage.Application.Common.Idempotency;
-using Linkage.Application.Common.Persistence;
-using Linkage.Application.Common.Requests;
-using Linkage.Application.Common.Security;
-using Linkage.Domain.Notes;
-using MediatR;
 
 namespace Linkage.Application.Notes.CreateNote;
 
@@ -17,15 +11,15 @@ public sealed record NewNote(string? Message, string? FileId, string? ContentFor
 /// subject's timeline, with the same id. The subject is part of the command, so an Idempotency-Key
 /// reused on another subject's route is a different request.
 /// </summary>
-public sealed record CreateNote(NoteSubject Subject, string? Message, string? FileId, string? ContentFormat)
+public sealed record CreateNote(TimelineSubject Subject, string? Message, string? FileId, string? ContentFormat)
     : ICommand<NoteView>, IAuthorizedRequest, IIdempotentCommand
 {
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }
 
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Edit(Subject.Domain)];
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => Subject.EditRights;
 
-    public static CreateNote For(NoteSubject subject, NewNote body, string? idempotencyKey) =>
+    public static CreateNote For(TimelineSubject subject, NewNote body, string? idempotencyKey) =>
         new(subject, body.Message, body.FileId, body.ContentFormat) { IdempotencyKey = idempotencyKey };
 }
 
@@ -33,10 +27,7 @@ public sealed class CreateNoteHandler(ILinkageDbContext db, ChangeContext change
 {
     public async Task<NoteView> Handle(CreateNote request, CancellationToken cancellationToken)
     {
-        if (!await request.Subject.ExistsAsync(db, cancellationToken))
-        {
-            throw request.Subject.NotFound();
-        }
+        await request.Subject.EnsureExistsAsync(db, cancellationToken);
 
         var content = new NoteContent(request.Message!, request.FileId, request.ContentFormat ?? NoteFormat.Plain);
         var note = Note.Create(changes.TenantId, request.Subject.Type, request.Subject.Id, content, changes.Stamp());

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Linkage.Application.Common.Validation;
-
 namespace Linkage.Application.Notes.CreateNote;
 
 public sealed class CreateNoteValidator : AbstractValidator<CreateNote>

@@ -1,10 +1,5 @@
-using FluentValidation;
+using Linkage.Application.Timeline;
 using Linkage.Application.Common.Paging;
-using Linkage.Application.Common.Persistence;
-using Linkage.Application.Common.Requests;
-using Linkage.Application.Common.Security;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Linkage.Application.Notes.ListNotes;
 
@@ -13,20 +8,17 @@ namespace Linkage.Application.Notes.ListNotes;
 /// before the note it superseded). By default only current notes: heads of their revision chains that
 /// are not archived; the two flags widen the list.
 /// </summary>
-public sealed record ListNotes(NoteSubject Subject, bool IncludeArchived, bool IncludeSuperseded, PageRequest Page)
-    : IQuery<Page<NoteView>>, IAuthorizedRequest
+public sealed record ListNotes(TimelineSubject Subject, bool IncludeArchived, bool IncludeSuperseded, PageRequest Page)
+    : IQuery<Page<NoteView>>, IAuthorizedRequest, IPagedQuery
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Read(Subject.Domain)];
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => Subject.ReadRights;
 }
 
 public sealed class ListNotesHandler(ILinkageDbContext db) : IRequestHandler<ListNotes, Page<NoteView>>
 {
     public async Task<Page<NoteView>> Handle(ListNotes request, CancellationToken cancellationToken)
     {
-        if (!await request.Subject.ExistsAsync(db, cancellationToken))
-        {
-            throw request.Subject.NotFound();
-        }
+        await request.Subject.EnsureExistsAsync(db, cancellationToken);
 
         var notes = db.Notes.AsNoTracking().OfSubject(request.Subject);
         if (!request.IncludeArchived)
@@ -47,13 +39,5 @@ public sealed class ListNotesHandler(ILinkageDbContext db) : IRequestHandler<Lis
         var rows = await notes.OrderByDescending(n => n.Position).Take(request.Page.Limit + 1)
             .Select(NoteView.Projection).ToListAsync(cancellationToken);
         return request.Page.ToPage(rows, n => n.Position.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-}
-
-public sealed class ListNotesValidator : AbstractValidator<ListNotes>
-{
-    public ListNotesValidator()
-    {
-        RuleFor(l => l.Page).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
     }
 }

@@ -1,10 +1,4 @@
-using Linkage.Application.Common.Patching;
-using Linkage.Application.Common.Changes;
-using Linkage.Application.Common.Concurrency;
-using Linkage.Application.Common.Persistence;
-using Linkage.Application.Common.Requests;
-using Linkage.Domain.Notes;
-using MediatR;
+using Linkage.Application.Timeline;
 
 namespace Linkage.Application.Notes.SupersedeNote;
 
@@ -25,16 +19,14 @@ public sealed record NoteRevision(Optional<string?> Message, Optional<string?> F
 /// gets <c>expiredAt</c> and <c>supersededById</c> through a version-checked UPDATE, so two supersedes
 /// holding the same ETag cannot both succeed; the answer is the new revision.
 /// </summary>
-public sealed record SupersedeNote(NoteSubject Subject, Guid NoteId, Precondition Precondition, NoteRevision Revision)
-    : ICommand<NoteView>, INoteCommand;
+public sealed record SupersedeNote(TimelineSubject Subject, Guid NoteId, Precondition Precondition, NoteRevision Revision) : INoteCommand;
 
-public sealed class SupersedeNoteHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<SupersedeNote, NoteView>
+public sealed class SupersedeNoteHandler(ILinkageDbContext db, ChangeContext changes) : IConditionalCommandHandler<SupersedeNote, Note, NoteView>
 {
-    public async Task<NoteView> Handle(SupersedeNote request, CancellationToken cancellationToken)
+    public Task<NoteView> Handle(SupersedeNote command, Note note, CancellationToken cancellationToken)
     {
-        var note = await db.LoadAsync(request, cancellationToken);
-        var revision = note.Supersede(request.Revision.ApplyTo(note.Content), changes.Stamp());
+        var revision = note.Supersede(command.Revision.ApplyTo(note.Content), changes.Stamp());
         db.Notes.Add(revision);
-        return NoteView.From(revision);
+        return Task.FromResult(NoteView.From(revision));
     }
 }

@@ -1,6 +1,3 @@
-using Linkage.Application.Common.Patching;
-using FluentValidation;
-
 namespace Linkage.Application.Notes.SupersedeNote;
 
 /// <summary>Validates only the fields the supersede gives; omitted ones are inherited and already valid.</summary>

@@ -1,8 +1,4 @@
-using Linkage.Application.Common.Changes;
-using Linkage.Application.Common.Concurrency;
-using Linkage.Application.Common.Persistence;
-using Linkage.Application.Common.Requests;
-using MediatR;
+using Linkage.Application.Timeline;
 
 namespace Linkage.Application.Notes.UnarchiveNote;
 
@@ -10,14 +6,13 @@ namespace Linkage.Application.Notes.UnarchiveNote;
 /// Unarchives a note (<c>"action": "unarchive"</c>); a note that is not archived is left as it is,
 /// and a superseded note is refused (<c>NoteSuperseded</c>).
 /// </summary>
-public sealed record UnarchiveNote(NoteSubject Subject, Guid NoteId, Precondition Precondition) : ICommand<NoteView>, INoteCommand;
+public sealed record UnarchiveNote(TimelineSubject Subject, Guid NoteId, Precondition Precondition) : INoteCommand;
 
-public sealed class UnarchiveNoteHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<UnarchiveNote, NoteView>
+public sealed class UnarchiveNoteHandler(ChangeContext changes) : IConditionalCommandHandler<UnarchiveNote, Note, NoteView>
 {
-    public async Task<NoteView> Handle(UnarchiveNote request, CancellationToken cancellationToken)
+    public Task<NoteView> Handle(UnarchiveNote command, Note note, CancellationToken cancellationToken)
     {
-        var note = await db.LoadAsync(request, cancellationToken);
         note.Unarchive(changes.Stamp());
-        return NoteView.From(note);
+        return Task.FromResult(NoteView.From(note));
     }
 }

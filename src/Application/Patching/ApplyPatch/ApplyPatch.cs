@@ -1,68 +1,42 @@
 using System.Text.Json.Nodes;
-using FluentValidation;
-using Linkage.Application.Common.Changes;
-using Linkage.Application.Common.Concurrency;
-using Linkage.Application.Common.Fields;
-using Linkage.Application.Common.Persistence;
-using Linkage.Application.Common.Requests;
-using Linkage.Application.Common.Security;
-using Linkage.Application.Companies;
-using Linkage.Application.Companies.CreateCompany;
-using Linkage.Application.Companies.PatchCompany;
-using Linkage.Application.Contacts;
-using Linkage.Application.Contacts.CreateContact;
-using Linkage.Application.Contacts.PatchContact;
-using Linkage.Domain.Companies;
-using Linkage.Domain.Contacts;
-using MediatR;
 
 namespace Linkage.Application.Patching.ApplyPatch;
 
-/// <summary>The resource after a patch, as its view (<c>ContactView</c>, <c>CompanyView</c>) and its version.</summary>
-public sealed record PatchedResource(object View, int Version);
-
 /// <summary>
-/// Applies a JSON Patch or a Merge Patch to a contact or a company (API.md 4). The whole patch applies or
-/// nothing does; the result is validated like a create; a patch that changes nothing moves no version.
+/// Applies a JSON Patch or a Merge Patch to a resource (API.md 4): to the document its GET shows, with the
+/// resource's rules for paths and members. The whole patch applies or nothing does; the patched document is
+/// validated as the resource says (<see cref="IPatchable{TAggregate}"/>); a patch that changes nothing moves
+/// no version. The answer is the resource as it now is.
 /// </summary>
-public sealed record ApplyPatch(
-    PatchableResource Resource,
-    Guid Id,
-    PatchFormat Format,
-    JsonNode? Patch,
-    Precondition Precondition,
-    FieldSelection Select)
-    : ICommand<PatchedResource>, IConditionalCommand, IAuthorizedRequest
+public sealed record ApplyPatch<TAggregate, TView>(
+    Guid Id, PatchFormat Format, JsonNode? Patch, Precondition Precondition, FieldSelection Select, string? Domain = null)
+    : IConditionalCommand<TAggregate, TView>, IAuthorizedRequest
+    where TAggregate : AggregateRoot
+    where TView : IDocument<TAggregate, TView>
 {
-    public ResourceShape Shape => Resource == PatchableResource.Contact ? ContactShape.Instance : CompanyShape.Instance;
+    Guid IConditionalCommand.TargetId => Id;
 
-    Type IConditionalCommand.AggregateType => Resource == PatchableResource.Contact ? typeof(Contact) : typeof(Company);
+    bool IConditionalCommand.AcceptsIfUnmodifiedSince => TView.AcceptsIfUnmodifiedSince;
 
-    Guid IConditionalCommand.AggregateId => Id;
+    bool IConditionalCommand<TAggregate, TView>.Covers(TAggregate target) => TView.Holds(target, Domain);
 
-    bool IConditionalCommand.AcceptsIfUnmodifiedSince => true;
+    IReadOnlyList<Permission> IConditionalCommand<TAggregate, TView>.RightsOver(TAggregate target) => TView.EditRightsOver(target);
 
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Edit(Resource.ToString())];
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.EditRights(Domain);
 }
 
-public sealed class ApplyPatchHandler(
-    ILinkageDbContext db,
-    ChangeContext changes,
-    IValidator<CreateContact> contactRules,
-    IValidator<CreateCompany> companyRules)
-    : IRequestHandler<ApplyPatch, PatchedResource>
+public sealed class ApplyPatchHandler<TAggregate, TView>(IPatchable<TAggregate, TView> resource, ChangeContext changes)
+    : IConditionalCommandHandler<ApplyPatch<TAggregate, TView>, TAggregate, TView>
+    where TAggregate : AggregateRoot
+    where TView : IDocument<TAggregate, TView>
 {
-    public Task<PatchedResource> Handle(ApplyPatch request, CancellationToken cancellationToken)
+    public async Task<TView> Handle(ApplyPatch<TAggregate, TView> command, TAggregate target, CancellationToken cancellationToken)
     {
-        var shape = request.Shape;
-        request.Select.EnsureKnownIn(shape);
-        JsonObject Patch(JsonObject document) => ResourcePatch.Apply(document, request.Format, request.Patch, shape);
-
-        return request.Resource switch
-        {
-            PatchableResource.Contact => new ContactPatch(db, changes, contactRules).ApplyAsync(request.Id, Patch, cancellationToken),
-            PatchableResource.Company => new CompanyPatch(db, changes, companyRules).ApplyAsync(request.Id, Patch, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Resource, "Not a patchable resource."),
-        };
+        command.Select.EnsureKnownIn(TView.Shape);
+        var patch = ResourcePatch.Resolve(command.Format, command.Patch, TView.Shape);
+        await resource.CheckAsync(target, patch, cancellationToken);
+        var patched = patch.Apply(await resource.DocumentAsync(target, cancellationToken));
+        await resource.ApplyAsync(target, ResourcePatch.WritablePart(patched, TView.Shape), changes.Stamp(), cancellationToken);
+        return await resource.ViewAsync(target, cancellationToken);
     }
 }

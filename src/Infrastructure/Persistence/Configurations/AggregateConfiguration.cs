@@ -1,6 +1,3 @@
-using Linkage.Domain.Common;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Linkage.Infrastructure.Persistence.Configurations;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Linkage.Domain.Notes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Linkage.Infrastructure.Persistence.Configurations;
 

@@ -1,7 +1,4 @@
 using Linkage.Domain.Timeline;
-using Linkage.Infrastructure.Persistence.Conventions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Linkage.Infrastructure.Persistence.Configurations;
 
@@ -17,7 +14,6 @@ internal sealed class TimelineActionConfiguration : IEntityTypeConfiguration<Tim
         builder.Property(a => a.SubjectType).HasMaxLength(30);
         builder.Property(a => a.ActorId).HasMaxLength(200);
         builder.Property(a => a.ChangeOrigin).HasMaxLength(50);
-        builder.Property(a => a.Changes).HasJsonConversion();
 
         // A timeline page: one subject's actions, newest first, by keyset on position.
         builder.HasIndex(a => new { a.TenantId, a.SubjectType, a.SubjectId, a.Position })

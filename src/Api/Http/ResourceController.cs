@@ -1,0 +1,54 @@
+using Linkage.Application.Common.Idempotency;
+using Linkage.Application.Resources.CreateResource;
+using Linkage.Application.Resources.DeleteResource;
+using Linkage.Application.Resources.GetResource;
+using Linkage.Application.Timeline.ListActions;
+
+namespace Linkage.Api.Http;
+
+/// <summary>
+/// The HTTP side of a record served by the generic use cases: create, read (with <c>$select</c>), delete, and its
+/// timeline (API.md 2.1, 2.3, 5.1). A derived controller gives the route and the record's timeline subject;
+/// <see cref="ResourceActionNames"/> names its actions after it (<c>GetResource</c> of <c>FilesController</c> is <c>GetFile</c>).
+/// </summary>
+public abstract class ResourceController<TAggregate, TView, TCreate>(Func<Guid, TimelineSubject> subject) : LinkageControllerBase
+    where TAggregate : AggregateRoot, ISoftDeletable
+    where TView : ResourceView, IResourceView<TAggregate, TView>
+    where TCreate : IdempotentCreate<TCreate>, ICreateResource<TAggregate, TView>
+{
+    [HttpPost]
+    [Consumes("application/json")]
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    public async Task<ActionResult<TView>> CreateResource([FromBody] TCreate body, CancellationToken cancellationToken)
+    {
+        var view = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
+        return CreatedWithETag($"{Request.Path.Value!.TrimEnd('/')}/{view.Id}", view, view.Version);
+    }
+
+    [HttpGet("{id:guid}")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    public async Task<ActionResult<TView>> GetResource(Guid id, [FromQuery(Name = "$select")] string? select, CancellationToken cancellationToken)
+    {
+        var selection = FieldSelection.Parse(select);
+        var view = await Mediator.Send(new GetResource<TAggregate, TView>(id, selection), cancellationToken);
+        return OkWithETag(selection.Shape(view, HttpContext), view.Version);
+    }
+
+    [HttpDelete("{id:guid}")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public async Task<IActionResult> DeleteResource(Guid id, CancellationToken cancellationToken)
+    {
+        await Mediator.Send(new DeleteResource<TAggregate, TView>(id, Request.Precondition()), cancellationToken);
+        return NoContent();
+    }
+
+    [HttpGet("{id:guid}/actions")]
+    public Task<Page<ActionView>> ListResourceActions(
+        Guid id,
+        [FromQuery] string? kind,
+        [FromQuery] int limit = PageRequest.DefaultLimit,
+        [FromQuery] string? cursor = null,
+        CancellationToken cancellationToken = default) =>
+        Mediator.Send(new ListActions(subject(id), kind, new PageRequest(limit, cursor)), cancellationToken);
+}

@@ -1,0 +1,26 @@
+// Namespaces nearly every use case needs; the rest are imported where they are used.
+global using FluentValidation;
+global using Linkage.Application.Common.Changes;
+global using Linkage.Application.Common.Concurrency;
+global using Linkage.Application.Common.Exceptions;
+global using Linkage.Application.Common.Input;
+global using Linkage.Application.Common.Persistence;
+global using Linkage.Application.Common.Requests;
+global using Linkage.Application.Common.Security;
+global using Linkage.Domain.Common;
+global using MediatR;
+global using Microsoft.EntityFrameworkCore;
+global using System.Linq.Expressions;
+global using Linkage.Application.Common.Fields;
+global using Linkage.Application.Common.Idempotency;
+global using Linkage.Application.Common.Resources;
+global using Linkage.Application.Common.Validation;
+global using System.Text.Json;
+global using Linkage.Domain.Companies;
+global using Linkage.Domain.Contacts;
+global using Linkage.Domain.Links;
+global using Linkage.Domain.Notes;
+global using Linkage.Domain.Timeline;
+global using Linkage.Domain.Definitions;
+global using Linkage.Domain.Files;
+global using Linkage.Domain.Records;

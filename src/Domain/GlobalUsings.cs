@@ -1,0 +1,3 @@
+// The building blocks every aggregate uses.
+global using Linkage.Domain.Common;
+global using Linkage.Domain.Timeline;

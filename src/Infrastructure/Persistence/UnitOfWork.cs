@@ -1,0 +1,93 @@
+namespace Linkage.Infrastructure.Persistence;
+
+/// <summary>
+/// The unit of work over the request's <see cref="LinkageDbContext"/>: one transaction per command, run through
+/// EF's execution strategy so a transient fault retries the whole command (ADR 0001), and the one save that
+/// writes aggregates and appends their timeline actions.
+/// </summary>
+internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueViolations) : IUnitOfWork
+{
+    /// <summary>A command that lost a race it can win by starting over is run again, this often in all.</summary>
+    private const int MaxAttempts = 8;
+
+    public async Task<T> RunAsync<T>(Func<Task<T>> command, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await command();
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunInTransactionAsync(command, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException ex)
+            {
+                // The conditional write turned a lost race on its own target into 412 already: this one was lost on
+                // another aggregate the command also changed (a demoted primary link, a cascaded link).
+                GiveUpAfter(attempt, ex);
+            }
+            catch (RetryCommandException ex)
+            {
+                GiveUpAfter(attempt, ex);
+            }
+            catch (Exception ex) when (UniqueViolations.Find(ex) is not null)
+            {
+                // A unique index or exclusion constraint refused the write: a 409 for the caller, or a lost race.
+                switch (await uniqueViolations.ExplainAsync(ex, cancellationToken))
+                {
+                    case RetryCommandException lostRace:
+                        GiveUpAfter(attempt, lostRace);
+                        break;
+                    case { } meaning:
+                        throw meaning;
+                    default:
+                        throw;
+                }
+            }
+        }
+    }
+
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        // One pass over the tracked aggregates (each Entries() call runs change detection over all of them).
+        foreach (var entry in db.ChangeTracker.Entries<AggregateRoot>().ToList())
+        {
+            if (entry.Entity.RecordedActions.Count > 0)
+            {
+                db.TimelineActions.AddRange(entry.Entity.RecordedActions);
+                entry.Entity.ClearRecordedActions();
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private Task<T> RunInTransactionAsync<T>(Func<Task<T>> command, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+
+            // EF would wrap SaveChanges in a savepoint (two more statements per command) so the transaction could
+            // go on after a failed save; here a failed save always ends the transaction, rolled back whole.
+            db.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var response = await command();
+            await SaveAsync(ct);
+            await transaction.CommitAsync(ct);
+            return response;
+        }, cancellationToken);
+    }
+
+    private static void GiveUpAfter(int attempt, Exception lostRace)
+    {
+        if (attempt >= MaxAttempts)
+        {
+            throw new ContentionException(lostRace);
+        }
+    }
+}
