@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Linkage.Api.Operations;
 
 /// <summary>
-/// The image's commands besides serving (Dockerfile, README "Deploy", ADR 0012):
+/// The image's commands besides serving (Dockerfile, README "Deploy", ADR 0014):
 /// <list type="bullet">
 /// <item><c>migrate</c>: waits for the database (at most <c>Database:MigrateWait</c>, default 60 s), applies the
 /// pending EF Core migrations and exits 0, else logs why and exits 1. A platform team runs it once per release,
