@@ -12,6 +12,8 @@
 //   OpenApi, Client, ClientCheck, ClientTest: the TypeScript client (build/client.cake).
 //   Bench    bench/run.sh (the API against pgbench, bench/README.md); --quick for a short run. Test also runs its
 //            --smoke mode (about a minute) and counts it as one test.
+//   DeploySmoke  deploy/smoke.sh (the container image, two replicas, compose; build/deploy.cake). Test runs it too and
+//            counts each of its checks as a test; with podman, Test also gives the integration tests Testcontainers.
 
 using System.Diagnostics;
 using System.Runtime.InteropServices;
@@ -23,6 +25,7 @@ using System.Xml.Linq;
 
 #load "build/live-services.cake"
 #load "build/client.cake"
+#load "build/deploy.cake"
 
 var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
@@ -85,21 +88,25 @@ Task("Test")
             .ToList();
         if (projects.Count == 0) problems.Add("no test projects under tests/*/*.csproj");
 
-        foreach (var project in projects)
+        // With podman: the integration tests' PostgreSQL through Testcontainers on its socket (build/deploy.cake).
+        using (var containers = ContainerTestEngine.Prepare(root, msg => Information(msg)))
         {
-            var name = System.IO.Path.GetFileNameWithoutExtension(project);
-            var resultsDirectory = System.IO.Path.Combine(resultsRoot, name);
-            var trx = System.IO.Path.Combine(resultsDirectory, name + ".trx");
-            Information($"--- dotnet test {name}");
-            var exit = RunProcess("dotnet", new[]
+            foreach (var project in projects)
             {
-                "test", project, "--no-build", "-c", configuration,
-                "--logger", $"trx;LogFileName={name}.trx", "--results-directory", resultsDirectory,
-            }, root);
+                var name = System.IO.Path.GetFileNameWithoutExtension(project);
+                var resultsDirectory = System.IO.Path.Combine(resultsRoot, name);
+                var trx = System.IO.Path.Combine(resultsDirectory, name + ".trx");
+                Information($"--- dotnet test {name}");
+                var exit = RunProcess("dotnet", new[]
+                {
+                    "test", project, "--no-build", "-c", configuration,
+                    "--logger", $"trx;LogFileName={name}.trx", "--results-directory", resultsDirectory,
+                }, root, containers.Environment);
 
-            var counts = ReadTrx(trx, name, exit);
-            totals.Add(counts);
-            problems.AddRange(counts.Problems);
+                var counts = ReadTrx(trx, name, exit);
+                totals.Add(counts);
+                problems.AddRange(counts.Problems);
+            }
         }
 
         // The benchmark's smoke mode, so the harness cannot rot: one result, counted like a test.
@@ -118,6 +125,11 @@ Task("Test")
                 problems.AddRange(counts.Problems);
             }
         }
+
+        // The container image, two replicas behind one database, and compose (deploy/smoke.sh): each check a test.
+        var deploy = RunDeploySmoke(root);
+        totals.Add(deploy);
+        problems.AddRange(deploy.Problems);
     }
 
     if (totals.Failed > 0) problems.Add($"{totals.Failed} test(s) failed.");

@@ -1,5 +1,12 @@
 using Linkage.Api;
+using Linkage.Api.Operations;
 using Linkage.Api.Operations.OpenApi;
+
+if (ContainerCommands.IsHealthcheck(args))
+{
+    Environment.ExitCode = await ContainerCommands.HealthcheckAsync(args);
+    return;
+}
 
 var exportPath = OpenApiExport.RequestedPath(args);
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +22,13 @@ if (exportPath is not null)
 {
     app.UseLinkagePipeline();
     await OpenApiExport.WriteAsync(app, exportPath);
+    return;
+}
+
+if (ContainerCommands.IsMigrate(args))
+{
+    Environment.ExitCode = await ContainerCommands.MigrateAsync(app);
+    await app.DisposeAsync(); // flushes the log
     return;
 }
 

@@ -81,11 +81,29 @@ internal sealed class EnvironmentPostgres : IPostgresBackend
     }
 }
 
-/// <summary>(b) A throwaway <c>postgres:15</c> container through Testcontainers.</summary>
+/// <summary>
+/// (b) A throwaway <c>postgres:15</c> container through Testcontainers: Docker, or podman's Docker-compatible socket
+/// (CI here: <c>build/deploy.cake</c> starts it, with Ryuk disabled and a locally built image in <c>LINKAGE_TEST_PG_IMAGE</c>).
+/// </summary>
 internal sealed class ContainerPostgres : IPostgresBackend
 {
     /// <summary>Overrides the image (e.g. a locally built one when no registry is reachable).</summary>
     public const string ImageVariable = "LINKAGE_TEST_PG_IMAGE";
+
+    /// <summary>
+    /// A run id set by the build script: the container is labelled <c>org.linkage.test-run=&lt;id&gt;</c>, so the
+    /// script can remove it if this process is killed before it could (Ryuk, which would, is disabled with podman).
+    /// </summary>
+    public const string RunVariable = "LINKAGE_TEST_RUN";
+
+    /// <summary>
+    /// A CPU weight (cgroup v1 <c>cpu.shares</c>) for the container, set by the build script on podman with cgroupfs
+    /// and cgroup v1: podman puts every container under one group that weighs as much as a single process, so on a
+    /// busy machine the server got a sliver of the CPU the local cluster's processes get, and the tests' 100
+    /// simultaneous connections timed out (503). With it the container gets its own group under the root, weighing
+    /// as much as that many shares' worth of processes.
+    /// </summary>
+    public const string CpuSharesVariable = "LINKAGE_TEST_PG_CPU_SHARES";
 
     private readonly string _image;
     private PostgreSqlContainer? _container;
@@ -114,6 +132,28 @@ internal sealed class ContainerPostgres : IPostgresBackend
                 "-c", "synchronous_commit=off",
                 "-c", "full_page_writes=off",
                 "-c", "max_connections=300")
+            // Like the local cluster: no SCRAM exchange per connection. Tests that open 100 connections at once
+            // otherwise spend seconds in password hashing on a busy machine and hit the 3 s connect timeout (503).
+            .WithEnvironment("POSTGRES_HOST_AUTH_METHOD", "trust")
+            .WithLabel("org.linkage.test-run", Environment.GetEnvironmentVariable(RunVariable) ?? "none")
+            .WithCreateParameterModifier(parameters =>
+            {
+                if (long.TryParse(Environment.GetEnvironmentVariable(CpuSharesVariable), out var shares) && parameters.HostConfig is { } host)
+                {
+                    host.CgroupParent = "/";
+                    host.CPUShares = shares;
+                }
+
+                if (!LoopbackOnly)
+                {
+                    return;
+                }
+
+                foreach (var binding in parameters.HostConfig?.PortBindings?.Values.SelectMany(b => b) ?? [])
+                {
+                    binding.HostIP = "127.0.0.1";
+                }
+            })
             .Build();
         try
         {
@@ -127,10 +167,28 @@ internal sealed class ContainerPostgres : IPostgresBackend
                 ex);
         }
 
-        ConnectionString = new NpgsqlConnectionStringBuilder(_container.GetConnectionString())
+        var builder = new NpgsqlConnectionStringBuilder(_container.GetConnectionString()) { IncludeErrorDetail = true };
+        if (LoopbackOnly)
         {
-            IncludeErrorDetail = true,
-        }.ConnectionString;
+            builder.Host = "127.0.0.1";
+        }
+
+        ConnectionString = builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// True for an engine on this machine (a unix socket) unless <c>TESTCONTAINERS_HOST_OVERRIDE</c> says where to
+    /// connect: the server is then published on 127.0.0.1 only, like the local cluster, and reached there.
+    /// (Testcontainers' own guess is the bridge's gateway wherever <c>/.dockerenv</c> exists, as on CI here.)
+    /// </summary>
+    private static bool LoopbackOnly
+    {
+        get
+        {
+            var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
+            return string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TESTCONTAINERS_HOST_OVERRIDE"))
+                && (string.IsNullOrWhiteSpace(host) || host.StartsWith("unix://", StringComparison.Ordinal));
+        }
     }
 
     public void Stop()

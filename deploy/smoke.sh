@@ -1,0 +1,305 @@
+#!/usr/bin/env bash
+# Deployment smoke test: builds the real Dockerfile and runs what a platform team would run, on this
+# machine, with podman and no image registry. `dotnet cake --target=Test` runs it (build/deploy.cake) and
+# counts every check below as a test; run it alone with `bash deploy/smoke.sh` (as root, about 2 minutes
+# once the stand-in images exist, 4 on a fresh machine).
+#
+#  - builds the stand-in base images (deploy/standins/build.sh, never pulls; kept afterwards as a cache)
+#  - builds the Dockerfile with --pull=never, checks the image (non-root, 8080, HEALTHCHECK, no SDK, no tests)
+#  - PostgreSQL and two API containers on a private network, published on 127.0.0.1 only; the migrate step
+#  - /health/ready on both replicas, a contact written through one and read through the other, 32
+#    concurrent PATCHes with one ETag split across both (exactly one 200, 31 x 412)
+#  - SIGTERM: a clean exit 0; deploy/compose.yaml brought up with podman-compose behind its proxy
+#  - removes every container, network, volume and image it made (not the stand-ins: see above)
+#
+# Settings (environment): LINKAGE_SMOKE_LOGS (default TestResults/deploy-smoke) keeps the containers' logs;
+# LINKAGE_SMOKE_NUGET (default: the host's NuGet packages folder, mounted read-only into the build so the
+# restore needs no download; set it empty to restore from the network as any other machine would).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+# shellcheck source=deploy/smoke-lib.sh
+source "$here/smoke-lib.sh"
+
+run_id="$(date +%s)-$$"
+prefix="linkage-smoke-$run_id"
+network="$prefix"
+image="localhost/linkage-api:smoke-$run_id"
+label="org.linkage.smoke=$run_id"
+logs="${LINKAGE_SMOKE_LOGS:-$root/TestResults/deploy-smoke}"
+signing_key="$(openssl rand -hex 32)"
+db_password="$(openssl rand -hex 16)"
+connection="Host=$prefix-db;Port=5432;Database=linkage;Username=postgres;Password=$db_password;Gss Encryption Mode=Disable"
+SMOKE_TOKEN="$(mint_jwt "$signing_key" smoke-user smoke-tenant)"
+started=$SECONDS
+mkdir -p "$logs"
+rm -f "$logs"/{build,migrate,podman,compose,proxy,db,api1,api2}.log
+
+# podman prints systemd and syslog complaints on a host without systemd (healthchecks are then run on
+# demand with `podman healthcheck run`): keep them out of the report, in the log folder.
+quiet() { "$@" 2>>"$logs/podman.log"; }
+
+save_logs() {
+  local name
+  for name in db api1 api2; do
+    podman container exists "$prefix-$name" && podman logs "$prefix-$name" >"$logs/$name.log" 2>&1 || true
+  done
+}
+
+remove_stack() {
+  podman rm --force --ignore --volumes --time 0 "$prefix-db" "$prefix-api1" "$prefix-api2" "$prefix-migrate" >/dev/null 2>&1 || true
+  podman network rm "$network" >/dev/null 2>&1 || true
+}
+
+cleanup() {
+  save_logs
+  compose_down >/dev/null 2>&1 || true
+  remove_stack
+  podman rmi --force "$image" >/dev/null 2>&1 || true
+}
+
+# A failed step that makes the rest meaningless: the checks not run count as failed (see the plan).
+abort() {
+  note "aborting: $1 (logs in $logs)"
+  cleanup
+  note "deploy smoke: $SMOKE_PASSED checks passed, $SMOKE_FAILED failed, $((SMOKE_TOTAL - SMOKE_NUMBER)) not run"
+  exit 1
+}
+
+trap 'cleanup' EXIT
+trap 'exit 130' INT TERM
+
+SMOKE_TOTAL=19
+plan "$SMOKE_TOTAL"
+
+build_images() {
+  local output code=0
+  output="$(bash "$here/standins/build.sh" 2>&1)" || code=$?
+  printf '%s\n' "$output" | sed 's/^/# /'
+  verdict "stand-in base images (aspnet, sdk, postgres:15, haproxy:2.6) built from Debian packages, nothing pulled" "$code" "deploy/standins/build.sh failed"
+  [ "$code" -eq 0 ] || abort "no base images"
+  dangling_before="$(podman images -q --filter dangling=true)"
+
+  local -a build=(podman build --pull=never --format docker --layers=false -f "$root/Dockerfile" -t "$image"
+    -v /etc/ssl/certs:/etc/ssl/certs:ro)
+  local nuget="${LINKAGE_SMOKE_NUGET-$(dotnet nuget locals global-packages --list 2>/dev/null | sed -n 's/^global-packages: //p')}"
+  if [ -n "$nuget" ] && [ -d "$nuget" ]; then build+=(-v "$nuget:/root/.nuget/packages:ro"); fi
+  code=0
+  "${build[@]}" "$root" >"$logs/build.log" 2>&1 || code=$?
+  verdict "the Dockerfile builds with --pull=never ($image)" "$code" "podman build failed, see $logs/build.log"
+  [ "$code" -eq 0 ] || { tail -n 30 "$logs/build.log" | sed 's/^/# /'; abort "no image"; }
+}
+
+check_image() {
+  local config user ports health env
+  config="$(podman image inspect "$image")"
+  user="$(jq -r '.[0].Config.User // ""' <<<"$config")"
+  ports="$(jq -r '.[0].Config.ExposedPorts // {} | keys | join(",")' <<<"$config")"
+  health="$(jq -r '(.[0].Healthcheck // .[0].Config.Healthcheck).Test // [] | join(" ")' <<<"$config")"
+  env="$(jq -r '.[0].Config.Env // [] | join(" ")' <<<"$config")"
+  local rc=0
+  [[ -n "$user" && "$user" != 0 && "$user" != root && "$ports" == 8080/tcp && "$health" == *healthcheck* && "$env" == *ASPNETCORE_HTTP_PORTS=8080* ]] || rc=1
+  verdict "image config: user $user, exposes $ports, ASPNETCORE_HTTP_PORTS=8080, HEALTHCHECK '$health'" $rc \
+    "user '$user', ports '$ports', healthcheck '$health'"
+
+  local listing code=0
+  listing="$(podman run --rm --entrypoint /bin/sh "$image" -c \
+    'ls /usr/share/dotnet; dotnet --list-sdks; find / -xdev \( -iname "*Tests.dll" -o -iname "nunit*.dll" -o -iname "*.csproj" \) 2>/dev/null || true' 2>>"$logs/podman.log")" || code=$?
+  local size
+  size="$(podman image inspect --format '{{.Size}}' "$image" | awk '{ printf "%d MB", $1 / 1000000 }')"
+  rc=0
+  [[ "$code" -eq 0 && "$listing" != *sdk* && "$listing" != *Tests.dll* && "$listing" != *.csproj* && "$listing" != *nunit* ]] || rc=1
+  verdict "the final image ($size) holds the ASP.NET runtime only: no SDK, no tests, no sources" $rc "found: $(echo "$listing" | tr '\n' ' ')"
+}
+
+start_stack() {
+  quiet podman network create --label "$label" "$network" >/dev/null
+  quiet podman run -d --name "$prefix-db" --label "$label" --network "$network" \
+    -e POSTGRES_PASSWORD="$db_password" -e POSTGRES_DB=linkage docker.io/library/postgres:15 >/dev/null
+  local deadline=$((SECONDS + 60)) code=1
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    if quiet podman exec "$prefix-db" pg_isready --host localhost --dbname linkage --username postgres >/dev/null; then code=0; break; fi
+    sleep 0.5
+  done
+  verdict "PostgreSQL 15 container accepts connections" "$code" "not ready within 60 s"
+  [ "$code" -eq 0 ] || abort "no database"
+
+  # The replicas start before the migration on purpose: outside Development they never migrate by themselves.
+  local name
+  for name in api1 api2; do
+    quiet podman run -d --name "$prefix-$name" --label "$label" --network "$network" -p 127.0.0.1::8080 \
+      -e ConnectionStrings__Linkage="$connection" -e Auth__SigningKey="$signing_key" "$image" >/dev/null
+  done
+  api1="http://127.0.0.1:$(host_port "$prefix-api1")"
+  api2="http://127.0.0.1:$(host_port "$prefix-api2")"
+  note "replicas on $api1 and $api2"
+  local live=0 ready=0
+  wait_for_status "$api1/health/live" 200 60 && wait_for_status "$api2/health/live" 200 60 || live=1
+  http GET "$api1/health/ready"; local r1="$HTTP_STATUS"
+  http GET "$api2/health/ready"; local r2="$HTTP_STATUS"
+  [[ "$live" -eq 0 && "$r1" == 503 && "$r2" == 503 ]] || ready=1
+  verdict "before the migrate step both replicas are live (200) but not ready (503): they never migrate by themselves" "$ready" \
+    "live ok=$((1 - live)), ready $r1 / $r2"
+}
+
+migrate() {
+  local code=0 run
+  for run in first second; do
+    code=0
+    podman run --rm --name "$prefix-migrate" --label "$label" --network "$network" \
+      -e ConnectionStrings__Linkage="$connection" "$image" migrate >>"$logs/migrate.log" 2>&1 || code=$?
+    verdict "migrate command ($run run) exits 0" "$code" "exit $code, see $logs/migrate.log"
+  done
+}
+
+check_ready() {
+  local name url rc
+  for name in api1 api2; do
+    url="$api1"; [ "$name" = api2 ] && url="$api2"
+    rc=0; wait_for_status "$url/health/ready" 200 30 || rc=1
+    verdict "$name answers /health/ready 200 after the migration" $rc "status $HTTP_STATUS"
+  done
+  rc=0; podman healthcheck run "$prefix-api1" >/dev/null 2>>"$logs/podman.log" || rc=1
+  verdict "the image's HEALTHCHECK passes on a running replica" $rc "podman healthcheck run failed"
+
+  # The real uid of the container's PID 1 (dotnet), read from /proc, as the kernel sees it.
+  local uids=""
+  for name in api1 api2; do
+    uids+="$(podman exec "$prefix-$name" cat /proc/1/status 2>>"$logs/podman.log" | awk '/^Uid:/ { print $2 }') "
+  done
+  rc=0; [[ "$uids" =~ ^[1-9][0-9]*\ [1-9][0-9]*\ $ ]] || rc=1
+  verdict "the API process runs as a non-root user in both replicas (uid ${uids% })" $rc "uids: '$uids'"
+}
+
+cross_replica() {
+  api POST "$api1/api/v1/network/contacts" '{"firstName":"Ada","lastName":"Lovelace"}'
+  local created="$HTTP_STATUS" id etag
+  id="$(field .id)"
+  etag="$(header ETag)"
+  api GET "$api2/api/v1/network/contacts/$id"
+  local rc=0
+  [[ "$created" == 201 && "$HTTP_STATUS" == 200 && "$(field .fullName)" == "Ada Lovelace" && "$(header ETag)" == "$etag" ]] || rc=1
+  verdict "a contact created through api1 (201) reads back through api2 (200, same ETag $etag)" $rc \
+    "create $created, read $HTTP_STATUS $(field .fullName) $(header ETag)"
+  contact_id="$id"
+}
+
+patch_race() {
+  api POST "$api2/api/v1/network/companies" '{"name":"Analytical Engines"}'
+  local company_id
+  company_id="$(field .id)"
+  api POST "$api1/api/v1/network/links" "{\"contactId\":\"$contact_id\",\"companyId\":\"$company_id\",\"jobTitle\":\"Analyst\"}"
+  local link_id etag version
+  link_id="$(field .id)"; etag="$(header ETag)"; version="$(field .version)"
+  [ -n "$link_id" ] && [ "$link_id" != null ] || { fail "32 concurrent PATCHes" "the link was not created ($HTTP_STATUS)"; fail "link state after the race" "no link"; return; }
+
+  # One curl per replica, each sending 16 PATCHes at once with the same If-Match, both started together.
+  local scratch name url
+  scratch="$(mktemp -d)"
+  for name in api1 api2; do
+    url="$api1"; [ "$name" = api2 ] && url="$api2"
+    local -a urls=()
+    for _ in $(seq 1 16); do urls+=(-o /dev/null "$url/api/v1/network/links/$link_id"); done
+    curl -s --no-progress-meter -m 30 -Z --parallel-immediate --parallel-max 16 -X PATCH -w '%{http_code}\n' \
+      -H "Authorization: Bearer $SMOKE_TOKEN" -H "Content-Type: application/json" -H "If-Match: $etag" \
+      --data "{\"jobTitle\":\"via $name\"}" "${urls[@]}" >"$scratch/$name" &
+  done
+  wait
+  local ok412 ok200 total
+  ok200="$(cat "$scratch"/api1 "$scratch"/api2 | grep -c '^200$' || true)"
+  ok412="$(cat "$scratch"/api1 "$scratch"/api2 | grep -c '^412$' || true)"
+  total="$(cat "$scratch"/api1 "$scratch"/api2 | grep -c . || true)"
+  note "PATCH answers: api1 $(sort "$scratch/api1" | uniq -c | tr -s ' ' | tr '\n' ';') api2 $(sort "$scratch/api2" | uniq -c | tr -s ' ' | tr '\n' ';')"
+  rm -rf "$scratch"
+  local rc=0
+  [[ "$total" == 32 && "$ok200" == 1 && "$ok412" == 31 ]] || rc=1
+  verdict "32 concurrent PATCHes of one link with If-Match $etag, split across both replicas: $ok200 x 200, $ok412 x 412" $rc \
+    "expected exactly one 200 and 31 x 412 out of 32"
+
+  api GET "$api2/api/v1/network/links/$link_id"
+  rc=0
+  [[ "$(field .version)" == "$((version + 1))" && "$(field .jobTitle)" == via\ api* ]] || rc=1
+  verdict "after the race the link moved by exactly one version ($version -> $(field .version), jobTitle '$(field .jobTitle)')" $rc \
+    "read $HTTP_STATUS: $HTTP_BODY"
+}
+
+sigterm() {
+  local started_stop=$SECONDS code exit_code
+  code=0
+  quiet podman stop --time 40 "$prefix-api1" >/dev/null || code=$?
+  exit_code="$(podman inspect --format '{{.State.ExitCode}}' "$prefix-api1")"
+  http GET "$api2/health/ready"
+  local rc=0
+  [[ "$code" -eq 0 && "$exit_code" == 0 && "$HTTP_STATUS" == 200 ]] || rc=1
+  verdict "SIGTERM: api1 exits with code $exit_code after $((SECONDS - started_stop)) s, api2 stays ready" $rc \
+    "podman stop $code, exit code $exit_code, api2 ready $HTTP_STATUS"
+  rc=0; podman logs "$prefix-api1" 2>&1 | grep -q 'Application is shutting down' || rc=1
+  verdict "api1 logged a graceful shutdown" $rc "no 'Application is shutting down' in its log"
+}
+
+# deploy/compose.yaml as README "Deploy" runs it, with this run's image, project name and a free port.
+compose() {
+  LINKAGE_IMAGE="$image" LINKAGE_HTTP_PORT="$compose_port" POSTGRES_PASSWORD="$db_password" \
+    Auth__SigningKey="$signing_key" podman-compose -p "$prefix" -f "$here/compose.yaml" "$@"
+}
+
+compose_down() {
+  [ -n "${compose_port:-}" ] || return 0
+  compose down -v -t 40 >>"$logs/compose.log" 2>&1 || true
+  podman network rm "${prefix}_default" >/dev/null 2>&1 || true
+}
+
+compose_check() {
+  if ! command -v podman-compose >/dev/null; then
+    fail "deploy/compose.yaml comes up with podman-compose" "podman-compose is not installed"
+    return
+  fi
+  compose_port="$(free_port)"
+  local code=0
+  compose up -d --no-build >"$logs/compose.log" 2>&1 || code=$?
+  local proxy="http://127.0.0.1:$compose_port"
+  local served=""
+  if [ "$code" -eq 0 ] && wait_for_steady "$proxy/health/ready" 6 120; then
+    # Round robin: four creates reach both replicas (the proxy's log names the server of each).
+    local i
+    for i in 1 2 3 4; do
+      api POST "$proxy/api/v1/network/contacts" "{\"firstName\":\"Compose $i\"}"
+      served+="$HTTP_STATUS "
+    done
+  fi
+  podman logs "${prefix}_proxy_1" >"$logs/proxy.log" 2>&1 || true
+  local rc=0
+  [[ "$code" -eq 0 && "$served" == "201 201 201 201 " ]] || rc=1
+  grep -q 'api/api1 .*"POST /api/v1/network/contacts' "$logs/proxy.log" || rc=1
+  grep -q 'api/api2 .*"POST /api/v1/network/contacts' "$logs/proxy.log" || rc=1
+  verdict "deploy/compose.yaml comes up with podman-compose: 4 creates through the proxy on 127.0.0.1:$compose_port ($served) served by both api1 and api2" $rc \
+    "up exit $code, creates: '$served', see $logs/compose.log and $logs/proxy.log"
+  compose_down
+}
+
+check_cleanup() {
+  cleanup
+  local left
+  left="$(podman ps -a --filter "label=$label" -q; podman ps -a --filter "label=io.podman.compose.project=$prefix" -q
+    podman network ls -q --filter "name=$prefix"; podman volume ls -q --filter "name=$prefix"
+    podman images -q --filter "reference=$image"; comm -13 <(printf '%s\n' "$dangling_before" | sort) <(podman images -q --filter dangling=true | sort) | grep . || true)"
+  local rc=0; [ -z "$left" ] || rc=1
+  verdict "nothing of this run is left: containers, networks, volumes, the image, no dangling build layers" $rc "left: $(echo "$left" | tr '\n' ' ')"
+}
+
+build_images
+check_image
+start_stack
+migrate
+check_ready
+cross_replica
+patch_race
+sigterm
+save_logs
+remove_stack   # frees the machine's two cores for the compose system
+compose_check
+check_cleanup
+
+note "deploy smoke: $SMOKE_PASSED checks passed, $SMOKE_FAILED failed in $((SECONDS - started)) s (logs in $logs)"
+[ "$SMOKE_FAILED" -eq 0 ] && [ "$SMOKE_NUMBER" -eq "$SMOKE_TOTAL" ]
