@@ -61,6 +61,7 @@ public abstract class NotesControllerBase : LinkageControllerBase
     [Consumes("application/json")]
     [RequestBodySchema(PatchSchemas.NotePatchName)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ResponseHeader(StatusCodes.Status204NoContent, "Location", "After a supersede: the URL of the new revision, whose ETag is the ETag header.")]
     public async Task<IActionResult> PatchNote(
         Guid id,
         Guid noteId,

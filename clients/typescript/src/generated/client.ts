@@ -18,6 +18,7 @@ export class LinksClient {
     }
 
     /**
+     * Create link
      * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      */
@@ -122,6 +123,7 @@ export class LinksClient {
     }
 
     /**
+     * Get link
      * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
      */
     getLink(id: string, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<LinkView>> {
@@ -203,7 +205,7 @@ export class LinksClient {
     }
 
     /**
-     * Omitted members are left alone, null clears; If-Match is required.
+     * Update link
      * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      */
@@ -317,6 +319,7 @@ export class LinksClient {
     }
 
     /**
+     * Delete link
      * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      * @return Deleted.
@@ -405,6 +408,11 @@ export class LinksClient {
         return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
     }
 
+    /**
+     * List contact links
+     * @param limit (optional) Items per page, 1 to 200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     */
     listContactLinks(id: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfLinkView>> {
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/links?";
         if (id === undefined || id === null)
@@ -484,6 +492,11 @@ export class LinksClient {
         return Promise.resolve<LinkageResponse<PageOfLinkView>>(new LinkageResponse(status, _headers, null as any));
     }
 
+    /**
+     * List company links
+     * @param limit (optional) Items per page, 1 to 200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     */
     listCompanyLinks(id: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfLinkView>> {
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/links?";
         if (id === undefined || id === null)
@@ -575,6 +588,7 @@ export class ContactNotesClient {
     }
 
     /**
+     * Create note
      * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      */
@@ -681,6 +695,13 @@ export class ContactNotesClient {
         return Promise.resolve<LinkageResponse<NoteView>>(new LinkageResponse(status, _headers, null as any));
     }
 
+    /**
+     * List notes
+     * @param includeArchived (optional) 
+     * @param includeSuperseded (optional) 
+     * @param limit (optional) Items per page, 1 to 200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     */
     listNotes(id: string, includeArchived?: boolean | undefined, includeSuperseded?: boolean | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfNoteView>> {
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes?";
         if (id === undefined || id === null)
@@ -769,6 +790,7 @@ export class ContactNotesClient {
     }
 
     /**
+     * Get note
      * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
      */
     getNote(id: string, noteId: string, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<NoteView>> {
@@ -853,10 +875,10 @@ export class ContactNotesClient {
     }
 
     /**
-     * {"action": "archive" | "unarchive" | "supersede", "supersede": {...}}: 204 with the note's new ETag,
-    or for a supersede the Location and ETag of the new revision. Idempotency-Key is ignored here.
+     * Patch note
      * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * @return Done; no body.
      */
     patchNote(id: string, noteId: string, body: NotePatch, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes/{noteId}";
@@ -979,6 +1001,7 @@ export class CompanyNotesClient {
     }
 
     /**
+     * Create note
      * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      */
@@ -1085,6 +1108,13 @@ export class CompanyNotesClient {
         return Promise.resolve<LinkageResponse<NoteView>>(new LinkageResponse(status, _headers, null as any));
     }
 
+    /**
+     * List notes
+     * @param includeArchived (optional) 
+     * @param includeSuperseded (optional) 
+     * @param limit (optional) Items per page, 1 to 200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     */
     listNotes(id: string, includeArchived?: boolean | undefined, includeSuperseded?: boolean | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfNoteView>> {
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes?";
         if (id === undefined || id === null)
@@ -1173,6 +1203,7 @@ export class CompanyNotesClient {
     }
 
     /**
+     * Get note
      * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
      */
     getNote(id: string, noteId: string, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<NoteView>> {
@@ -1257,10 +1288,10 @@ export class CompanyNotesClient {
     }
 
     /**
-     * {"action": "archive" | "unarchive" | "supersede", "supersede": {...}}: 204 with the note's new ETag,
-    or for a supersede the Location and ETag of the new revision. Idempotency-Key is ignored here.
+     * Patch note
      * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * @return Done; no body.
      */
     patchNote(id: string, noteId: string, body: NotePatch, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes/{noteId}";
@@ -1383,6 +1414,7 @@ export class ContactsClient {
     }
 
     /**
+     * Create contact
      * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      */
@@ -1486,6 +1518,12 @@ export class ContactsClient {
         return Promise.resolve<LinkageResponse<ContactView>>(new LinkageResponse(status, _headers, null as any));
     }
 
+    /**
+     * List contacts
+     * @param q (optional) 
+     * @param limit (optional) Items per page, 1 to 200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     */
     listContacts(q?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfContactView>> {
         let url_ = this.baseUrl + "/api/v1/network/contacts?";
         if (q !== undefined && q !== null)
@@ -1565,10 +1603,11 @@ export class ContactsClient {
     }
 
     /**
-     * @param select (optional) 
+     * Get contact
+     * @param select (optional) Comma-separated property names, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField.
      * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
      */
-    getContact(id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
+    getContact(id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactViewSelection>> {
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1591,13 +1630,13 @@ export class ContactsClient {
         });
     }
 
-    protected processGetContact(response: Response): Promise<LinkageResponse<ContactView>> {
+    protected processGetContact(response: Response): Promise<LinkageResponse<ContactViewSelection>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactView;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactViewSelection;
             return new LinkageResponse(status, _headers, result200);
             });
         } else if (status === 304) {
@@ -1645,17 +1684,17 @@ export class ContactsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<LinkageResponse<ContactView>>(new LinkageResponse(status, _headers, null as any));
+        return Promise.resolve<LinkageResponse<ContactViewSelection>>(new LinkageResponse(status, _headers, null as any));
     }
 
     /**
-     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required.
-     * @param select (optional) 
+     * Patch contact
+     * @param select (optional) Comma-separated property names, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField.
      * @param ifMatch (optional) The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
      * @param ifUnmodifiedSince (optional) An HTTP date: the change applies only if the resource has not changed since (If-Match wins when both are sent).
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      */
-    patchContact(id: string, body: { [key: string]: any; }, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
+    patchContact(id: string, body: ContactViewMergePatch, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactViewSelection>> {
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1684,13 +1723,13 @@ export class ContactsClient {
         });
     }
 
-    protected processPatchContact(response: Response): Promise<LinkageResponse<ContactView>> {
+    protected processPatchContact(response: Response): Promise<LinkageResponse<ContactViewSelection>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactView;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactViewSelection;
             return new LinkageResponse(status, _headers, result200);
             });
         } else if (status === 400) {
@@ -1764,10 +1803,11 @@ export class ContactsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<LinkageResponse<ContactView>>(new LinkageResponse(status, _headers, null as any));
+        return Promise.resolve<LinkageResponse<ContactViewSelection>>(new LinkageResponse(status, _headers, null as any));
     }
 
     /**
+     * Delete contact
      * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      * @return Deleted.
@@ -1856,6 +1896,12 @@ export class ContactsClient {
         return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
     }
 
+    /**
+     * List contact actions
+     * @param kind (optional) 
+     * @param limit (optional) Items per page, 1 to 200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     */
     listContactActions(id: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/actions?";
         if (id === undefined || id === null)
@@ -1949,6 +1995,7 @@ export class CompaniesClient {
     }
 
     /**
+     * Create company
      * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      */
@@ -2052,6 +2099,12 @@ export class CompaniesClient {
         return Promise.resolve<LinkageResponse<CompanyView>>(new LinkageResponse(status, _headers, null as any));
     }
 
+    /**
+     * List companies
+     * @param q (optional) 
+     * @param limit (optional) Items per page, 1 to 200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     */
     listCompanies(q?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfCompanyView>> {
         let url_ = this.baseUrl + "/api/v1/network/companies?";
         if (q !== undefined && q !== null)
@@ -2131,10 +2184,11 @@ export class CompaniesClient {
     }
 
     /**
-     * @param select (optional) 
+     * Get company
+     * @param select (optional) Comma-separated property names, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField.
      * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
      */
-    getCompany(id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
+    getCompany(id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyViewSelection>> {
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2157,13 +2211,13 @@ export class CompaniesClient {
         });
     }
 
-    protected processGetCompany(response: Response): Promise<LinkageResponse<CompanyView>> {
+    protected processGetCompany(response: Response): Promise<LinkageResponse<CompanyViewSelection>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyView;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyViewSelection;
             return new LinkageResponse(status, _headers, result200);
             });
         } else if (status === 304) {
@@ -2211,17 +2265,17 @@ export class CompaniesClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<LinkageResponse<CompanyView>>(new LinkageResponse(status, _headers, null as any));
+        return Promise.resolve<LinkageResponse<CompanyViewSelection>>(new LinkageResponse(status, _headers, null as any));
     }
 
     /**
-     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required.
-     * @param select (optional) 
+     * Patch company
+     * @param select (optional) Comma-separated property names, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField.
      * @param ifMatch (optional) The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
      * @param ifUnmodifiedSince (optional) An HTTP date: the change applies only if the resource has not changed since (If-Match wins when both are sent).
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      */
-    patchCompany(id: string, body: { [key: string]: any; }, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
+    patchCompany(id: string, body: CompanyViewMergePatch, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyViewSelection>> {
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2250,13 +2304,13 @@ export class CompaniesClient {
         });
     }
 
-    protected processPatchCompany(response: Response): Promise<LinkageResponse<CompanyView>> {
+    protected processPatchCompany(response: Response): Promise<LinkageResponse<CompanyViewSelection>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyView;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyViewSelection;
             return new LinkageResponse(status, _headers, result200);
             });
         } else if (status === 400) {
@@ -2330,10 +2384,11 @@ export class CompaniesClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<LinkageResponse<CompanyView>>(new LinkageResponse(status, _headers, null as any));
+        return Promise.resolve<LinkageResponse<CompanyViewSelection>>(new LinkageResponse(status, _headers, null as any));
     }
 
     /**
+     * Delete company
      * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
      * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
      * @return Deleted.
@@ -2422,6 +2477,12 @@ export class CompaniesClient {
         return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
     }
 
+    /**
+     * List company actions
+     * @param kind (optional) 
+     * @param limit (optional) Items per page, 1 to 200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     */
     listCompanyActions(id: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/actions?";
         if (id === undefined || id === null)
@@ -2505,25 +2566,25 @@ export class CompaniesClient {
 }
 
 export interface LinkView {
-    id: string;
-    contactId: string;
-    companyId: string;
+    readonly id: string;
+    readonly contactId: string;
+    readonly companyId: string;
     jobTitle?: string | null;
     isPrimary: boolean;
-    createdUtc: string;
-    updatedUtc: string;
-    deletedUtc?: string | null;
-    version: number;
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
     changeType: ChangeType;
-    changeOrigin: string;
-    etag: string;
+    readonly changeOrigin: string;
+    readonly etag: string;
 }
 
 export type ChangeType = "Created" | "Updated" | "Deleted";
 
 export interface CreateLink {
-    contactId?: string | null;
-    companyId?: string | null;
+    contactId: string;
+    companyId: string;
     jobTitle?: string | null;
     isPrimary?: boolean | null;
 }
@@ -2567,7 +2628,7 @@ export interface NoteView {
     subject: SubjectRef;
     message: string;
     fileId?: string | null;
-    contentFormat: string;
+    contentFormat: NoteContentFormat;
     createdUtc: string;
     createdBy: string;
     archivedAt?: string | null;
@@ -2584,9 +2645,9 @@ export interface SubjectRef {
 }
 
 export interface NewNote {
-    message?: string | null;
+    message: string;
     fileId?: string | null;
-    contentFormat?: string | null;
+    contentFormat?: NoteContentFormat | null;
 }
 
 export interface PageOfNoteView {
@@ -2601,7 +2662,7 @@ export interface NoteRevision {
     /** The attached file's id. */
     fileId?: string | null;
     /** plain, markdown or html; null means plain. */
-    contentFormat?: string | null;
+    contentFormat?: NoteContentFormat | null;
 }
 
 /** A note action: archive, unarchive, or supersede with a new revision. */
@@ -2612,21 +2673,21 @@ export interface NotePatch {
 }
 
 export interface ContactView {
-    id: string;
+    readonly id: string;
     firstName?: string | null;
     lastName?: string | null;
-    fullName: string;
+    readonly fullName: string;
     emails: ContactPoint[];
     phones: ContactPoint[];
     description?: string | null;
     customFields: { [key: string]: any; };
-    createdUtc: string;
-    updatedUtc: string;
-    deletedUtc?: string | null;
-    version: number;
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
     changeType: ChangeType;
-    changeOrigin: string;
-    etag: string;
+    readonly changeOrigin: string;
+    readonly etag: string;
 }
 
 export interface ContactPoint {
@@ -2648,9 +2709,38 @@ export interface ContactPointInput {
     description?: string | null;
 }
 
+/** A ContactView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
+export interface ContactViewSelection {
+    id: string;
+    firstName?: string | null;
+    lastName?: string | null;
+    fullName?: string;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    description?: string | null;
+    customFields?: { [key: string]: any; };
+    createdUtc?: string;
+    updatedUtc?: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType?: ChangeType;
+    changeOrigin?: string;
+    etag: string;
+}
+
 export interface PageOfContactView {
     items: ContactView[];
     nextCursor?: string | null;
+}
+
+/** An RFC 7396 Merge Patch of a ContactView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface ContactViewMergePatch {
+    firstName?: string | null;
+    lastName?: string | null;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    description?: string | null;
+    customFields?: { [key: string]: any; };
 }
 
 /** One RFC 6902 operation. */
@@ -2671,7 +2761,7 @@ export interface PageOfActionView {
 
 export interface ActionView {
     id: string;
-    kind: string;
+    kind: ActionKind;
     occurredUtc: string;
     actorId: string;
     changeOrigin: string;
@@ -2682,12 +2772,12 @@ export interface ActionView {
 }
 
 export interface FieldChange {
-    from?: any | null;
-    to?: any | null;
+    from?: any;
+    to?: any;
 }
 
 export interface CompanyView {
-    id: string;
+    readonly id: string;
     name: string;
     department?: string | null;
     orgNr?: string | null;
@@ -2697,13 +2787,13 @@ export interface CompanyView {
     urls: ContactPoint[];
     address?: Address | null;
     customFields: { [key: string]: any; };
-    createdUtc: string;
-    updatedUtc: string;
-    deletedUtc?: string | null;
-    version: number;
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
     changeType: ChangeType;
-    changeOrigin: string;
-    etag: string;
+    readonly changeOrigin: string;
+    readonly etag: string;
 }
 
 export interface Address {
@@ -2714,7 +2804,7 @@ export interface Address {
 }
 
 export interface CreateCompany {
-    name?: string | null;
+    name: string;
     department?: string | null;
     orgNr?: string | null;
     description?: string | null;
@@ -2732,10 +2822,50 @@ export interface AddressInput {
     countryCode?: string | null;
 }
 
+/** A CompanyView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
+export interface CompanyViewSelection {
+    id: string;
+    name?: string;
+    department?: string | null;
+    orgNr?: string | null;
+    description?: string | null;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    urls?: ContactPoint[];
+    address?: Address | null;
+    customFields?: { [key: string]: any; };
+    createdUtc?: string;
+    updatedUtc?: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType?: ChangeType;
+    changeOrigin?: string;
+    etag: string;
+}
+
 export interface PageOfCompanyView {
     items: CompanyView[];
     nextCursor?: string | null;
 }
+
+/** An RFC 7396 Merge Patch of a CompanyView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface CompanyViewMergePatch {
+    name?: string;
+    department?: string | null;
+    orgNr?: string | null;
+    description?: string | null;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    urls?: ContactPoint[];
+    address?: Address | null;
+    customFields?: { [key: string]: any; };
+}
+
+/** The format a note's message is written in. */
+export type NoteContentFormat = "plain" | "markdown" | "html";
+
+/** What a timeline action records. */
+export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted";
 
 export type NotePatchAction = "archive" | "unarchive" | "supersede";
 
