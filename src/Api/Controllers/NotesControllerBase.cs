@@ -31,6 +31,9 @@ public abstract class NotesControllerBase : LinkageControllerBase
         return CreatedWithETag(Location(id, note.Id), note, note.Version);
     }
 
+    /// <summary>The current notes: the heads of their revision chains that are not archived, unless asked otherwise.</summary>
+    /// <param name="includeArchived">Also archived notes.</param>
+    /// <param name="includeSuperseded">Also the earlier revisions of superseded notes.</param>
     [HttpGet]
     public Task<Page<NoteView>> ListNotes(
         Guid id,

@@ -39,6 +39,7 @@ public abstract class ResourceController<TAggregate, TView, TCreate>(string subj
         return OkWithETag(selection.Shape(view, HttpContext), view.Version);
     }
 
+    /// <param name="q">Matches, in any case, a prefix of a name (a contact's first, last or full name; a company's name) or a whole email value.</param>
     [HttpGet]
     public Task<Page<TView>> ListResources(
         [FromQuery] string? q,
@@ -68,6 +69,8 @@ public abstract class ResourceController<TAggregate, TView, TCreate>(string subj
         return NoContent();
     }
 
+    /// <summary>The record's timeline, newest first (API.md 2.3).</summary>
+    /// <param name="kind">Only actions whose kind starts with this (e.g. <c>note</c> or <c>link.updated</c>).</param>
     [HttpGet("{id:guid}/actions")]
     public Task<Page<ActionView>> ListResourceActions(
         Guid id,

@@ -5,211 +5,99 @@
 //----------------------
 
 /* eslint-disable */
-// ReSharper disable InconsistentNaming
+// Generated from the API's OpenAPI document with the templates in clients/typescript/templates; never edit by hand.
+import { LinkageResponse, readResponse, type Precondition, type Selected } from "../runtime.js";
 
 export class LinksClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
-     * Create link
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create link.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createLink(body: CreateLink, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<LinkView>> {
+    createLink(body: CreateLink, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<LinkView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateLink(_response);
-        });
-    }
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
 
-    protected processCreateLink(response: Response): Promise<LinkageResponse<LinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LinkView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<LinkView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<LinkView>(response));
     }
 
     /**
-     * Get link
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get link.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getLink(id: string, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<LinkView>> {
+    getLink(id: string, options: {
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<LinkView>> {
+
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetLink(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetLink(response: Response): Promise<LinkageResponse<LinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LinkView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<LinkView>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<LinkView>(response));
     }
 
     /**
-     * Update link
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Update link.
+     *
+     * Omitted members are left alone, null clears; If-Match is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    updateLink(id: string, body: UpdateLinkBody, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<LinkView>> {
+    updateLink(id: string, body: UpdateLinkBody, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<LinkView>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -218,202 +106,70 @@ export class LinksClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processUpdateLink(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processUpdateLink(response: Response): Promise<LinkageResponse<LinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LinkView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<LinkView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<LinkView>(response));
     }
 
     /**
-     * Delete link
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     * @return Deleted.
+     * Delete link.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
      */
-    deleteLink(id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    deleteLink(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeleteLink(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processDeleteLink(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+            .then((response) => readResponse<void>(response));
     }
 
     /**
-     * List contact links
-     * @param limit (optional) Items per page, 1 to 200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     * List contact links.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listContactLinks(id: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfLinkView>> {
+    listContactLinks(id: string, options: {
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfLinkView>> {
+
+        const { limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/links?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -426,78 +182,29 @@ export class LinksClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListContactLinks(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListContactLinks(response: Response): Promise<LinkageResponse<PageOfLinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfLinkView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfLinkView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfLinkView>(response));
     }
 
     /**
-     * List company links
-     * @param limit (optional) Items per page, 1 to 200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     * List company links.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listCompanyLinks(id: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfLinkView>> {
+    listCompanyLinks(id: string, options: {
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfLinkView>> {
+
+        const { limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/links?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -510,89 +217,39 @@ export class LinksClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListCompanyLinks(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListCompanyLinks(response: Response): Promise<LinkageResponse<PageOfLinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfLinkView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfLinkView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfLinkView>(response));
     }
 }
 
 export class ContactNotesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
-     * Create note
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create note.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createNote(id: string, body: NewNote, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<NoteView>> {
+    createNote(id: string, body: NewNote, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<NoteView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -601,108 +258,41 @@ export class ContactNotesClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateNote(_response);
-        });
-    }
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
 
-    protected processCreateNote(response: Response): Promise<LinkageResponse<NoteView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NoteView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<NoteView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<NoteView>(response));
     }
 
     /**
-     * List notes
-     * @param includeArchived (optional) 
-     * @param includeSuperseded (optional) 
-     * @param limit (optional) Items per page, 1 to 200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     * List notes.
+     *
+     * The current notes: the heads of their revision chains that are not archived, unless asked otherwise. Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listNotes(id: string, includeArchived?: boolean | undefined, includeSuperseded?: boolean | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfNoteView>> {
+    listNotes(id: string, options: {
+        /** Also archived notes. */
+        includeArchived?: boolean | undefined;
+        /** Also the earlier revisions of superseded notes. */
+        includeSuperseded?: boolean | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfNoteView>> {
+
+        const { includeArchived, includeSuperseded, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -723,77 +313,27 @@ export class ContactNotesClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListNotes(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListNotes(response: Response): Promise<LinkageResponse<PageOfNoteView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfNoteView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfNoteView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfNoteView>(response));
     }
 
     /**
-     * Get note
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get note.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getNote(id: string, noteId: string, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<NoteView>> {
+    getNote(id: string, noteId: string, options: {
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<NoteView>> {
+
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes/{noteId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -803,84 +343,32 @@ export class ContactNotesClient {
         url_ = url_.replace("{noteId}", encodeURIComponent("" + noteId));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetNote(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetNote(response: Response): Promise<LinkageResponse<NoteView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NoteView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<NoteView>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<NoteView>(response));
     }
 
     /**
-     * Patch note
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     * @return Done; no body.
+     * Patch note.
+     *
+     * {"action": "archive" | "unarchive" | "supersede", "supersede": {...}}: 204 with the note's new ETag, or for a supersede the Location and ETag of the new revision. Idempotency-Key is ignored here. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchNote(id: string, noteId: string, body: NotePatch, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    patchNote(id: string, noteId: string, body: NotePatch, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes/{noteId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -892,120 +380,45 @@ export class ContactNotesClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchNote(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processPatchNote(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<void>(response));
     }
 }
 
 export class CompanyNotesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
-     * Create note
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create note.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createNote(id: string, body: NewNote, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<NoteView>> {
+    createNote(id: string, body: NewNote, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<NoteView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1014,108 +427,41 @@ export class CompanyNotesClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateNote(_response);
-        });
-    }
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
 
-    protected processCreateNote(response: Response): Promise<LinkageResponse<NoteView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NoteView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<NoteView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<NoteView>(response));
     }
 
     /**
-     * List notes
-     * @param includeArchived (optional) 
-     * @param includeSuperseded (optional) 
-     * @param limit (optional) Items per page, 1 to 200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     * List notes.
+     *
+     * The current notes: the heads of their revision chains that are not archived, unless asked otherwise. Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listNotes(id: string, includeArchived?: boolean | undefined, includeSuperseded?: boolean | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfNoteView>> {
+    listNotes(id: string, options: {
+        /** Also archived notes. */
+        includeArchived?: boolean | undefined;
+        /** Also the earlier revisions of superseded notes. */
+        includeSuperseded?: boolean | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfNoteView>> {
+
+        const { includeArchived, includeSuperseded, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1136,77 +482,27 @@ export class CompanyNotesClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListNotes(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListNotes(response: Response): Promise<LinkageResponse<PageOfNoteView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfNoteView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfNoteView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfNoteView>(response));
     }
 
     /**
-     * Get note
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get note.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getNote(id: string, noteId: string, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<NoteView>> {
+    getNote(id: string, noteId: string, options: {
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<NoteView>> {
+
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes/{noteId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1216,84 +512,32 @@ export class CompanyNotesClient {
         url_ = url_.replace("{noteId}", encodeURIComponent("" + noteId));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetNote(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetNote(response: Response): Promise<LinkageResponse<NoteView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NoteView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<NoteView>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<NoteView>(response));
     }
 
     /**
-     * Patch note
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     * @return Done; no body.
+     * Patch note.
+     *
+     * {"action": "archive" | "unarchive" | "supersede", "supersede": {...}}: 204 with the note's new ETag, or for a supersede the Location and ETag of the new revision. Idempotency-Key is ignored here. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchNote(id: string, noteId: string, body: NotePatch, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    patchNote(id: string, noteId: string, body: NotePatch, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes/{noteId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1305,226 +549,83 @@ export class CompanyNotesClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchNote(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processPatchNote(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<void>(response));
     }
 }
 
 export class ContactsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
-     * Create contact
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create contact.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createContact(body: CreateContact, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
+    createContact(body: CreateContact, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<ContactView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateContact(_response);
-        });
-    }
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
 
-    protected processCreateContact(response: Response): Promise<LinkageResponse<ContactView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<ContactView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<ContactView>(response));
     }
 
     /**
-     * List contacts
-     * @param q (optional) 
-     * @param limit (optional) Items per page, 1 to 200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     * List contacts.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listContacts(q?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfContactView>> {
+    listContacts(options: {
+        /** Matches, in any case, a prefix of a name (a contact's first, last or full name; a company's name) or a whole email value. */
+        q?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfContactView>> {
+
+        const { q, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts?";
         if (q !== undefined && q !== null)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
@@ -1536,78 +637,45 @@ export class ContactsClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListContacts(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListContacts(response: Response): Promise<LinkageResponse<PageOfContactView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfContactView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfContactView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfContactView>(response));
     }
 
     /**
-     * Get contact
-     * @param select (optional) Comma-separated property names, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField.
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get contact.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getContact(id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactViewSelection>> {
+    getContact(id: string, options?: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<ContactView>>;
+    getContact<K extends keyof ContactView>(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<ContactView, K>>>;
+    getContact(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1616,85 +684,48 @@ export class ContactsClient {
             url_ += "$select=" + encodeURIComponent("" + select) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetContact(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetContact(response: Response): Promise<LinkageResponse<ContactViewSelection>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactViewSelection;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<ContactViewSelection>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<ContactViewSelection>(response));
     }
 
     /**
-     * Patch contact
-     * @param select (optional) Comma-separated property names, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField.
-     * @param ifMatch (optional) The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param ifUnmodifiedSince (optional) An HTTP date: the change applies only if the resource has not changed since (If-Match wins when both are sent).
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Patch contact.
+     *
+     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchContact(id: string, body: ContactViewMergePatch, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactViewSelection>> {
+    patchContact(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<ContactView>>;
+    patchContact<K extends keyof ContactView>(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<ContactView, K>>>;
+    patchContact(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifMatch, ifUnmodifiedSince, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1705,204 +736,75 @@ export class ContactsClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "If-Unmodified-Since": ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null ? "" + ifUnmodifiedSince : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchContact(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processPatchContact(response: Response): Promise<LinkageResponse<ContactViewSelection>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactViewSelection;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<ContactViewSelection>>(new LinkageResponse(status, _headers, null as any));
+        if (ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null)
+            headers_["If-Unmodified-Since"] = "" + ifUnmodifiedSince;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<ContactViewSelection>(response));
     }
 
     /**
-     * Delete contact
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     * @return Deleted.
+     * Delete contact.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
      */
-    deleteContact(id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    deleteContact(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeleteContact(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processDeleteContact(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+            .then((response) => readResponse<void>(response));
     }
 
     /**
-     * List contact actions
-     * @param kind (optional) 
-     * @param limit (optional) Items per page, 1 to 200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     * List contact actions.
+     *
+     * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listContactActions(id: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
+    listContactActions(id: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
+
+        const { kind, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/actions?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1917,195 +819,77 @@ export class ContactsClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListContactActions(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListContactActions(response: Response): Promise<LinkageResponse<PageOfActionView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfActionView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfActionView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfActionView>(response));
     }
 }
 
 export class CompaniesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
-     * Create company
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create company.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createCompany(body: CreateCompany, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
+    createCompany(body: CreateCompany, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<CompanyView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateCompany(_response);
-        });
-    }
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
 
-    protected processCreateCompany(response: Response): Promise<LinkageResponse<CompanyView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<CompanyView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<CompanyView>(response));
     }
 
     /**
-     * List companies
-     * @param q (optional) 
-     * @param limit (optional) Items per page, 1 to 200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     * List companies.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listCompanies(q?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfCompanyView>> {
+    listCompanies(options: {
+        /** Matches, in any case, a prefix of a name (a contact's first, last or full name; a company's name) or a whole email value. */
+        q?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfCompanyView>> {
+
+        const { q, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies?";
         if (q !== undefined && q !== null)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
@@ -2117,78 +901,45 @@ export class CompaniesClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListCompanies(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListCompanies(response: Response): Promise<LinkageResponse<PageOfCompanyView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfCompanyView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfCompanyView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfCompanyView>(response));
     }
 
     /**
-     * Get company
-     * @param select (optional) Comma-separated property names, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField.
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get company.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getCompany(id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyViewSelection>> {
+    getCompany(id: string, options?: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<CompanyView>>;
+    getCompany<K extends keyof CompanyView>(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<CompanyView, K>>>;
+    getCompany(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2197,85 +948,48 @@ export class CompaniesClient {
             url_ += "$select=" + encodeURIComponent("" + select) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetCompany(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetCompany(response: Response): Promise<LinkageResponse<CompanyViewSelection>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyViewSelection;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<CompanyViewSelection>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<CompanyViewSelection>(response));
     }
 
     /**
-     * Patch company
-     * @param select (optional) Comma-separated property names, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField.
-     * @param ifMatch (optional) The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param ifUnmodifiedSince (optional) An HTTP date: the change applies only if the resource has not changed since (If-Match wins when both are sent).
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Patch company.
+     *
+     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchCompany(id: string, body: CompanyViewMergePatch, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyViewSelection>> {
+    patchCompany(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<CompanyView>>;
+    patchCompany<K extends keyof CompanyView>(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<CompanyView, K>>>;
+    patchCompany(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifMatch, ifUnmodifiedSince, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2286,204 +1000,75 @@ export class CompaniesClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "If-Unmodified-Since": ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null ? "" + ifUnmodifiedSince : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchCompany(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processPatchCompany(response: Response): Promise<LinkageResponse<CompanyViewSelection>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyViewSelection;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<CompanyViewSelection>>(new LinkageResponse(status, _headers, null as any));
+        if (ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null)
+            headers_["If-Unmodified-Since"] = "" + ifUnmodifiedSince;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<CompanyViewSelection>(response));
     }
 
     /**
-     * Delete company
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     * @return Deleted.
+     * Delete company.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
      */
-    deleteCompany(id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    deleteCompany(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeleteCompany(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processDeleteCompany(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+            .then((response) => readResponse<void>(response));
     }
 
     /**
-     * List company actions
-     * @param kind (optional) 
-     * @param limit (optional) Items per page, 1 to 200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page; omit it for the first page.
+     * List company actions.
+     *
+     * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listCompanyActions(id: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
+    listCompanyActions(id: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
+
+        const { kind, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/actions?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2498,70 +1083,12 @@ export class CompaniesClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListCompanyActions(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListCompanyActions(response: Response): Promise<LinkageResponse<PageOfActionView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfActionView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfActionView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfActionView>(response));
     }
 }
 
@@ -2870,47 +1397,3 @@ export type ActionKind = "contact.created" | "contact.updated" | "contact.delete
 export type NotePatchAction = "archive" | "unarchive" | "supersede";
 
 export type JsonPatchOperationOp = "add" | "remove" | "replace" | "move" | "copy" | "test";
-
-export class LinkageResponse<TResult> {
-    status: number;
-    headers: { [key: string]: any; };
-    result: TResult;
-
-    constructor(status: number, headers: { [key: string]: any; }, result: TResult)
-    {
-        this.status = status;
-        this.headers = headers;
-        this.result = result;
-    }
-}
-
-export class ApiException extends Error {
-    override message: string;
-    status: number;
-    response: string;
-    headers: { [key: string]: any; };
-    result: any;
-
-    constructor(message: string, status: number, response: string, headers: { [key: string]: any; }, result: any) {
-        super();
-
-        this.message = message;
-        this.status = status;
-        this.response = response;
-        this.headers = headers;
-        this.result = result;
-    }
-
-    protected isApiException = true;
-
-    static isApiException(obj: any): obj is ApiException {
-        return obj.isApiException === true;
-    }
-}
-
-function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
-    if (result !== null && result !== undefined)
-        throw result;
-    else
-        throw new ApiException(message, status, response, headers, null);
-}

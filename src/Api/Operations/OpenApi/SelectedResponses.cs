@@ -22,7 +22,7 @@ public sealed class SelectedResponses : IOperationProcessor
         }
 
         var select = operation.Parameters.First(p => p.Name == SelectParameter);
-        select.Description = "Comma-separated property names, in any case: the answer holds only those and id, version and etag. "
+        select.Description = "Property names, comma-separated, in any case: the answer holds only those and id, version and etag. "
             + "An unknown name is 400 UnknownField.";
         foreach (var content in ok.Content.Values)
         {
