@@ -1,9 +1,15 @@
 using Linkage.Application.Common.Behaviors;
+using Linkage.Application.Common.Paging;
 using Linkage.Application.Companies;
 using Linkage.Application.Companies.CreateCompany;
 using Linkage.Application.Contacts;
 using Linkage.Application.Contacts.CreateContact;
+using Linkage.Application.Definitions;
+using Linkage.Application.Files;
+using Linkage.Application.Files.CreateFile;
 using Linkage.Application.Links;
+using Linkage.Application.Links.UpsertLink;
+using Linkage.Application.Records;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Linkage.Application;
@@ -23,6 +29,7 @@ public static class DependencyInjection
         Pipeline.Add(services);
 
         // Child validators that take settings (e.g. ContactPointValidator) are composed by hand, not registered.
+        services.AddSingleton(typeof(IValidator<>), typeof(PagedQueryValidator<>));
         services.AddValidatorsFromAssembly(
             typeof(DependencyInjection).Assembly,
             ServiceLifetime.Singleton,
@@ -31,9 +38,18 @@ public static class DependencyInjection
         services.AddResource<Contact, ContactView>().Creatable<CreateContact>().Listable().Deletable().PatchableAsCreate<CreateContact>();
         services.AddResource<Company, CompanyView>().Creatable<CreateCompany>().Listable().Deletable().PatchableAsCreate<CreateCompany>();
         services.AddResource<Link, LinkView>().Deletable();
+        services.AddResource<FileRecord, FileView>().Creatable<CreateFile>().Deletable();
+        services.AddResource<DomainRecord, RecordView>().Deletable().Patchable<RecordPatching>();
+        services.AddResource<DomainDefinition, DomainView>().Named().Patchable<DomainPatching>();
+        services.AddResource<RelationshipType, RelationshipTypeView>().Named().Patchable<RelationshipTypePatching>();
         services.AddScoped<IDeleteCascade<Contact>, LinkCascade>();
         services.AddScoped<IDeleteCascade<Company>, LinkCascade>();
+        services.AddScoped<IDeleteCascade<DomainRecord>, LinkCascade>();
+        services.AddScoped<IDeleteCascade<FileRecord>, LinkCascade>();
         services.AddScoped<PrimaryLinks>();
+        services.AddScoped<LinkSides>();
+        services.AddScoped<DomainCatalog>();
+        services.AddScoped<RecordFields>();
 
         services.AddScoped<IdempotencyOutcome>();
         services.AddScoped<ChangeContext>();

@@ -21,3 +21,6 @@ global using Linkage.Domain.Contacts;
 global using Linkage.Domain.Links;
 global using Linkage.Domain.Notes;
 global using Linkage.Domain.Timeline;
+global using Linkage.Domain.Definitions;
+global using Linkage.Domain.Files;
+global using Linkage.Domain.Records;

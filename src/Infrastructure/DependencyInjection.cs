@@ -1,6 +1,8 @@
 using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Idempotency;
 using Linkage.Application.Common.Security;
+using Linkage.Application.Definitions;
+using Linkage.Application.Records;
 using Linkage.Infrastructure.Idempotency;
 using Linkage.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -35,6 +37,9 @@ public static class DependencyInjection
         services.AddScoped<UniqueViolations>();
         services.AddScoped<IUniqueViolationMeaning, LinkUniqueViolations>();
         services.AddScoped<IUniqueViolationMeaning, NoteUniqueViolations>();
+        services.AddScoped<IUniqueViolationMeaning, DefinitionUniqueViolations>();
+        services.AddScoped<IRecordSearch, RecordSearch>();
+        services.AddScoped<IFieldUsage, FieldUsage>();
 
         services.Configure<IdempotencyOptions>(configuration.GetSection("Idempotency"));
         services.AddSingleton<IdempotencyCleanup>();

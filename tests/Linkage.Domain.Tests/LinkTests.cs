@@ -22,7 +22,7 @@ public sealed class LinkTests
         var link = Link.Create("t1", ContactId, CompanyId, "CFO", isPrimary: true, Stamp with { Origin = "import" });
 
         Assert.That((link.Version, link.ChangeType, link.ChangeOrigin), Is.EqualTo((1, ChangeType.Created, "import")));
-        Assert.That((link.ContactId, link.CompanyId, link.JobTitle, link.IsPrimary), Is.EqualTo((ContactId, CompanyId, "CFO", true)));
+        Assert.That((link.ChildId, link.ParentId, link.JobTitle, link.IsPrimary), Is.EqualTo((ContactId, CompanyId, "CFO", true)));
         Assert.That(link.Id.Version, Is.EqualTo(7));
         Assert.That(link.RecordedActions.Select(a => (a.Kind, a.SubjectType, a.SubjectId, a.LinkId)), Is.EqualTo(new[]
         {

@@ -3,15 +3,16 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 namespace Linkage.Api.Http;
 
 /// <summary>
-/// Names the actions a controller inherits from <see cref="ResourceController{TAggregate,TView,TCreate}"/> after its
-/// resource: on <c>ContactsController</c>, <c>GetResource</c> is <c>GetContact</c> and <c>ListResources</c> is
+/// Names the actions a controller inherits from a generic base (<see cref="ResourceController{TAggregate,TView,TCreate}"/>,
+/// <see cref="DefinitionController{TDefinition,TView,TDefine}"/>) after its resource, the view's name without
+/// <c>View</c>: on <c>ContactsController</c>, <c>GetResource</c> is <c>GetContact</c> and <c>ListResources</c> is
 /// <c>ListContacts</c>. The OpenAPI operation ids, and so the client's method names, come from these names.
 /// </summary>
 public sealed class ResourceActionNames : IControllerModelConvention
 {
     public void Apply(ControllerModel controller)
     {
-        if (ResourceOf(controller.ControllerType) is not { } aggregate)
+        if (ResourceNameOf(controller.ControllerType) is not { } resource)
         {
             return;
         }
@@ -20,17 +21,23 @@ public sealed class ResourceActionNames : IControllerModelConvention
         {
             action.ActionName = action.ActionName
                 .Replace("Resources", controller.ControllerName, StringComparison.Ordinal)
-                .Replace("Resource", aggregate.Name, StringComparison.Ordinal);
+                .Replace("Resource", resource, StringComparison.Ordinal)
+                .Replace("Definitions", controller.ControllerName, StringComparison.Ordinal)
+                .Replace("Definition", resource, StringComparison.Ordinal);
         }
     }
 
-    private static Type? ResourceOf(Type controller)
+    private static readonly Type[] GenericBases = [typeof(ResourceController<,,>), typeof(DefinitionController<,,>)];
+
+    /// <summary>The resource's name: its view's, without <c>View</c> (<c>ContactView</c>: <c>Contact</c>).</summary>
+    private static string? ResourceNameOf(Type controller)
     {
         for (var type = controller.BaseType; type is not null; type = type.BaseType)
         {
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ResourceController<,,>))
+            if (type.IsGenericType && GenericBases.Contains(type.GetGenericTypeDefinition()))
             {
-                return type.GetGenericArguments()[0];
+                var view = type.GetGenericArguments()[1].Name;
+                return view.EndsWith("View", StringComparison.Ordinal) ? view[..^4] : view;
             }
         }
 

@@ -58,6 +58,7 @@ public static class OpenApiSetup
             settings.OperationProcessors.Add(new RequestContentTypes());
             settings.OperationProcessors.Add(new SelectedResponses());
             settings.OperationProcessors.Add(new ContractHeaders(SecurityScheme));
+            settings.OperationProcessors.Add(new FieldEqualityParameters());
             settings.OperationProcessors.Add(new SuccessResponses());
             settings.OperationProcessors.Add(new ProblemResponses());
             settings.DocumentProcessors.Add(new ContractValues());

@@ -13,7 +13,7 @@ public sealed class PrimaryLinks(ILinkageDbContext db, IRecordLocks locks)
     {
         await locks.HoldPrimarySlotAsync(contactId, cancellationToken);
         var current = await db.Links
-            .Where(l => l.ContactId == contactId && l.IsPrimary && l.Id != claimantId)
+            .Where(l => l.ChildId == contactId && l.IsPrimary && l.Id != claimantId)
             .FirstOrDefaultAsync(cancellationToken);
         current?.Demote(stamp);
     }

@@ -14,5 +14,5 @@ public interface INoteCommand : IConditionalCommand<Note, NoteView>, IAuthorized
 
     Guid IConditionalCommand.TargetId => NoteId;
 
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Edit(Subject.Domain)];
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => Subject.EditRights;
 }

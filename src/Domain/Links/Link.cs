@@ -1,10 +1,11 @@
 namespace Linkage.Domain.Links;
 
 /// <summary>
-/// A contact's tie to a company (the contact works there), with an optional job title; at most one
-/// live link of a contact is its primary. Every change is recorded on both the contact's and the
-/// company's timeline. That a contact has only one primary link is not this aggregate's rule to keep
-/// alone: the store holds it (a partial unique index) and the use cases demote the previous primary.
+/// A link from a parent record to a child record (API.md 5): a company or a record of a custom domain, to a
+/// contact or a file; at most one live link joins a parent and a child. A link may be typed by a relationship
+/// type. A company's link to a contact is the network link of API.md 2.2: the contact works there, with an
+/// optional job title, and at most one live link of a contact is its primary (the store holds that, and the use
+/// cases demote the previous primary). Every change is recorded on both ends' timelines.
 /// </summary>
 public sealed class Link : AggregateRoot, ISoftDeletable
 {
@@ -14,51 +15,82 @@ public sealed class Link : AggregateRoot, ISoftDeletable
     {
     }
 
-    private Link(Guid id, string tenantId, Guid contactId, Guid companyId, ChangeStamp stamp)
-        : base(id, tenantId, stamp)
+    private Link(string tenantId, LinkEnd parent, LinkEnd child, ChangeStamp stamp)
+        : base(Guid.CreateVersion7(stamp.At), tenantId, stamp)
     {
-        ContactId = contactId;
-        CompanyId = companyId;
+        ParentDomain = parent.Domain;
+        ParentId = parent.Id;
+        ChildDomain = child.Domain;
+        ChildId = child.Id;
     }
 
-    public Guid ContactId { get; private set; }
+    public string ParentDomain { get; private set; } = string.Empty;
 
-    public Guid CompanyId { get; private set; }
+    public Guid ParentId { get; private set; }
+
+    public string ChildDomain { get; private set; } = string.Empty;
+
+    public Guid ChildId { get; private set; }
+
+    public Guid? RelationshipTypeId { get; private set; }
+
+    /// <summary>The relationship type's name (names never change), kept for the link's composite key.</summary>
+    public string? RelationshipType { get; private set; }
+
+    /// <summary>Values of the fields the relationship type defines (API.md 6); restricted ones among them are masked when shown.</summary>
+    public IReadOnlyDictionary<string, object?> FieldValues { get; private set; } = new Dictionary<string, object?>();
+
+    /// <summary>The link's own label (API.md 6), or none.</summary>
+    public string? DisplayLabel { get; private set; }
 
     public string? JobTitle { get; private set; }
 
     public bool IsPrimary { get; private set; }
 
-    /// <summary>Links a contact to a company; records <c>link.created</c> with the initial values on both timelines.</summary>
+    public LinkEnd Parent => new(ParentDomain, ParentId);
+
+    public LinkEnd Child => new(ChildDomain, ChildId);
+
+    /// <summary>A company's link to a contact: the link of API.md 2.2, with a job title and primary status.</summary>
+    public bool IsNetworkLink => ParentDomain == BuiltInDomain.Company && ChildDomain == BuiltInDomain.Contact;
+
+    /// <summary>Links a contact to a company (API.md 2.2); records <c>link.created</c> with the initial values on both timelines.</summary>
     public static Link Create(string tenantId, Guid contactId, Guid companyId, string? jobTitle, bool isPrimary, ChangeStamp stamp)
     {
-        if (contactId == Guid.Empty || companyId == Guid.Empty)
-        {
-            throw new ArgumentException("A link joins an existing contact and company.");
-        }
-
         CheckJobTitle(jobTitle);
-        var link = new Link(Guid.CreateVersion7(stamp.At), tenantId, contactId, companyId, stamp)
-        {
-            JobTitle = jobTitle,
-            IsPrimary = isPrimary,
-        };
-
-        var changes = new ChangeSet();
-        changes.Track("contactId", (Guid?)null, contactId);
-        changes.Track("companyId", (Guid?)null, companyId);
+        var link = New(tenantId, LinkEnd.Company(companyId), LinkEnd.Contact(contactId), stamp);
+        link.JobTitle = jobTitle;
+        link.IsPrimary = isPrimary;
+        var changes = link.EndsAsChanges();
         changes.Track("jobTitle", null, jobTitle);
         changes.Track("isPrimary", (bool?)null, isPrimary);
         link.RecordOnBothTimelines("link.created", stamp, changes);
         return link;
     }
 
+    /// <summary>Links a child to a parent, typed or not (API.md 5.4); records <c>link.created</c> on both timelines.</summary>
+    public static Link Create(string tenantId, LinkEnd parent, LinkEnd child, Definitions.RelationshipType? type, ChangeStamp stamp)
+    {
+        var link = New(tenantId, parent, child, stamp);
+        link.RelationshipTypeId = type?.Id;
+        link.RelationshipType = type?.Name;
+        var changes = link.EndsAsChanges();
+        changes.Track("relationshipTypeName", null, type?.Name);
+        link.RecordOnBothTimelines("link.created", stamp, changes);
+        return link;
+    }
+
     /// <summary>
-    /// Replaces the writable state; records <c>link.updated</c> with only the changed fields.
+    /// Replaces the writable state of a network link; records <c>link.updated</c> with only the changed fields.
     /// Returns false, moving no version and recording nothing, when nothing changed.
     /// </summary>
     public bool Update(string? jobTitle, bool isPrimary, ChangeStamp stamp)
     {
+        if (!IsNetworkLink)
+        {
+            throw new InvalidOperationException("Only a company's link to a contact has a job title and primary status.");
+        }
+
         CheckJobTitle(jobTitle);
         var changes = new ChangeSet();
         changes.Track("jobTitle", JobTitle, jobTitle);
@@ -70,6 +102,22 @@ public sealed class Link : AggregateRoot, ISoftDeletable
 
         JobTitle = jobTitle;
         IsPrimary = isPrimary;
+        MarkChanged(ChangeType.Updated, stamp);
+        RecordOnBothTimelines("link.updated", stamp, changes);
+        return true;
+    }
+
+    /// <summary>Types the link by <paramref name="type"/> (or none); returns false, recording nothing, when it already is.</summary>
+    public bool Relate(Definitions.RelationshipType? type, ChangeStamp stamp)
+    {
+        var changes = new ChangeSet();
+        if (!changes.Track("relationshipTypeName", RelationshipType, type?.Name))
+        {
+            return false;
+        }
+
+        RelationshipTypeId = type?.Id;
+        RelationshipType = type?.Name;
         MarkChanged(ChangeType.Updated, stamp);
         RecordOnBothTimelines("link.updated", stamp, changes);
         return true;
@@ -97,6 +145,16 @@ public sealed class Link : AggregateRoot, ISoftDeletable
     public static bool IsValidJobTitle(string? jobTitle) =>
         jobTitle is null || (jobTitle.Length <= MaxJobTitleLength && !string.IsNullOrWhiteSpace(jobTitle));
 
+    private static Link New(string tenantId, LinkEnd parent, LinkEnd child, ChangeStamp stamp)
+    {
+        if (parent.Id == Guid.Empty || child.Id == Guid.Empty)
+        {
+            throw new ArgumentException("A link joins two existing records.");
+        }
+
+        return new Link(tenantId, parent, child, stamp);
+    }
+
     private static void CheckJobTitle(string? jobTitle)
     {
         if (!IsValidJobTitle(jobTitle))
@@ -105,9 +163,18 @@ public sealed class Link : AggregateRoot, ISoftDeletable
         }
     }
 
+    /// <summary>The ends as a creation records them, named as the link's document names them (API.md 2.2 or 6).</summary>
+    private ChangeSet EndsAsChanges()
+    {
+        var changes = new ChangeSet();
+        changes.Track(IsNetworkLink ? "contactId" : "toObjectId", (Guid?)null, ChildId);
+        changes.Track(IsNetworkLink ? "companyId" : "fromObjectId", (Guid?)null, ParentId);
+        return changes;
+    }
+
     private void RecordOnBothTimelines(string kind, ChangeStamp stamp, ChangeSet changes)
     {
-        Record(TimelineAction.For(TenantId, kind, SubjectType.Contact, ContactId, stamp, changes.Changes, linkId: Id));
-        Record(TimelineAction.For(TenantId, kind, SubjectType.Company, CompanyId, stamp, changes.Changes, linkId: Id));
+        Record(TimelineAction.For(TenantId, kind, Child.SubjectType, ChildId, stamp, changes.Changes, linkId: Id));
+        Record(TimelineAction.For(TenantId, kind, Parent.SubjectType, ParentId, stamp, changes.Changes, linkId: Id));
     }
 }

@@ -21,13 +21,13 @@ internal sealed class LinkUniqueViolations(LinkageDbContext db) : IUniqueViolati
         }
 
         var existingId = await db.Links.AsNoTracking()
-            .Where(l => l.ContactId == link.ContactId && l.CompanyId == link.CompanyId)
+            .Where(l => l.ParentId == link.ParentId && l.ChildId == link.ChildId)
             .Select(l => (Guid?)l.Id)
             .FirstOrDefaultAsync(cancellationToken);
 
         // The link in the way may have been deleted since; then trying again can succeed.
         return existingId is { } id
-            ? new ConflictException("A live link already joins this contact and company.", id)
+            ? new ConflictException(link.IsNetworkLink ? "A live link already joins this contact and company." : "A live link already joins this parent and child.", id)
             : new RetryCommandException($"Lost a race on {indexName}.");
     }
 }

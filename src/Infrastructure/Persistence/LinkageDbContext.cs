@@ -1,6 +1,9 @@
 using Linkage.Application.Common.Security;
 using Linkage.Domain.Companies;
 using Linkage.Domain.Contacts;
+using Linkage.Domain.Definitions;
+using Linkage.Domain.Files;
+using Linkage.Domain.Records;
 using Linkage.Domain.Links;
 using Linkage.Domain.Notes;
 using Linkage.Domain.Timeline;
@@ -68,6 +71,14 @@ public sealed class LinkageDbContext : DbContext
     public DbSet<TimelineAction> TimelineActions => Set<TimelineAction>();
 
     public DbSet<Note> Notes => Set<Note>();
+
+    public DbSet<DomainDefinition> Domains => Set<DomainDefinition>();
+
+    public DbSet<RelationshipType> RelationshipTypes => Set<RelationshipType>();
+
+    public DbSet<DomainRecord> Records => Set<DomainRecord>();
+
+    public DbSet<FileRecord> Files => Set<FileRecord>();
 
     internal DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

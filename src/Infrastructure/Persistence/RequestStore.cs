@@ -1,5 +1,8 @@
 using Linkage.Domain.Companies;
 using Linkage.Domain.Contacts;
+using Linkage.Domain.Definitions;
+using Linkage.Domain.Files;
+using Linkage.Domain.Records;
 using Linkage.Domain.Links;
 using Linkage.Domain.Notes;
 using Linkage.Domain.Timeline;
@@ -23,6 +26,14 @@ internal sealed class RequestStore(LinkageDbContext db) : ILinkageDbContext
     public DbSet<TimelineAction> TimelineActions => db.TimelineActions;
 
     public DbSet<Note> Notes => db.Notes;
+
+    public DbSet<DomainDefinition> Domains => db.Domains;
+
+    public DbSet<RelationshipType> RelationshipTypes => db.RelationshipTypes;
+
+    public DbSet<DomainRecord> Records => db.Records;
+
+    public DbSet<FileRecord> Files => db.Files;
 
     public DbSet<TEntity> Set<TEntity>()
         where TEntity : class => db.Set<TEntity>();

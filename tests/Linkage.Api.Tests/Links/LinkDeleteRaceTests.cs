@@ -31,7 +31,7 @@ public sealed class LinkDeleteRaceTests : LinkTestBase
 
         await AssertProblemAsync(await create, 404, "NotFound");
         await using var db = Factory.OpenDb(TenantA);
-        Assert.That(await db.Links.IgnoreQueryFilters().CountAsync(l => l.ContactId == Guid.Parse(contactId)), Is.Zero);
+        Assert.That(await db.Links.IgnoreQueryFilters().CountAsync(l => l.ChildId == Guid.Parse(contactId)), Is.Zero);
     }
 
     [TestCase("contacts")]
@@ -46,8 +46,9 @@ public sealed class LinkDeleteRaceTests : LinkTestBase
         // What CreateLink does before it commits: hold the record (and the other end), then insert the link.
         await ExecuteAsync(connection, $"SELECT id FROM {records} WHERE tenant_id = '{TenantA}' AND id = '{recordId}' FOR KEY SHARE");
         await ExecuteAsync(connection,
-            "INSERT INTO links (id, tenant_id, contact_id, company_id, job_title, is_primary, version, created_utc, updated_utc, change_type, change_origin) " +
-            $"VALUES ('{linkId}', '{TenantA}', '{contactId}', '{companyId}', 'CFO', false, 1, now(), now(), 'Created', 'api')");
+            "INSERT INTO links (id, tenant_id, parent_domain, parent_id, child_domain, child_id, field_values, job_title, is_primary, version, " +
+            "created_utc, updated_utc, change_type, change_origin) " +
+            $"VALUES ('{linkId}', '{TenantA}', 'Company', '{companyId}', 'Contact', '{contactId}', '{{}}', 'CFO', false, 1, now(), now(), 'Created', 'api')");
 
         var delete = Client().SendAsync(Request(HttpMethod.Delete, $"/api/v1/network/{records}/{recordId}", null, ("If-Match", "*")));
         Assert.That(await SomeoneWaitsOnALockAsync(), Is.True, "the delete should wait for the create's hold on the record");

@@ -76,7 +76,7 @@ public sealed class LinkPatchTests : LinkTestBase
 
         var stored = await StoredLinkAsync(id);
         Assert.That((stored.JobTitle, stored.Version, stored.ChangeOrigin), Is.EqualTo(("Chief Financial Officer", 2, "ui")));
-        foreach (var (subject, subjectId) in new[] { ("contacts", stored.ContactId), ("companies", stored.CompanyId) })
+        foreach (var (subject, subjectId) in new[] { ("contacts", stored.ChildId), ("companies", stored.ParentId) })
         {
             var action = (await LinkActionsAsync(subject, subjectId.ToString())).Last();
             Assert.That(action["kind"]!.GetValue<string>(), Is.EqualTo("link.updated"));
@@ -125,7 +125,7 @@ public sealed class LinkPatchTests : LinkTestBase
 
         var stored = await StoredLinkAsync(id);
         Assert.That((stored.JobTitle, stored.IsPrimary), Is.EqualTo(((string?)null, true)));
-        var action = (await LinkActionsAsync("contacts", stored.ContactId.ToString())).Last();
+        var action = (await LinkActionsAsync("contacts", stored.ChildId.ToString())).Last();
         Assert.That(Change(action, "jobTitle", "from")!.GetValue<string>(), Is.EqualTo("CTO"));
         Assert.That(Change(action, "jobTitle", "to"), Is.Null);
     }
@@ -141,7 +141,7 @@ public sealed class LinkPatchTests : LinkTestBase
         Assert.That(body["version"]!.GetValue<int>(), Is.EqualTo(2));
         var stored = await StoredLinkAsync(id);
         Assert.That(stored.IsPrimary, Is.False);
-        var action = (await LinkActionsAsync("companies", stored.CompanyId.ToString())).Last();
+        var action = (await LinkActionsAsync("companies", stored.ParentId.ToString())).Last();
         Assert.That(action["changes"]!.AsObject().Select(c => c.Key), Is.EqualTo(new[] { "isPrimary" }));
     }
 

@@ -82,7 +82,7 @@ public abstract class LinkTestBase : ApiTestBase
     protected async Task<int> CountLinksOfContactAsync(string contactId, string tenant = TenantA)
     {
         await using var db = Factory.OpenDb(tenant);
-        return await db.Links.IgnoreQueryFilters().CountAsync(l => l.TenantId == tenant && l.ContactId == Guid.Parse(contactId));
+        return await db.Links.IgnoreQueryFilters().CountAsync(l => l.TenantId == tenant && l.ChildId == Guid.Parse(contactId));
     }
 
     protected async Task<int> CountActionsAsync(string linkId, string tenant = TenantA)

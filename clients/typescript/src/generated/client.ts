@@ -8,6 +8,378 @@
 // Generated from the API's OpenAPI document with the templates in clients/typescript/templates; never edit by hand.
 import { LinkageResponse, readResponse, type Precondition, type Selected } from "../runtime.js";
 
+export class DomainsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Create domain.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
+     */
+    createDomain(body: DefineDomain, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<DomainView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/domains";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<DomainView>(response));
+    }
+
+    /**
+     * List domains.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listDomains(options: {
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfDomainView>> {
+
+        const { limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/domains?";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfDomainView>(response));
+    }
+
+    /**
+     * Get domain.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     */
+    getDomain(name: string, options: {
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<DomainView>> {
+
+        const { ifNoneMatch, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/domains/{name}";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined.");
+        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<DomainView>(response));
+    }
+
+    /**
+     * Patch domain.
+     *
+     * A JSON Patch or a Merge Patch over {label, fields}; removing or retyping a field that has values is 409. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
+     */
+    patchDomain(name: string, body: DomainViewMergePatch | JsonPatchOperation[], options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<DomainView>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/domains/{name}";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined.");
+        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<DomainView>(response));
+    }
+
+    /**
+     * List domain actions.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listDomainActions(name: string, options: {
+        /** kind */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
+
+        const { kind, limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/domains/{name}/actions?";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined.");
+        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        if (kind !== undefined && kind !== null)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfActionView>(response));
+    }
+}
+
+export class RelationshipTypesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Create relationship type.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
+     */
+    createRelationshipType(body: DefineRelationshipType, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<RelationshipTypeView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/relationship-types";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<RelationshipTypeView>(response));
+    }
+
+    /**
+     * List relationship types.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listRelationshipTypes(options: {
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfRelationshipTypeView>> {
+
+        const { limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/relationship-types?";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfRelationshipTypeView>(response));
+    }
+
+    /**
+     * Get relationship type.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     */
+    getRelationshipType(name: string, options: {
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<RelationshipTypeView>> {
+
+        const { ifNoneMatch, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/relationship-types/{name}";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined.");
+        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<RelationshipTypeView>(response));
+    }
+
+    /**
+     * Patch relationship type.
+     *
+     * A JSON Patch or a Merge Patch over {label, fields}; removing or retyping a field that has values is 409. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
+     */
+    patchRelationshipType(name: string, body: RelationshipTypeViewMergePatch | JsonPatchOperation[], options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<RelationshipTypeView>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/relationship-types/{name}";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined.");
+        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<RelationshipTypeView>(response));
+    }
+
+    /**
+     * List relationship type actions.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listRelationshipTypeActions(name: string, options: {
+        /** kind */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
+
+        const { kind, limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/relationship-types/{name}/actions?";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined.");
+        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        if (kind !== undefined && kind !== null)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfActionView>(response));
+    }
+}
+
 export class LinksClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -574,42 +946,6 @@ export class ContactsClient {
     }
 
     /**
-     * Create contact.
-     *
-     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
-     */
-    createContact(body: CreateContact, options: {
-        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
-        idempotencyKey?: string | undefined;
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<ContactView>> {
-
-        const { idempotencyKey, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        const headers_: Record<string, string> = {};
-
-        if (idempotencyKey !== undefined && idempotencyKey !== null)
-            headers_["Idempotency-Key"] = "" + idempotencyKey;
-
-        if (changeOrigin !== undefined && changeOrigin !== null)
-            headers_["X-Change-Origin"] = "" + changeOrigin;
-
-        headers_["Content-Type"] = "application/json";
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<ContactView>(response));
-    }
-
-    /**
      * List contacts.
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
@@ -646,53 +982,39 @@ export class ContactsClient {
     }
 
     /**
-     * Get contact.
+     * Create contact.
      *
-     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    getContact(id: string, options?: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: undefined;
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
+    createContact(body: CreateContact, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<ContactView>>;
-    getContact<K extends keyof ContactView>(id: string, options: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select: readonly K[];
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<ContactView, K>>>;
-    getContact(id: string, options: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: readonly string[];
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<any>> {
-        const select = options.select?.join(",");
-        const { ifNoneMatch, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (select !== undefined && select !== null)
-            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+    } = {}): Promise<LinkageResponse<ContactView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/contacts";
         url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
 
         const headers_: Record<string, string> = {};
 
-        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
-            headers_["If-None-Match"] = "" + ifNoneMatch;
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
 
         headers_["Accept"] = "application/json";
 
-        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<ContactViewSelection>(response));
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<ContactView>(response));
     }
 
     /**
@@ -752,6 +1074,56 @@ export class ContactsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<ContactViewSelection>(response));
+    }
+
+    /**
+     * Get contact.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     */
+    getContact(id: string, options?: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<ContactView>>;
+    getContact<K extends keyof ContactView>(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<ContactView, K>>>;
+    getContact(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifNoneMatch, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (select !== undefined && select !== null)
+            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
             .then((response) => readResponse<ContactViewSelection>(response));
     }
 
@@ -838,42 +1210,6 @@ export class CompaniesClient {
     }
 
     /**
-     * Create company.
-     *
-     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
-     */
-    createCompany(body: CreateCompany, options: {
-        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
-        idempotencyKey?: string | undefined;
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<CompanyView>> {
-
-        const { idempotencyKey, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        const headers_: Record<string, string> = {};
-
-        if (idempotencyKey !== undefined && idempotencyKey !== null)
-            headers_["Idempotency-Key"] = "" + idempotencyKey;
-
-        if (changeOrigin !== undefined && changeOrigin !== null)
-            headers_["X-Change-Origin"] = "" + changeOrigin;
-
-        headers_["Content-Type"] = "application/json";
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<CompanyView>(response));
-    }
-
-    /**
      * List companies.
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
@@ -910,53 +1246,39 @@ export class CompaniesClient {
     }
 
     /**
-     * Get company.
+     * Create company.
      *
-     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    getCompany(id: string, options?: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: undefined;
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
+    createCompany(body: CreateCompany, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<CompanyView>>;
-    getCompany<K extends keyof CompanyView>(id: string, options: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select: readonly K[];
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<CompanyView, K>>>;
-    getCompany(id: string, options: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: readonly string[];
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<any>> {
-        const select = options.select?.join(",");
-        const { ifNoneMatch, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (select !== undefined && select !== null)
-            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+    } = {}): Promise<LinkageResponse<CompanyView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/companies";
         url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
 
         const headers_: Record<string, string> = {};
 
-        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
-            headers_["If-None-Match"] = "" + ifNoneMatch;
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
 
         headers_["Accept"] = "application/json";
 
-        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<CompanyViewSelection>(response));
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<CompanyView>(response));
     }
 
     /**
@@ -1016,6 +1338,56 @@ export class CompaniesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<CompanyViewSelection>(response));
+    }
+
+    /**
+     * Get company.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     */
+    getCompany(id: string, options?: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<CompanyView>>;
+    getCompany<K extends keyof CompanyView>(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<CompanyView, K>>>;
+    getCompany(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifNoneMatch, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (select !== undefined && select !== null)
+            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
             .then((response) => readResponse<CompanyViewSelection>(response));
     }
 
@@ -1092,12 +1464,488 @@ export class CompaniesClient {
     }
 }
 
-export interface LinkView {
+export class FilesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Create file.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
+     */
+    createFile(body: CreateFile, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<FileView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/files";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<FileView>(response));
+    }
+
+    /**
+     * Get file.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     */
+    getFile(id: string, options?: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<FileView>>;
+    getFile<K extends keyof FileView>(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<FileView, K>>>;
+    getFile(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifNoneMatch, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/files/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (select !== undefined && select !== null)
+            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<FileViewSelection>(response));
+    }
+
+    /**
+     * Delete file.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
+     */
+    deleteFile(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/files/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+            .then((response) => readResponse<void>(response));
+    }
+
+    /**
+     * List file actions.
+     *
+     * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listFileActions(id: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
+
+        const { kind, limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/files/{id}/actions?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (kind !== undefined && kind !== null)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfActionView>(response));
+    }
+}
+
+export class RecordsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Create record.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
+     */
+    createRecord(domain: string, body: RecordInput, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<RecordView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/records/{domain}";
+        if (domain === undefined || domain === null)
+            throw new globalThis.Error("The parameter 'domain' must be defined.");
+        url_ = url_.replace("{domain}", encodeURIComponent("" + domain));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<RecordView>(response));
+    }
+
+    /**
+     * List records.
+     *
+     * Every query parameter but limit and cursor is a field the records must equal: ?policyNumber=POL-1. Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listRecords(domain: string, options: {
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Field values the records must equal, one query parameter per field (text and number fields): ?policyNumber=POL-1. */
+        fields?: { [key: string]: string; } | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfRecordView>> {
+
+        const { limit, cursor, fields, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/records/{domain}?";
+        if (domain === undefined || domain === null)
+            throw new globalThis.Error("The parameter 'domain' must be defined.");
+        url_ = url_.replace("{domain}", encodeURIComponent("" + domain));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (fields === null)
+            throw new globalThis.Error("The parameter 'fields' cannot be null.");
+        else if (fields !== undefined)
+            url_ += "fields=" + encodeURIComponent("" + fields) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfRecordView>(response));
+    }
+
+    /**
+     * Get record.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     */
+    getRecord(domain: string, id: string, options?: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<RecordView>>;
+    getRecord<K extends keyof RecordView>(domain: string, id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<RecordView, K>>>;
+    getRecord(domain: string, id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifNoneMatch, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}?";
+        if (domain === undefined || domain === null)
+            throw new globalThis.Error("The parameter 'domain' must be defined.");
+        url_ = url_.replace("{domain}", encodeURIComponent("" + domain));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (select !== undefined && select !== null)
+            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<RecordViewSelection>(response));
+    }
+
+    /**
+     * Patch record.
+     *
+     * A JSON Patch or a Merge Patch over {fields} (API.md 5.1); If-Match is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
+     */
+    patchRecord(domain: string, id: string, body: RecordViewMergePatch | JsonPatchOperation[], options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<RecordView>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}";
+        if (domain === undefined || domain === null)
+            throw new globalThis.Error("The parameter 'domain' must be defined.");
+        url_ = url_.replace("{domain}", encodeURIComponent("" + domain));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<RecordView>(response));
+    }
+
+    /**
+     * Delete record.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
+     */
+    deleteRecord(domain: string, id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}";
+        if (domain === undefined || domain === null)
+            throw new globalThis.Error("The parameter 'domain' must be defined.");
+        url_ = url_.replace("{domain}", encodeURIComponent("" + domain));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+            .then((response) => readResponse<void>(response));
+    }
+
+    /**
+     * List record actions.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listRecordActions(domain: string, id: string, options: {
+        /** kind */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
+
+        const { kind, limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}/actions?";
+        if (domain === undefined || domain === null)
+            throw new globalThis.Error("The parameter 'domain' must be defined.");
+        url_ = url_.replace("{domain}", encodeURIComponent("" + domain));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (kind !== undefined && kind !== null)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfActionView>(response));
+    }
+}
+
+export class TypedLinksClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Upsert link.
+     *
+     * Links a child to a parent, or updates the link that joins them: 201 when made, 200 when found. Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
+     */
+    upsertLink(body: UpsertLink, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<UpsertedLink>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/links/upsert";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<UpsertedLink>(response));
+    }
+}
+
+export interface DomainView {
     readonly id: string;
-    readonly contactId: string;
-    readonly companyId: string;
-    jobTitle?: string | null;
-    isPrimary: boolean;
+    readonly name: string;
+    label: string;
+    fields: FieldDefinition[];
     readonly createdUtc: string;
     readonly updatedUtc: string;
     readonly deletedUtc?: string | null;
@@ -1109,11 +1957,29 @@ export interface LinkView {
 
 export type ChangeType = "Created" | "Updated" | "Deleted";
 
-export interface CreateLink {
-    contactId: string;
-    companyId: string;
-    jobTitle?: string | null;
-    isPrimary?: boolean | null;
+export interface FieldDefinition {
+    name: string;
+    type: FieldType;
+    required?: boolean;
+    restricted?: boolean;
+    targetDomain?: string | null;
+    isMatchable: boolean;
+}
+
+export type FieldType = "Text" | "Number" | "Date" | "Boolean" | "Association";
+
+export interface DefineDomain {
+    name?: string | null;
+    label?: string | null;
+    fields?: FieldInput[] | null;
+}
+
+export interface FieldInput {
+    name?: string | null;
+    type?: FieldTypeName | null;
+    required?: boolean | null;
+    restricted?: boolean | null;
+    targetDomain?: string | null;
 }
 
 /** A stable machine-readable word for the problem. */
@@ -1140,134 +2006,15 @@ export interface ProblemDetails {
     [key: string]: any;
 }
 
-export interface UpdateLinkBody {
-    jobTitle?: string | null;
-    isPrimary?: boolean | null;
-}
-
-export interface PageOfLinkView {
-    items: LinkView[];
+export interface PageOfDomainView {
+    items: DomainView[];
     nextCursor?: string | null;
 }
 
-export interface NoteView {
-    id: string;
-    subject: SubjectRef;
-    message: string;
-    fileId?: string | null;
-    contentFormat: NoteContentFormat;
-    createdUtc: string;
-    createdBy: string;
-    archivedAt?: string | null;
-    supersedesActivityId?: string | null;
-    supersededById?: string | null;
-    expiredAt?: string | null;
-    version: number;
-    etag: string;
-}
-
-export interface SubjectRef {
-    type: string;
-    id: string;
-}
-
-export interface NewNote {
-    message: string;
-    fileId?: string | null;
-    contentFormat?: NoteContentFormat | null;
-}
-
-export interface PageOfNoteView {
-    items: NoteView[];
-    nextCursor?: string | null;
-}
-
-/** A new revision: an omitted field is inherited, null clears it. */
-export interface NoteRevision {
-    /** The new message. */
-    message?: string | null;
-    /** The attached file's id. */
-    fileId?: string | null;
-    /** plain, markdown or html; null means plain. */
-    contentFormat?: NoteContentFormat | null;
-}
-
-/** A note action: archive, unarchive, or supersede with a new revision. */
-export interface NotePatch {
-    action: NotePatchAction;
-    /** Required when the action is supersede. */
-    supersede?: NoteRevision | null;
-}
-
-export interface ContactView {
-    readonly id: string;
-    firstName?: string | null;
-    lastName?: string | null;
-    readonly fullName: string;
-    emails: ContactPoint[];
-    phones: ContactPoint[];
-    description?: string | null;
-    customFields: { [key: string]: any; };
-    readonly createdUtc: string;
-    readonly updatedUtc: string;
-    readonly deletedUtc?: string | null;
-    readonly version: number;
-    changeType: ChangeType;
-    readonly changeOrigin: string;
-    readonly etag: string;
-}
-
-export interface ContactPoint {
-    value: string;
-    description?: string | null;
-}
-
-export interface CreateContact {
-    firstName?: string | null;
-    lastName?: string | null;
-    emails?: ContactPointInput[] | null;
-    phones?: ContactPointInput[] | null;
-    description?: string | null;
-    customFields?: { [key: string]: any; } | null;
-}
-
-export interface ContactPointInput {
-    value?: string | null;
-    description?: string | null;
-}
-
-/** A ContactView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
-export interface ContactViewSelection {
-    id: string;
-    firstName?: string | null;
-    lastName?: string | null;
-    fullName?: string;
-    emails?: ContactPoint[];
-    phones?: ContactPoint[];
-    description?: string | null;
-    customFields?: { [key: string]: any; };
-    createdUtc?: string;
-    updatedUtc?: string;
-    deletedUtc?: string | null;
-    version: number;
-    changeType?: ChangeType;
-    changeOrigin?: string;
-    etag: string;
-}
-
-export interface PageOfContactView {
-    items: ContactView[];
-    nextCursor?: string | null;
-}
-
-/** An RFC 7396 Merge Patch of a ContactView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
-export interface ContactViewMergePatch {
-    firstName?: string | null;
-    lastName?: string | null;
-    emails?: ContactPoint[];
-    phones?: ContactPoint[];
-    description?: string | null;
-    customFields?: { [key: string]: any; };
+/** An RFC 7396 Merge Patch of a DomainView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface DomainViewMergePatch {
+    label?: string;
+    fields?: FieldDefinition[];
 }
 
 /** One RFC 6902 operation. */
@@ -1298,9 +2045,201 @@ export interface ActionView {
     changes?: { [key: string]: FieldChange; } | null;
 }
 
+export interface SubjectRef {
+    type: string;
+    id: string;
+}
+
 export interface FieldChange {
     from?: any;
     to?: any;
+}
+
+export interface RelationshipTypeView {
+    readonly id: string;
+    readonly name: string;
+    label: string;
+    readonly fromDomain: string;
+    readonly toDomain: string;
+    fields: FieldDefinition[];
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
+    changeType: ChangeType;
+    readonly changeOrigin: string;
+    readonly etag: string;
+}
+
+export interface DefineRelationshipType {
+    name?: string | null;
+    label?: string | null;
+    fromDomain?: string | null;
+    toDomain?: string | null;
+    fields?: FieldInput[] | null;
+}
+
+export interface PageOfRelationshipTypeView {
+    items: RelationshipTypeView[];
+    nextCursor?: string | null;
+}
+
+/** An RFC 7396 Merge Patch of a RelationshipTypeView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface RelationshipTypeViewMergePatch {
+    label?: string;
+    fields?: FieldDefinition[];
+}
+
+export interface LinkView {
+    readonly id: string;
+    readonly contactId: string;
+    readonly companyId: string;
+    jobTitle?: string | null;
+    isPrimary: boolean;
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
+    changeType: ChangeType;
+    readonly changeOrigin: string;
+    readonly etag: string;
+}
+
+export interface CreateLink {
+    contactId: string;
+    companyId: string;
+    jobTitle?: string | null;
+    isPrimary?: boolean | null;
+}
+
+export interface UpdateLinkBody {
+    jobTitle?: string | null;
+    isPrimary?: boolean | null;
+}
+
+export interface PageOfLinkView {
+    items: LinkView[];
+    nextCursor?: string | null;
+}
+
+export interface NoteView {
+    id: string;
+    subject: SubjectRef;
+    message: string;
+    fileId?: string | null;
+    contentFormat: NoteContentFormat;
+    createdUtc: string;
+    createdBy: string;
+    archivedAt?: string | null;
+    supersedesActivityId?: string | null;
+    supersededById?: string | null;
+    expiredAt?: string | null;
+    version: number;
+    etag: string;
+}
+
+export interface NewNote {
+    message: string;
+    fileId?: string | null;
+    contentFormat?: NoteContentFormat | null;
+}
+
+export interface PageOfNoteView {
+    items: NoteView[];
+    nextCursor?: string | null;
+}
+
+/** A new revision: an omitted field is inherited, null clears it. */
+export interface NoteRevision {
+    /** The new message. */
+    message?: string | null;
+    /** The attached file's id. */
+    fileId?: string | null;
+    /** plain, markdown or html; null means plain. */
+    contentFormat?: NoteContentFormat | null;
+}
+
+/** A note action: archive, unarchive, or supersede with a new revision. */
+export interface NotePatch {
+    action: NotePatchAction;
+    /** Required when the action is supersede. */
+    supersede?: NoteRevision | null;
+}
+
+export interface PageOfContactView {
+    items: ContactView[];
+    nextCursor?: string | null;
+}
+
+export interface ContactView {
+    readonly id: string;
+    firstName?: string | null;
+    lastName?: string | null;
+    readonly fullName: string;
+    emails: ContactPoint[];
+    phones: ContactPoint[];
+    description?: string | null;
+    customFields: { [key: string]: any; };
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
+    changeType: ChangeType;
+    readonly changeOrigin: string;
+    readonly etag: string;
+}
+
+export interface ContactPoint {
+    value: string;
+    description?: string | null;
+}
+
+/** An RFC 7396 Merge Patch of a ContactView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface ContactViewMergePatch {
+    firstName?: string | null;
+    lastName?: string | null;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    description?: string | null;
+    customFields?: { [key: string]: any; };
+}
+
+/** A ContactView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
+export interface ContactViewSelection {
+    id: string;
+    firstName?: string | null;
+    lastName?: string | null;
+    fullName?: string;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    description?: string | null;
+    customFields?: { [key: string]: any; };
+    createdUtc?: string;
+    updatedUtc?: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType?: ChangeType;
+    changeOrigin?: string;
+    etag: string;
+}
+
+export interface CreateContact {
+    firstName?: string | null;
+    lastName?: string | null;
+    emails?: ContactPointInput[] | null;
+    phones?: ContactPointInput[] | null;
+    description?: string | null;
+    customFields?: { [key: string]: any; } | null;
+}
+
+export interface ContactPointInput {
+    value?: string | null;
+    description?: string | null;
+}
+
+export interface PageOfCompanyView {
+    items: CompanyView[];
+    nextCursor?: string | null;
 }
 
 export interface CompanyView {
@@ -1330,23 +2269,17 @@ export interface Address {
     countryCode?: string | null;
 }
 
-export interface CreateCompany {
-    name: string;
+/** An RFC 7396 Merge Patch of a CompanyView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface CompanyViewMergePatch {
+    name?: string;
     department?: string | null;
     orgNr?: string | null;
     description?: string | null;
-    emails?: ContactPointInput[] | null;
-    phones?: ContactPointInput[] | null;
-    urls?: ContactPointInput[] | null;
-    address?: AddressInput | null;
-    customFields?: { [key: string]: any; } | null;
-}
-
-export interface AddressInput {
-    street?: string | null;
-    postalCode?: string | null;
-    city?: string | null;
-    countryCode?: string | null;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    urls?: ContactPoint[];
+    address?: Address | null;
+    customFields?: { [key: string]: any; };
 }
 
 /** A CompanyView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
@@ -1370,22 +2303,139 @@ export interface CompanyViewSelection {
     etag: string;
 }
 
-export interface PageOfCompanyView {
-    items: CompanyView[];
-    nextCursor?: string | null;
-}
-
-/** An RFC 7396 Merge Patch of a CompanyView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
-export interface CompanyViewMergePatch {
-    name?: string;
+export interface CreateCompany {
+    name: string;
     department?: string | null;
     orgNr?: string | null;
     description?: string | null;
-    emails?: ContactPoint[];
-    phones?: ContactPoint[];
-    urls?: ContactPoint[];
-    address?: Address | null;
-    customFields?: { [key: string]: any; };
+    emails?: ContactPointInput[] | null;
+    phones?: ContactPointInput[] | null;
+    urls?: ContactPointInput[] | null;
+    address?: AddressInput | null;
+    customFields?: { [key: string]: any; } | null;
+}
+
+export interface AddressInput {
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+    countryCode?: string | null;
+}
+
+export interface FileView {
+    readonly id: string;
+    name: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256?: string | null;
+    url?: string | null;
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
+    changeType: ChangeType;
+    readonly changeOrigin: string;
+    readonly etag: string;
+}
+
+export interface CreateFile {
+    name?: string | null;
+    contentType?: string | null;
+    sizeBytes?: number | null;
+    sha256?: string | null;
+    url?: string | null;
+}
+
+/** A FileView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
+export interface FileViewSelection {
+    id: string;
+    name?: string;
+    contentType?: string;
+    sizeBytes?: number;
+    sha256?: string | null;
+    url?: string | null;
+    createdUtc?: string;
+    updatedUtc?: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType?: ChangeType;
+    changeOrigin?: string;
+    etag: string;
+}
+
+export interface RecordView {
+    readonly id: string;
+    readonly domain: string;
+    fields: { [key: string]: any; };
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
+    changeType: ChangeType;
+    readonly changeOrigin: string;
+    readonly etag: string;
+}
+
+export interface RecordInput {
+    fields?: { [key: string]: any; } | null;
+}
+
+export interface PageOfRecordView {
+    items: RecordView[];
+    nextCursor?: string | null;
+}
+
+/** A RecordView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
+export interface RecordViewSelection {
+    id: string;
+    domain?: string;
+    fields?: { [key: string]: any; };
+    createdUtc?: string;
+    updatedUtc?: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType?: ChangeType;
+    changeOrigin?: string;
+    etag: string;
+}
+
+/** An RFC 7396 Merge Patch of a RecordView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface RecordViewMergePatch {
+    fields?: { [key: string]: any; };
+}
+
+export interface UpsertedLink {
+    linkId: string;
+    inserted: boolean;
+    parentId: string;
+    childId: string;
+    relationshipId?: string | null;
+    relationship?: string | null;
+    version: number;
+    etag: string;
+}
+
+export interface UpsertLink {
+    parentDomain?: string | null;
+    parentRecordId?: string | null;
+    parentRecordKey?: any;
+    parentRecordMatchField?: string | null;
+    childDomain?: string | null;
+    childRecordId?: string | null;
+    childRecordKey?: any;
+    childRecordMatchField?: string | null;
+    relationship?: string | null;
+    newRelationship?: string | null;
+    parent: LinkSide;
+    child: LinkSide;
+}
+
+export interface LinkSide {
+    name: string;
+    domain: string;
+    id?: string | null;
+    key?: any;
+    matchField?: string | null;
 }
 
 /** The format a note's message is written in. */
@@ -1394,6 +2444,9 @@ export type NoteContentFormat = "plain" | "markdown" | "html";
 /** What a timeline action records. */
 export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted";
 
-export type NotePatchAction = "archive" | "unarchive" | "supersede";
+/** The type of a field, as a definition names it (API.md 5.1). */
+export type FieldTypeName = "association" | "boolean" | "date" | "number" | "text";
 
 export type JsonPatchOperationOp = "add" | "remove" | "replace" | "move" | "copy" | "test";
+
+export type NotePatchAction = "archive" | "unarchive" | "supersede";

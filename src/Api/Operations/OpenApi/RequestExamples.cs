@@ -16,16 +16,19 @@ public sealed class RequestExamples : IDocumentProcessor
 
     public void Process(DocumentProcessorContext context)
     {
+        var leftOut = ContractValues.LeftOutOfExamples
+            .Select(m => (JsonSchema)ContractValues.Member(context.Document.Components.Schemas, m.Schema, m.Property))
+            .ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var body in context.Document.Operations.Select(o => o.Operation.RequestBody).OfType<NSwag.OpenApiRequestBody>())
         {
             foreach (var media in body.Content.Values.Where(m => m.Schema is not null && m.Example is null))
             {
-                media.Example = Of(media.Schema, depth: 0);
+                media.Example = Of(media.Schema, leftOut, depth: 0);
             }
         }
     }
 
-    private static object? Of(JsonSchema schema, int depth)
+    private static object? Of(JsonSchema schema, HashSet<object> leftOut, int depth)
     {
         schema = Chosen(schema.ActualSchema);
         if (schema.Example is not null)
@@ -50,9 +53,9 @@ public sealed class RequestExamples : IDocumentProcessor
             {
                 var actual = Chosen(property.ActualSchema);
                 var optionalRecord = actual.ActualProperties.Count > 0 && !schema.RequiredProperties.Contains(name);
-                if (!property.IsReadOnly && !optionalRecord)
+                if (!property.IsReadOnly && !optionalRecord && !leftOut.Contains(property))
                 {
-                    example[name] = Of(property, depth + 1);
+                    example[name] = Of(property, leftOut, depth + 1);
                 }
             }
 
@@ -62,7 +65,9 @@ public sealed class RequestExamples : IDocumentProcessor
         return schema.Type switch
         {
             JsonObjectType.Boolean => false,
-            JsonObjectType.Integer or JsonObjectType.Number => (object?)(schema.Minimum ?? 1),
+            // An integer is written without a fraction ("1", not "1.0"), which the API would refuse for an integer member.
+            JsonObjectType.Integer => (object?)(long)Math.Max(schema.Minimum ?? 1, 1),
+            JsonObjectType.Number => (object?)(schema.Minimum ?? 1),
             _ => schema.Format switch
             {
                 JsonFormatStrings.Uuid or JsonFormatStrings.Guid => "0196c0de-0000-7000-8000-000000000001",

@@ -28,8 +28,12 @@ public sealed class ConditionalWrite<TCommand, TAggregate, TResponse>(
                 : "This change needs an If-Match header with the resource's ETag.");
         }
 
-        var target = await aggregates.LoadAsync(command.TargetId, cancellationToken)
-            ?? throw new NotFoundException($"No such {Noun}.");
+        var target = await aggregates.LoadAsync(command.TargetId, cancellationToken);
+        if (target is null || !command.Covers(target))
+        {
+            throw new NotFoundException($"No such {Noun}.");
+        }
+
         if (!command.Precondition.IsSatisfiedBy(target.Version, target.UpdatedUtc))
         {
             throw new PreconditionFailedException(target.Version);

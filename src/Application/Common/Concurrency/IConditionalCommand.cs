@@ -6,9 +6,11 @@ namespace Linkage.Application.Common.Concurrency;
 /// which checks the precondition against the aggregate it loads, hands that aggregate to the use case's
 /// <see cref="IConditionalCommandHandler{TCommand,TAggregate,TResponse}"/>, and saves it version-checked.
 /// </summary>
-public interface IConditionalCommand<TAggregate, out TResponse> : ICommand<TResponse>, IConditionalCommand
+public interface IConditionalCommand<in TAggregate, out TResponse> : ICommand<TResponse>, IConditionalCommand
     where TAggregate : AggregateRoot
 {
+    /// <summary>Whether the loaded aggregate is what the request names (a record of the route's domain, a network link); else 404.</summary>
+    bool Covers(TAggregate target) => true;
 }
 
 /// <summary>What every conditional command says about its target, whatever the aggregate's type.</summary>

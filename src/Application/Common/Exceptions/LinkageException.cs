@@ -25,6 +25,13 @@ public sealed class ConflictException(string message, Guid? existingId = null)
     public Guid? ExistingId { get; } = existingId;
 }
 
+/// <summary>A key matched more than one record (API.md 5.4); <see cref="Candidates"/> lists up to 10 of them.</summary>
+public sealed class AmbiguousMatchException(string side, IReadOnlyList<Guid> candidates)
+    : LinkageException("AmbiguousMatch", $"The {side}'s key matches more than one record; name it by id.")
+{
+    public IReadOnlyList<Guid> Candidates { get; } = candidates;
+}
+
 public sealed class PreconditionRequiredException(string message = "This change needs an If-Match header with the resource's ETag.")
     : LinkageException("PreconditionRequired", message);
 

@@ -16,6 +16,14 @@ public interface ILinkageDbContext
 
     DbSet<Note> Notes { get; }
 
+    DbSet<DomainDefinition> Domains { get; }
+
+    DbSet<RelationshipType> RelationshipTypes { get; }
+
+    DbSet<DomainRecord> Records { get; }
+
+    DbSet<FileRecord> Files { get; }
+
     /// <summary>The set of any entity type, for the use cases that serve every resource the same way.</summary>
     DbSet<TEntity> Set<TEntity>()
         where TEntity : class;

@@ -26,14 +26,23 @@ public interface IResourceView<TAggregate, TSelf>
     /// <summary>The view of an aggregate a command just changed.</summary>
     static virtual TSelf From(TAggregate aggregate) => CompiledProjection<TAggregate, TSelf>.Of(aggregate);
 
-    /// <summary>The permission domain whose rights the resource needs (API.md 1.2): <c>Contact</c>, <c>Company</c>.</summary>
-    static abstract string Domain { get; }
+    /// <summary>
+    /// The permission domain whose rights the resource needs (API.md 1.2): <c>Contact</c>, <c>Company</c>, <c>File</c>;
+    /// null for records of custom domains, whose domain the request names (<c>/records/{domain}/...</c>).
+    /// </summary>
+    static abstract string? PermissionDomain { get; }
 
     /// <summary>Reading needs one of these: <c>Read</c> on the domain, unless the resource says otherwise.</summary>
-    static virtual IReadOnlyList<Permission> ReadRights => [Permission.Read(TSelf.Domain)];
+    static virtual IReadOnlyList<Permission> ReadRights(string? domain) => [Permission.Read(domain ?? TSelf.PermissionDomain!)];
 
     /// <summary>Creating, patching and deleting need one of these: <c>Edit</c> on the domain, unless the resource says otherwise.</summary>
-    static virtual IReadOnlyList<Permission> EditRights => [Permission.Edit(TSelf.Domain)];
+    static virtual IReadOnlyList<Permission> EditRights(string? domain) => [Permission.Edit(domain ?? TSelf.PermissionDomain!)];
+
+    /// <summary>Which aggregates are this resource when the request names <paramref name="domain"/> (null: all of the type).</summary>
+    static virtual Expression<Func<TAggregate, bool>>? Filter(string? domain) => null;
+
+    /// <summary>Whether a loaded aggregate is this resource when the request names <paramref name="domain"/>; as <see cref="Filter"/>, in memory.</summary>
+    static virtual bool Holds(TAggregate aggregate, string? domain) => true;
 
     /// <summary>Whether a patch may carry If-Unmodified-Since instead of If-Match (contacts and companies, seed 003).</summary>
     static virtual bool AcceptsIfUnmodifiedSince => false;
@@ -66,7 +75,7 @@ public interface INetworkRecordView<TAggregate, TSelf> : IResourceView<TAggregat
     where TAggregate : AggregateRoot
     where TSelf : ResourceView, INetworkRecordView<TAggregate, TSelf>
 {
-    static string IResourceView<TAggregate, TSelf>.Domain => typeof(TAggregate).Name;
+    static string? IResourceView<TAggregate, TSelf>.PermissionDomain => typeof(TAggregate).Name;
 
     static bool IResourceView<TAggregate, TSelf>.AcceptsIfUnmodifiedSince => true;
 }

@@ -1,4 +1,6 @@
 using Linkage.Application.Common.Paging;
+using Linkage.Application.Definitions.FindDefinition;
+using Linkage.Application.Definitions.ListDefinitions;
 using Linkage.Application.Patching;
 using Linkage.Application.Patching.ApplyPatch;
 using Linkage.Application.Resources.CreateResource;
@@ -24,9 +26,13 @@ public sealed record ResourceRegistration<TAggregate, TView>(IServiceCollection 
 
     /// <summary>Patched through <see cref="ApplyPatch{TAggregate,TView}"/>, validated as its create (<see cref="PatchAsCreate{TAggregate,TInput}"/>).</summary>
     public ResourceRegistration<TAggregate, TView> PatchableAsCreate<TInput>()
-        where TInput : class, ICreateInput<TAggregate>
+        where TInput : class, ICreateInput<TAggregate> => Patchable<PatchAsCreate<TAggregate, TInput>>();
+
+    /// <summary>Patched through <see cref="ApplyPatch{TAggregate,TView}"/>; <typeparamref name="TPatching"/> says what a patched document means.</summary>
+    public ResourceRegistration<TAggregate, TView> Patchable<TPatching>()
+        where TPatching : class, IPatchable<TAggregate>
     {
-        Services.AddTransient<IPatchable<TAggregate>, PatchAsCreate<TAggregate, TInput>>();
+        Services.AddTransient<IPatchable<TAggregate>, TPatching>();
         Services.AddConditional(
             typeof(IConditionalCommandHandler<ApplyPatch<TAggregate, TView>, TAggregate, TView>),
             typeof(ApplyPatchHandler<TAggregate, TView>));
@@ -56,6 +62,16 @@ public static class ResourceRegistrations
     {
         resource.Services.AddTransient<IRequestHandler<ListResources<TAggregate, TView>, Page<TView>>, ListResourcesHandler<TAggregate, TView>>();
         resource.Services.AddSingleton<IValidator<ListResources<TAggregate, TView>>, ListResourcesValidator<TAggregate, TView>>();
+        return resource;
+    }
+
+    /// <summary>Found by name and listed (<see cref="FindDefinition{TDefinition,TView}"/>, <see cref="ListDefinitions{TDefinition,TView}"/>).</summary>
+    public static ResourceRegistration<TAggregate, TView> Named<TAggregate, TView>(this ResourceRegistration<TAggregate, TView> resource)
+        where TAggregate : AggregateRoot, IDefinition
+        where TView : ResourceView, IResourceView<TAggregate, TView>
+    {
+        resource.Services.AddTransient<IRequestHandler<FindDefinition<TAggregate, TView>, TView>, FindDefinitionHandler<TAggregate, TView>>();
+        resource.Services.AddTransient<IRequestHandler<ListDefinitions<TAggregate, TView>, Page<TView>>, ListDefinitionsHandler<TAggregate, TView>>();
         return resource;
     }
 

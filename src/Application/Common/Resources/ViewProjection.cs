@@ -18,14 +18,31 @@ public static class ViewProjection<TAggregate, TView>
         nameof(ResourceView.Version), nameof(ResourceView.ChangeType), nameof(ResourceView.ChangeOrigin),
     ];
 
-    // After Bookkeeping: static initializers run in the order they are written.
-    public static Expression<Func<TAggregate, TView>> ByName { get; } = Build();
+    // After Bookkeeping: static initializers run in the order they are written. Built on first use only, so a view
+    // that declares its own projection (With) never has one built by name.
+    public static Expression<Func<TAggregate, TView>> ByName => LazyByName.Value;
+
+    private static readonly Lazy<Expression<Func<TAggregate, TView>>> LazyByName = new(Build);
+
+    /// <summary>
+    /// The projection of a view whose own fields are not named as the aggregate's properties: <paramref name="ownFields"/>
+    /// (a constructor call), with the bookkeeping read by name as in <see cref="ByName"/>.
+    /// </summary>
+    public static Expression<Func<TAggregate, TView>> With(Expression<Func<TAggregate, TView>> ownFields) =>
+        ownFields.Body is NewExpression construct
+            ? WithBookkeeping(construct, ownFields.Parameters[0])
+            : throw new ArgumentException("The projection of a view's own fields is a constructor call.", nameof(ownFields));
 
     private static Expression<Func<TAggregate, TView>> Build()
     {
         var aggregate = Expression.Parameter(typeof(TAggregate), "a");
         var constructor = typeof(TView).GetConstructors().Single();
         var construct = Expression.New(constructor, constructor.GetParameters().Select(p => Read(aggregate, p.Name!, p.ParameterType)));
+        return WithBookkeeping(construct, aggregate);
+    }
+
+    private static Expression<Func<TAggregate, TView>> WithBookkeeping(NewExpression construct, ParameterExpression aggregate)
+    {
         var bookkeeping = Bookkeeping.Select(name =>
         {
             var property = typeof(TView).GetProperty(name)!;

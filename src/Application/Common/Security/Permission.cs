@@ -28,6 +28,9 @@ public readonly record struct Permission(string Domain, string Right)
 
     public override string ToString() => $"{Domain}:{Right}";
 
+    /// <summary>Defining domains and relationship types (API.md 5): <c>Admin</c> on every domain.</summary>
+    public static Permission Admin { get; } = new(Any, "Admin");
+
     public static Permission Read(string domain) => new(domain, "Read");
 
     public static Permission Edit(string domain) => new(domain, "Edit");

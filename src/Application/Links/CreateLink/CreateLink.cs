@@ -8,7 +8,7 @@ namespace Linkage.Application.Links.CreateLink;
 public sealed record CreateLink(string? ContactId, string? CompanyId, string? JobTitle, bool? IsPrimary)
     : IdempotentCreate<CreateLink>, ICommand<LinkView>, IAuthorizedRequest
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkView.EditRights;
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkView.EditRights(null);
 }
 
 public sealed class CreateLinkHandler(ILinkageDbContext db, ChangeContext changes, PrimaryLinks primaryLinks, IRecordLocks locks)
@@ -17,13 +17,14 @@ public sealed class CreateLinkHandler(ILinkageDbContext db, ChangeContext change
     public async Task<LinkView> Handle(CreateLink request, CancellationToken cancellationToken)
     {
         // Ids are opaque to callers: one that is not ours is simply not found. Both ends are held until the
-        // transaction ends, so neither can be deleted (and miss this link in its cascade) meanwhile (ADR 0010).
-        var contactId = Guid.TryParse(request.ContactId, out var c) && await locks.HoldLiveContactAsync(c, cancellationToken)
-            ? c
-            : throw new NotFoundException("No such contact.");
-        var companyId = Guid.TryParse(request.CompanyId, out var o) && await locks.HoldLiveCompanyAsync(o, cancellationToken)
+        // transaction ends, so neither can be deleted (and miss this link in its cascade) meanwhile (ADR 0010); the
+        // company exclusively among those linking to it, as an upsert holds its parent (ADR 0012).
+        var companyId = Guid.TryParse(request.CompanyId, out var o) && await locks.HoldLiveForLinkingAsync(LinkEnd.Company(o), cancellationToken)
             ? o
             : throw new NotFoundException("No such company.");
+        var contactId = Guid.TryParse(request.ContactId, out var c) && await locks.HoldLiveAsync(LinkEnd.Contact(c), cancellationToken)
+            ? c
+            : throw new NotFoundException("No such contact.");
 
         var stamp = changes.Stamp();
         var isPrimary = request.IsPrimary ?? false;

@@ -4,9 +4,9 @@ using Linkage.Application.Timeline;
 namespace Linkage.Application.Links.ListLinks;
 
 /// <summary>The live links of a live contact or company, in id (creation) order.</summary>
-public sealed record ListLinks(TimelineSubject Subject, PageRequest Page) : IQuery<Page<LinkView>>, IAuthorizedRequest
+public sealed record ListLinks(TimelineSubject Subject, PageRequest Page) : IQuery<Page<LinkView>>, IAuthorizedRequest, IPagedQuery
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkView.ReadRights;
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkView.ReadRights(null);
 }
 
 public sealed class ListLinksHandler(ILinkageDbContext db) : IRequestHandler<ListLinks, Page<LinkView>>
@@ -16,8 +16,8 @@ public sealed class ListLinksHandler(ILinkageDbContext db) : IRequestHandler<Lis
         await request.Subject.EnsureExistsAsync(db, cancellationToken);
         var id = request.Subject.Id;
         var links = request.Subject.Type == SubjectType.Company
-            ? db.Links.AsNoTracking().Where(l => l.CompanyId == id)
-            : db.Links.AsNoTracking().Where(l => l.ContactId == id);
+            ? db.Links.AsNoTracking().Where(l => l.ParentId == id && l.ChildDomain == BuiltInDomain.Contact)
+            : db.Links.AsNoTracking().Where(l => l.ChildId == id && l.ParentDomain == BuiltInDomain.Company);
         return await links.PageByIdAsync(request.Page, LinkView.Projection, cancellationToken);
     }
 }

@@ -11,7 +11,9 @@ public sealed record UpdateLink(Guid Id, Optional<string?> JobTitle, Optional<bo
 {
     Guid IConditionalCommand.TargetId => Id;
 
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkView.EditRights;
+    bool IConditionalCommand<Link, LinkView>.Covers(Link target) => target.IsNetworkLink;
+
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkView.EditRights(null);
 }
 
 /// <summary>
@@ -34,7 +36,7 @@ public sealed class UpdateLinkHandler(ChangeContext changes, PrimaryLinks primar
         var stamp = changes.Stamp();
         if (isPrimary && !link.IsPrimary)
         {
-            await primaryLinks.FreeSlotAsync(link.ContactId, link.Id, stamp, cancellationToken);
+            await primaryLinks.FreeSlotAsync(link.ChildId, link.Id, stamp, cancellationToken);
         }
 
         link.Update(jobTitle, isPrimary, stamp);

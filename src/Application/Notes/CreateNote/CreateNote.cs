@@ -17,7 +17,7 @@ public sealed record CreateNote(TimelineSubject Subject, string? Message, string
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }
 
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Edit(Subject.Domain)];
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => Subject.EditRights;
 
     public static CreateNote For(TimelineSubject subject, NewNote body, string? idempotencyKey) =>
         new(subject, body.Message, body.FileId, body.ContentFormat) { IdempotencyKey = idempotencyKey };

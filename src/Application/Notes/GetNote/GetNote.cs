@@ -4,7 +4,7 @@ namespace Linkage.Application.Notes.GetNote;
 /// <summary>Reads one note of a live contact or company, in any state (archived and superseded included).</summary>
 public sealed record GetNote(TimelineSubject Subject, Guid NoteId) : IQuery<NoteView>, IAuthorizedRequest
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Read(Subject.Domain)];
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => Subject.ReadRights;
 }
 
 public sealed class GetNoteHandler(ILinkageDbContext db) : IRequestHandler<GetNote, NoteView>

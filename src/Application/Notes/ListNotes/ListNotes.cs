@@ -9,9 +9,9 @@ namespace Linkage.Application.Notes.ListNotes;
 /// are not archived; the two flags widen the list.
 /// </summary>
 public sealed record ListNotes(TimelineSubject Subject, bool IncludeArchived, bool IncludeSuperseded, PageRequest Page)
-    : IQuery<Page<NoteView>>, IAuthorizedRequest
+    : IQuery<Page<NoteView>>, IAuthorizedRequest, IPagedQuery
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Read(Subject.Domain)];
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => Subject.ReadRights;
 }
 
 public sealed class ListNotesHandler(ILinkageDbContext db) : IRequestHandler<ListNotes, Page<NoteView>>

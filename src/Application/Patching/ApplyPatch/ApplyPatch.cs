@@ -8,7 +8,8 @@ namespace Linkage.Application.Patching.ApplyPatch;
 /// validated as the resource says (<see cref="IPatchable{TAggregate}"/>); a patch that changes nothing moves
 /// no version. The answer is the resource as it now is.
 /// </summary>
-public sealed record ApplyPatch<TAggregate, TView>(Guid Id, PatchFormat Format, JsonNode? Patch, Precondition Precondition, FieldSelection Select)
+public sealed record ApplyPatch<TAggregate, TView>(
+    Guid Id, PatchFormat Format, JsonNode? Patch, Precondition Precondition, FieldSelection Select, string? Domain = null)
     : IConditionalCommand<TAggregate, TView>, IAuthorizedRequest
     where TAggregate : AggregateRoot
     where TView : ResourceView, IResourceView<TAggregate, TView>
@@ -17,7 +18,9 @@ public sealed record ApplyPatch<TAggregate, TView>(Guid Id, PatchFormat Format, 
 
     bool IConditionalCommand.AcceptsIfUnmodifiedSince => TView.AcceptsIfUnmodifiedSince;
 
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.EditRights;
+    bool IConditionalCommand<TAggregate, TView>.Covers(TAggregate target) => TView.Holds(target, Domain);
+
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.EditRights(Domain);
 }
 
 public sealed class ApplyPatchHandler<TAggregate, TView>(IPatchable<TAggregate> resource, ChangeContext changes)

@@ -8,7 +8,7 @@ public interface ICreateResource<TAggregate, TView> : ICommand<TView>, IAuthoriz
     where TAggregate : AggregateRoot
     where TView : ResourceView, IResourceView<TAggregate, TView>
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.EditRights;
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.EditRights(null);
 
     /// <summary>The new aggregate, which has recorded its own <c>*.created</c> action.</summary>
     TAggregate Create(string tenantId, ChangeStamp stamp);

@@ -1,14 +1,16 @@
 namespace Linkage.Application.Resources.DeleteResource;
 
 /// <summary>Soft-deletes a resource (If-Match required) and what depends on it; it then answers 404.</summary>
-public sealed record DeleteResource<TAggregate, TView>(Guid Id, Precondition Precondition)
+public sealed record DeleteResource<TAggregate, TView>(Guid Id, Precondition Precondition, string? Domain = null)
     : IConditionalCommand<TAggregate, Unit>, IAuthorizedRequest
     where TAggregate : AggregateRoot, ISoftDeletable
     where TView : ResourceView, IResourceView<TAggregate, TView>
 {
     Guid IConditionalCommand.TargetId => Id;
 
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.EditRights;
+    bool IConditionalCommand<TAggregate, Unit>.Covers(TAggregate target) => TView.Holds(target, Domain);
+
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.EditRights(Domain);
 }
 
 public sealed class DeleteResourceHandler<TAggregate, TView>(ChangeContext changes, IEnumerable<IDeleteCascade<TAggregate>> cascades)

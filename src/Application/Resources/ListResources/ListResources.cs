@@ -6,11 +6,11 @@ namespace Linkage.Application.Resources.ListResources;
 /// Lists live resources in id (creation) order; <see cref="Query"/>, when given, keeps those the resource's
 /// <see cref="ISearchableView{TAggregate}.Matching"/> says match it (API.md 2.1).
 /// </summary>
-public sealed record ListResources<TAggregate, TView>(string? Query, PageRequest Page) : IQuery<Page<TView>>, IAuthorizedRequest
+public sealed record ListResources<TAggregate, TView>(string? Query, PageRequest Page) : IQuery<Page<TView>>, IAuthorizedRequest, IPagedQuery
     where TAggregate : AggregateRoot
     where TView : ResourceView, IResourceView<TAggregate, TView>, ISearchableView<TAggregate>
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.ReadRights;
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.ReadRights(null);
 }
 
 public sealed class ListResourcesHandler<TAggregate, TView>(ILinkageDbContext db) : IRequestHandler<ListResources<TAggregate, TView>, Page<TView>>

@@ -1,5 +1,3 @@
-using Linkage.Application.Common.Paging;
-
 namespace Linkage.Application.Resources.ListResources;
 
 public sealed class ListResourcesValidator<TAggregate, TView> : AbstractValidator<ListResources<TAggregate, TView>>
@@ -9,6 +7,5 @@ public sealed class ListResourcesValidator<TAggregate, TView> : AbstractValidato
     public ListResourcesValidator()
     {
         RuleFor(l => l.Query).MaximumLength(200).OverridePropertyName("q");
-        RuleFor(l => l.Page).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
     }
 }

@@ -3,9 +3,9 @@ using Linkage.Application.Common.Paging;
 namespace Linkage.Application.Timeline.ListActions;
 
 /// <summary>A live contact's or company's timeline, newest first; <see cref="Kind"/> filters by kind prefix.</summary>
-public sealed record ListActions(TimelineSubject Subject, string? Kind, PageRequest Page) : IQuery<Page<ActionView>>, IAuthorizedRequest
+public sealed record ListActions(TimelineSubject Subject, string? Kind, PageRequest Page) : IQuery<Page<ActionView>>, IAuthorizedRequest, IPagedQuery
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Read(Subject.Domain)];
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => Subject.ReadRights;
 }
 
 public sealed class ListActionsHandler(ILinkageDbContext db) : IRequestHandler<ListActions, Page<ActionView>>

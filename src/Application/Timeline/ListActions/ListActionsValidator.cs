@@ -1,5 +1,3 @@
-using Linkage.Application.Common.Paging;
-
 namespace Linkage.Application.Timeline.ListActions;
 
 public sealed class ListActionsValidator : AbstractValidator<ListActions>
@@ -7,6 +5,5 @@ public sealed class ListActionsValidator : AbstractValidator<ListActions>
     public ListActionsValidator()
     {
         RuleFor(l => l.Kind).MaximumLength(50).OverridePropertyName("kind");
-        RuleFor(l => l.Page).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Linkage.Domain.Companies;
+using Linkage.Domain.Definitions;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -13,12 +14,18 @@ namespace Linkage.Infrastructure.Persistence.Conventions;
 /// </summary>
 internal static class JsonColumn
 {
-    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    /// <summary>Enums by name, so a stored value survives a reordering of its enum.</summary>
+    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     public static void Apply(ModelConfigurationBuilder configuration)
     {
         configuration.Properties<IReadOnlyList<ContactPoint>>().AreJson<IReadOnlyList<ContactPoint>, JsonConverter<IReadOnlyList<ContactPoint>>>();
         configuration.Properties<Address>().AreJson<Address, JsonConverter<Address>>();
+        configuration.Properties<IReadOnlyList<FieldDefinition>>()
+            .AreJson<IReadOnlyList<FieldDefinition>, JsonConverter<IReadOnlyList<FieldDefinition>>>();
         configuration.Properties<IReadOnlyDictionary<string, FieldChange>>()
             .AreJson<IReadOnlyDictionary<string, FieldChange>, JsonConverter<IReadOnlyDictionary<string, FieldChange>>>();
     }

@@ -1,0 +1,91 @@
+using Linkage.Api.Operations.OpenApi;
+using Linkage.Application.Patching.ApplyPatch;
+using Linkage.Application.Records;
+using Linkage.Application.Records.CreateRecord;
+using Linkage.Application.Records.ListRecords;
+using Linkage.Application.Resources.DeleteResource;
+using Linkage.Application.Resources.GetResource;
+using Linkage.Application.Timeline.ListActions;
+using Linkage.Domain.Records;
+
+namespace Linkage.Api.Controllers;
+
+/// <summary>
+/// Records of the custom domain the route names (API.md 5.1): rights are on that domain (<c>Claim:Read</c>), and a
+/// record of another domain is not found under this one.
+/// </summary>
+[Route("api/v1/records/{domain}")]
+public sealed class RecordsController : LinkageControllerBase
+{
+    private static readonly string[] PageParameters = ["limit", "cursor"];
+
+    [HttpPost]
+    [Consumes("application/json")]
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    public async Task<ActionResult<RecordView>> CreateRecord(string domain, [FromBody] RecordInput body, CancellationToken cancellationToken)
+    {
+        var command = Application.Records.CreateRecord.CreateRecord.For(domain, body).WithIdempotencyKey(Request.IdempotencyKey());
+        var record = await Mediator.Send(command, cancellationToken);
+        return CreatedWithETag($"/api/v1/records/{record.Domain}/{record.Id}", record, record.Version);
+    }
+
+    /// <summary>Every query parameter but <c>limit</c> and <c>cursor</c> is a field the records must equal: <c>?policyNumber=POL-1</c>.</summary>
+    [HttpGet]
+    [FieldEqualityQuery]
+    public Task<Page<RecordView>> ListRecords(
+        string domain,
+        [FromQuery] int limit = PageRequest.DefaultLimit,
+        [FromQuery] string? cursor = null,
+        CancellationToken cancellationToken = default)
+    {
+        var repeated = Request.Query.FirstOrDefault(q => q.Value.Count > 1).Key;
+        if (repeated is not null)
+        {
+            throw new Application.Common.Exceptions.ValidationFailedException(repeated, "A field is matched against one value.");
+        }
+
+        var equal = Request.Query.Where(q => !PageParameters.Contains(q.Key, StringComparer.OrdinalIgnoreCase))
+            .ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        return Mediator.Send(new ListRecords(domain, equal, new PageRequest(limit, cursor)), cancellationToken);
+    }
+
+    [HttpGet("{id:guid}")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    public async Task<ActionResult<RecordView>> GetRecord(
+        string domain, Guid id, [FromQuery(Name = "$select")] string? select, CancellationToken cancellationToken)
+    {
+        var selection = FieldSelection.Parse(select);
+        var record = await Mediator.Send(new GetResource<DomainRecord, RecordView>(id, selection, domain), cancellationToken);
+        return OkWithETag(selection.Shape(record, HttpContext), record.Version);
+    }
+
+    /// <summary>A JSON Patch or a Merge Patch over <c>{fields}</c> (API.md 5.1); If-Match is required.</summary>
+    [HttpPatch("{id:guid}")]
+    [Consumes(PatchBody.JsonPatch, PatchBody.MergePatch, PatchBody.Json)]
+    public async Task<ActionResult<RecordView>> PatchRecord(string domain, Guid id, CancellationToken cancellationToken)
+    {
+        var (format, patch) = await Request.ReadPatchAsync(cancellationToken);
+        var record = await Mediator.Send(
+            new ApplyPatch<DomainRecord, RecordView>(id, format, patch, Request.Precondition(), FieldSelection.All, domain), cancellationToken);
+        return Changed(record, record.Version);
+    }
+
+    [HttpDelete("{id:guid}")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public async Task<IActionResult> DeleteRecord(string domain, Guid id, CancellationToken cancellationToken)
+    {
+        await Mediator.Send(new DeleteResource<DomainRecord, RecordView>(id, Request.Precondition(), domain), cancellationToken);
+        return NoContent();
+    }
+
+    [HttpGet("{id:guid}/actions")]
+    public Task<Page<ActionView>> ListRecordActions(
+        string domain,
+        Guid id,
+        [FromQuery] string? kind,
+        [FromQuery] int limit = PageRequest.DefaultLimit,
+        [FromQuery] string? cursor = null,
+        CancellationToken cancellationToken = default) =>
+        Mediator.Send(new ListActions(TimelineSubject.Record(domain, id), kind, new PageRequest(limit, cursor)), cancellationToken);
+}

@@ -1,0 +1,42 @@
+using Linkage.Application.Definitions;
+using System.Globalization;
+using Linkage.Application.Common.Paging;
+
+namespace Linkage.Application.Records.ListRecords;
+
+/// <summary>
+/// The live records of the custom domain the route names, in id (creation) order, that equal every given value:
+/// <c>?policyNumber=POL-1&amp;amount=100</c> (text and number fields only; API.md 5.1).
+/// </summary>
+public sealed record ListRecords(string Domain, IReadOnlyDictionary<string, string> Equal, PageRequest Page)
+    : IQuery<Page<RecordView>>, IAuthorizedRequest, IPagedQuery
+{
+    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Read(Domain)];
+}
+
+public sealed class ListRecordsHandler(DomainCatalog domains, IRecordSearch search) : IRequestHandler<ListRecords, Page<RecordView>>
+{
+    public async Task<Page<RecordView>> Handle(ListRecords request, CancellationToken cancellationToken)
+    {
+        var definition = await domains.GetAsync(request.Domain, cancellationToken);
+        var equal = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (name, text) in request.Equal)
+        {
+            var field = definition.Fields.Find(name)
+                ?? throw new UnknownFieldException($"'{name}' is no field of {definition.Name}.");
+            equal[field.Name] = MatchValue(field, text);
+        }
+
+        return await search.Records(definition.Name, equal).PageByIdAsync(request.Page, RecordView.Projection, cancellationToken);
+    }
+
+    /// <summary>What a query's text means for the field: text as is, a number as a number; other fields cannot be matched.</summary>
+    public static object MatchValue(FieldDefinition field, string text) => field switch
+    {
+        { IsMatchable: false } => throw new ValidationFailedException(field.Name, "Only text and number fields can be matched on."),
+        { Type: FieldType.Number } => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new ValidationFailedException(field.Name, $"'{field.Name}' is a number."),
+        _ => text,
+    };
+}
