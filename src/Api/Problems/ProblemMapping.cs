@@ -28,6 +28,10 @@ public static class ProblemMapping
                 }
 
                 return problem;
+            case AmbiguousMatchException ambiguous:
+                var candidates = ProblemWriter.Create(context, ProblemCatalog.ForCode(ambiguous.Code), ambiguous.Message);
+                candidates.Extensions["candidates"] = ambiguous.Candidates;
+                return candidates;
             case PatchTestFailedException testFailed:
                 return ProblemWriter.Create(context, ProblemCatalog.ForCode("PatchTestFailed"), testFailed.Message);
             case JsonPatchException invalidPatch:

@@ -1,17 +1,29 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Linkage.Domain.Definitions;
 
-/// <summary>The types a field of a custom domain or a relationship type can have (API.md 5.1).</summary>
+/// <summary>
+/// The types a field of a custom domain or a relationship type can have (API.md 5.1), named as the contract spells
+/// them wherever they are written as JSON (the API's answers, the stored definitions).
+/// </summary>
 public enum FieldType
 {
+    [JsonStringEnumMemberName("text")]
     Text,
+
+    [JsonStringEnumMemberName("number")]
     Number,
+
+    [JsonStringEnumMemberName("date")]
     Date,
+
+    [JsonStringEnumMemberName("boolean")]
     Boolean,
 
     /// <summary>The id of a record of the domain the field's <see cref="FieldDefinition.TargetDomain"/> names.</summary>
+    [JsonStringEnumMemberName("association")]
     Association,
 }
 
@@ -27,6 +39,7 @@ public sealed partial record FieldDefinition(string Name, FieldType Type, bool R
     private static partial Regex ValidName();
 
     /// <summary>Text and number fields can be matched on (queries, link upsert); association fields cannot.</summary>
+    [JsonIgnore]
     public bool IsMatchable => Type is FieldType.Text or FieldType.Number;
 
     public static bool IsValidName(string? name) => name is not null && ValidName().IsMatch(name);

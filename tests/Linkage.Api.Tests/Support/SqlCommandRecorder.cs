@@ -10,16 +10,19 @@ namespace Linkage.Api.Tests.Support;
 /// </summary>
 public sealed class SqlCommandRecorder : DbCommandInterceptor
 {
-    private ConcurrentQueue<string>? _recording;
-    private ConcurrentQueue<string> _last = new();
+    private ConcurrentQueue<RecordedCommand>? _recording;
+    private ConcurrentQueue<RecordedCommand> _last = new();
 
-    /// <summary>The commands of the current recording, or of the last one after it stopped.</summary>
-    public IReadOnlyList<string> Recorded => [.. _recording ?? _last];
+    /// <summary>The text of the commands of the current recording, or of the last one after it stopped.</summary>
+    public IReadOnlyList<string> Recorded => [.. (_recording ?? _last).Select(c => c.Text)];
+
+    /// <summary>The commands with copies of their parameters, so a test can run them again (under EXPLAIN, say).</summary>
+    public IReadOnlyList<RecordedCommand> RecordedCommands => [.. _recording ?? _last];
 
     /// <summary>Starts a new recording; disposing the result stops it (the commands stay readable).</summary>
     public IDisposable Record()
     {
-        _recording = new ConcurrentQueue<string>();
+        _recording = new ConcurrentQueue<RecordedCommand>();
         return new Stop(this);
     }
 
@@ -44,7 +47,8 @@ public sealed class SqlCommandRecorder : DbCommandInterceptor
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
-    private void Keep(DbCommand command) => _recording?.Enqueue(command.CommandText);
+    private void Keep(DbCommand command) =>
+        _recording?.Enqueue(new RecordedCommand(command.CommandText, [.. command.Parameters.OfType<Npgsql.NpgsqlParameter>().Select(p => p.Clone())]));
 
     private sealed class Stop(SqlCommandRecorder recorder) : IDisposable
     {
@@ -55,3 +59,6 @@ public sealed class SqlCommandRecorder : DbCommandInterceptor
         }
     }
 }
+
+/// <summary>A command the API sent: its text and copies of its parameters.</summary>
+public sealed record RecordedCommand(string Text, IReadOnlyList<Npgsql.NpgsqlParameter> Parameters);

@@ -1963,10 +1963,9 @@ export interface FieldDefinition {
     required?: boolean;
     restricted?: boolean;
     targetDomain?: string | null;
-    isMatchable: boolean;
 }
 
-export type FieldType = "Text" | "Number" | "Date" | "Boolean" | "Association";
+export type FieldType = "text" | "number" | "date" | "boolean" | "association";
 
 export interface DefineDomain {
     name?: string | null;
@@ -2426,16 +2425,6 @@ export interface UpsertLink {
     childRecordMatchField?: string | null;
     relationship?: string | null;
     newRelationship?: string | null;
-    parent: LinkSide;
-    child: LinkSide;
-}
-
-export interface LinkSide {
-    name: string;
-    domain: string;
-    id?: string | null;
-    key?: any;
-    matchField?: string | null;
 }
 
 /** The format a note's message is written in. */

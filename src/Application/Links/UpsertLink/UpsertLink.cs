@@ -23,8 +23,10 @@ public sealed record UpsertLink(
     IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions =>
         [new Permission(ParentDomain ?? string.Empty, LinkSides.IsFile(ChildDomain) ? "AttachFiles" : "AttachContacts")];
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public LinkSide Parent => new("parent", ParentDomain!, ParentRecordId, ParentRecordKey, ParentRecordMatchField);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public LinkSide Child => new("child", ChildDomain!, ChildRecordId, ChildRecordKey, ChildRecordMatchField);
 }
 
