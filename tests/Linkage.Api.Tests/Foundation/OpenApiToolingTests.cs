@@ -117,6 +117,15 @@ public sealed class OpenApiToolingTests : ApiTestBase
     }
 
     [Test]
+    public void An_upsert_that_finds_its_link_answers_200_with_the_ETag()
+    {
+        var found = _document["paths"]!["/api/v1/links/upsert"]!["post"]!["responses"]!["200"]!;
+
+        Assert.That(found["headers"]!["ETag"]!["required"]!.GetValue<bool>(), Is.True);
+        Assert.That(found["description"]!.GetValue<string>(), Is.Not.Empty);
+    }
+
+    [Test]
     public void Words_of_the_contract_are_enumerations_and_a_note_needs_its_message()
     {
         Assert.That(Schema("NoteContentFormat")["enum"]!.AsArray().Select(v => v!.GetValue<string>()), Is.EqualTo(new[] { "plain", "markdown", "html" }));

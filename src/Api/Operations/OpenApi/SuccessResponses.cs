@@ -7,7 +7,8 @@ namespace Linkage.Api.Operations.OpenApi;
 
 /// <summary>
 /// The success side of the contract's conventions: ETag on single reads, creates and changes that
-/// answer with the resource; Location and Idempotent-Replayed on 201; 304 on single reads; 204 on deletes; ETag on a change
+/// answer with the resource (a POST answering 200 too: an upsert that found it); Location and Idempotent-Replayed on 201;
+/// 304 on single reads; 204 on deletes; ETag on a change
 /// answered with 204 (a note action), and any header an action names with <see cref="ResponseHeaderAttribute"/>.
 /// Headers the API always sends are marked required, so a response validator notices one that goes missing.
 /// </summary>
@@ -32,8 +33,14 @@ public sealed class SuccessResponses : IOperationProcessor
 
         foreach (var (status, response) in operation.Responses)
         {
-            if (status is "200" && (shape.IsSingleRead || shape.IsConditional) && response.Content.Count > 0)
+            // A POST answering 200 found the resource it would have created (an upsert, API.md 5.4): its ETag comes too.
+            if (status is "200" && (shape.IsSingleRead || shape.IsConditional || shape.IsCreate) && response.Content.Count > 0)
             {
+                if (shape.IsCreate && string.IsNullOrEmpty(response.Description))
+                {
+                    response.Description = "The resource already existed: it is answered (changed where asked) with its ETag.";
+                }
+
                 Header(response, "ETag", "The resource's ETag, equal to its etag field.", required: true);
             }
 
