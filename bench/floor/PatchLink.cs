@@ -18,7 +18,7 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
     private const string Kind = "link.updated";
 
     private const string SelectSql =
-        "SELECT id, child_id AS contact_id, parent_id AS company_id, job_title, is_primary, created_utc, updated_utc, version, change_origin " +
+        "SELECT id, child_id, parent_id, job_title, is_primary, created_utc, updated_utc, version, change_origin " +
         "FROM links WHERE tenant_id = $1 AND deleted_utc IS NULL AND id = $2 LIMIT 1";
 
     private const string UpdateSql =

@@ -58,6 +58,7 @@ public static class ApiSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ChangeOriginValidation>();
+        app.UseMiddleware<JsonRequestBody>();
         app.MapLinkageHealth();
         app.MapControllers().RequireAuthorization();
     }

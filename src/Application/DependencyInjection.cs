@@ -10,6 +10,7 @@ using Linkage.Application.Files.CreateFile;
 using Linkage.Application.Links;
 using Linkage.Application.Links.UpsertLink;
 using Linkage.Application.Records;
+using Linkage.Application.TypedLinks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Linkage.Application;
@@ -42,6 +43,8 @@ public static class DependencyInjection
         services.AddResource<DomainRecord, RecordView>().Deletable().Patchable<RecordPatching>();
         services.AddResource<DomainDefinition, DomainView>().Named().Patchable<DomainPatching>();
         services.AddResource<RelationshipType, RelationshipTypeView>().Named().Patchable<RelationshipTypePatching>();
+        services.AddDocument<Link, TypedLinkView, TypedLinkPatching>();
+        services.AddScoped<TypedLinkDocuments>();
         services.AddScoped<IDeleteCascade<Contact>, LinkCascade>();
         services.AddScoped<IDeleteCascade<Company>, LinkCascade>();
         services.AddScoped<IDeleteCascade<DomainRecord>, LinkCascade>();

@@ -17,10 +17,6 @@ public static class ConditionalRequest
     public static bool IsNotModified(this HttpRequest request, int version) =>
         EntityTagCondition.Parse(request.Headers[HeaderNames.IfNoneMatch].ToString())?.Matches(version) ?? false;
 
-    /// <summary>
-    /// The Idempotency-Key header, or null when it is absent or sent empty: an optional header sent empty counts as
-    /// not sent (API.md 1.1; generated clients send <c>Idempotency-Key: ""</c> for an argument left out).
-    /// </summary>
-    public static string? IdempotencyKey(this HttpRequest request) =>
-        request.Headers.TryGetValue(LinkageHeaders.IdempotencyKey, out var key) && key.ToString() is { Length: > 0 } value ? value : null;
+    /// <summary>The Idempotency-Key header, or null when it is absent or empty (API.md 1.1).</summary>
+    public static string? IdempotencyKey(this HttpRequest request) => request.OptionalHeader(LinkageHeaders.IdempotencyKey);
 }

@@ -26,4 +26,23 @@ public sealed class RequestBodyLimit(RequestDelegate next)
 
         await next(context);
     }
+
+    /// <summary>The whole body, refused with 413 past the limit also when no Content-Length announced its size.</summary>
+    public static async Task<byte[]> ReadAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new BadHttpRequestException("The request body is larger than 256 KiB.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
 }

@@ -16,6 +16,13 @@ public static class LoggingSetup
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+
+            // Sinks registered in the container (none in production; a test reads what was logged with one) join the logger.
+            foreach (var sink in services.GetServices<Serilog.Core.ILogEventSink>())
+            {
+                logger.WriteTo.Sink(sink);
+            }
+
             if (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"))
             {
                 logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");

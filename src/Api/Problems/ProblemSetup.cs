@@ -6,6 +6,7 @@ public static class ProblemSetup
     public static IServiceCollection AddLinkageProblems(this IServiceCollection services)
     {
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IClientErrorFactory, ProblemClientErrors>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
         {
             var code = ctx.HttpContext.Response.StatusCode == StatusCodes.Status400BadRequest ? "ValidationFailed" : null;

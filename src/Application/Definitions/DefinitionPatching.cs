@@ -21,9 +21,9 @@ public sealed class DefinitionInputValidator : AbstractValidator<DefinitionInput
 /// record is being given a value of such a field meanwhile (ADR 12).
 /// </summary>
 public sealed class DomainPatching(IValidator<DefinitionInput> rules, DomainCatalog domains, IRecordLocks locks, IFieldUsage usage)
-    : IPatchable<DomainDefinition>
+    : ViewPatchable<DomainDefinition, DomainView>
 {
-    public async Task ApplyAsync(DomainDefinition target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
+    public override async Task ApplyAsync(DomainDefinition target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
     {
         var input = await PatchedInput.ReadAsync(writable, rules, cancellationToken);
         var fields = await domains.ResolveTargetsAsync(FieldInput.ToDomain(input.Fields), "fields", cancellationToken);
@@ -40,9 +40,9 @@ public sealed class DomainPatching(IValidator<DefinitionInput> rules, DomainCata
 
 /// <summary>How a relationship type takes a patch: as a custom domain, with its links' field values in place of records' fields.</summary>
 public sealed class RelationshipTypePatching(IValidator<DefinitionInput> rules, DomainCatalog domains, IFieldUsage usage)
-    : IPatchable<RelationshipType>
+    : ViewPatchable<RelationshipType, RelationshipTypeView>
 {
-    public async Task ApplyAsync(RelationshipType target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
+    public override async Task ApplyAsync(RelationshipType target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
     {
         var input = await PatchedInput.ReadAsync(writable, rules, cancellationToken);
         var fields = await domains.ResolveTargetsAsync(FieldInput.ToDomain(input.Fields), "fields", cancellationToken);

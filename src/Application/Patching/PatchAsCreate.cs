@@ -7,11 +7,12 @@ namespace Linkage.Application.Patching;
 /// How a resource whose writable state is its create input (a contact, a company) takes a patch: the patched
 /// document is read and validated as that create's input, then applied to the aggregate.
 /// </summary>
-public sealed class PatchAsCreate<TAggregate, TInput>(IValidator<TInput> rules) : IPatchable<TAggregate>
+public sealed class PatchAsCreate<TAggregate, TView, TInput>(IValidator<TInput> rules) : ViewPatchable<TAggregate, TView>
     where TAggregate : AggregateRoot
+    where TView : ResourceView, IResourceView<TAggregate, TView>
     where TInput : class, ICreateInput<TAggregate>
 {
-    public async Task ApplyAsync(TAggregate target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
+    public override async Task ApplyAsync(TAggregate target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
     {
         var input = await PatchedInput.ReadAsync(writable, rules, cancellationToken);
         input.ApplyTo(target, stamp);

@@ -36,19 +36,20 @@ public static class ResourcePatch
     public static JsonObject DocumentOf<TView>(TView view) =>
         JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(view, DocumentJson))!.AsObject();
 
-    /// <summary>Returns the patched copy of <paramref name="document"/>. Throws the engines' exceptions and UnknownField / ReadOnlyField.</summary>
-    public static JsonObject Apply(JsonObject document, PatchFormat format, JsonNode? patch, ResourceShape shape)
+    /// <summary>
+    /// The patch checked against the resource's shape, ready to apply: paths resolved to the canonical spelling, unknown
+    /// and read-only properties refused (UnknownField, ReadOnlyField), a malformed patch refused (InvalidPatch).
+    /// </summary>
+    public static ResolvedPatch Resolve(PatchFormat format, JsonNode? patch, ResourceShape shape) => format switch
     {
-        var patched = format switch
-        {
-            PatchFormat.JsonPatch => JsonPatchPaths.Resolve(patch, shape).Apply(document),
-            PatchFormat.MergePatch => JsonMergePatch.Apply(document, MergePatchMembers.Resolve(patch, shape)),
-            _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
-        };
+        PatchFormat.JsonPatch => new ResolvedPatch(JsonPatchPaths.Resolve(patch, shape), null, shape),
+        PatchFormat.MergePatch => new ResolvedPatch(null, MergePatchMembers.Resolve(patch, shape), shape),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
 
-        // The root can be neither replaced nor removed (see JsonPatchPaths), so this holds; kept as a guard, not a path.
-        return patched as JsonObject ?? throw new InvalidPatchException($"The patched {shape.Noun} is not a JSON object.");
-    }
+    /// <summary>Returns the patched copy of <paramref name="document"/>. Throws the engines' exceptions and UnknownField / ReadOnlyField.</summary>
+    public static JsonObject Apply(JsonObject document, PatchFormat format, JsonNode? patch, ResourceShape shape) =>
+        Resolve(format, patch, shape).Apply(document);
 
     /// <summary>Only the writable properties of a patched document: what a create of the resource takes.</summary>
     public static JsonObject WritablePart(JsonObject patched, ResourceShape shape)
@@ -63,5 +64,18 @@ public static class ResourcePatch
         }
 
         return writable;
+    }
+}
+
+/// <summary>A JSON Patch (its operations) or a Merge Patch (its members) of one resource, resolved against its shape.</summary>
+public sealed record ResolvedPatch(JsonPatchDocument? Operations, JsonObject? Members, ResourceShape Shape)
+{
+    /// <summary>The patched copy of <paramref name="document"/>; the whole patch applies or the engines throw.</summary>
+    public JsonObject Apply(JsonObject document)
+    {
+        var patched = Operations is not null ? Operations.Apply(document) : JsonMergePatch.Apply(document, Members!);
+
+        // The root can be neither replaced nor removed (see JsonPatchPaths), so this holds; kept as a guard, not a path.
+        return patched as JsonObject ?? throw new InvalidPatchException($"The patched {Shape.Noun} is not a JSON object.");
     }
 }

@@ -12,19 +12,7 @@ public sealed class RecordFields(ILinkageDbContext db, IRecordLocks locks)
         DomainDefinition definition, IReadOnlyDictionary<string, JsonElement>? fields, CancellationToken cancellationToken)
     {
         await locks.ShareDefinitionAsync(definition.Id, cancellationToken);
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, value) in fields ?? new Dictionary<string, JsonElement>())
-        {
-            values[name] = value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number when value.TryGetDecimal(out var number) => number,
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                JsonValueKind.Null => null,
-                _ => throw new ValidationFailedException($"fields.{name}", "A field's value is text, a number, true, false or null."),
-            };
-        }
+        var values = FieldValueInput.Read(fields, "fields");
 
         foreach (var field in definition.Fields.Where(f => f.Type == FieldType.Association))
         {

@@ -5,9 +5,9 @@ using Linkage.Application.Patching;
 namespace Linkage.Application.Records;
 
 /// <summary>How a record takes a patch (ApplyPatch over <c>{fields}</c>): its patched fields are checked against its domain's definition.</summary>
-public sealed class RecordPatching(IValidator<RecordInput> rules, DomainCatalog domains, RecordFields fields) : IPatchable<DomainRecord>
+public sealed class RecordPatching(IValidator<RecordInput> rules, DomainCatalog domains, RecordFields fields) : ViewPatchable<DomainRecord, RecordView>
 {
-    public async Task ApplyAsync(DomainRecord target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
+    public override async Task ApplyAsync(DomainRecord target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
     {
         var input = await PatchedInput.ReadAsync(writable, rules, cancellationToken);
         var definition = await domains.GetAsync(target.Domain, cancellationToken);

@@ -11,6 +11,8 @@ public sealed class Link : AggregateRoot, ISoftDeletable
 {
     public const int MaxJobTitleLength = 200;
 
+    public const int MaxDisplayLabelLength = 200;
+
     private Link()
     {
     }
@@ -107,7 +109,10 @@ public sealed class Link : AggregateRoot, ISoftDeletable
         return true;
     }
 
-    /// <summary>Types the link by <paramref name="type"/> (or none); returns false, recording nothing, when it already is.</summary>
+    /// <summary>
+    /// Types the link by <paramref name="type"/> (or none); returns false, recording nothing, when it already is. Field
+    /// values belong to a type: a new type starts without them, and the cleared ones are recorded by name only.
+    /// </summary>
     public bool Relate(Definitions.RelationshipType? type, ChangeStamp stamp)
     {
         var changes = new ChangeSet();
@@ -116,12 +121,54 @@ public sealed class Link : AggregateRoot, ISoftDeletable
             return false;
         }
 
+        if (FieldValues.Count > 0)
+        {
+            changes.Track("fieldValues", FieldValues.ToDictionary(v => v.Key, _ => (object?)FieldValueChange.Changed), new Dictionary<string, object?>());
+        }
+
         RelationshipTypeId = type?.Id;
         RelationshipType = type?.Name;
+        FieldValues = new Dictionary<string, object?>();
         MarkChanged(ChangeType.Updated, stamp);
         RecordOnBothTimelines("link.updated", stamp, changes);
         return true;
     }
+
+    /// <summary>
+    /// Replaces the typed link's own label and field values (API.md 6), each value checked against its field in
+    /// <paramref name="type"/>; records <c>link.updated</c> with the changes, restricted values as
+    /// <see cref="FieldValueChange.Changed"/> only. Returns false when nothing changed.
+    /// </summary>
+    public bool Patch(string? displayLabel, IReadOnlyDictionary<string, object?> fieldValues, Definitions.RelationshipType? type, ChangeStamp stamp)
+    {
+        if (type?.Id != RelationshipTypeId)
+        {
+            throw new InvalidOperationException("A link's field values are checked against its own relationship type.");
+        }
+
+        if (displayLabel is { Length: 0 or > MaxDisplayLabelLength })
+        {
+            throw new InvalidValueException("displayLabel", $"A display label is 1 to {MaxDisplayLabelLength} characters, or null.");
+        }
+
+        var values = FieldValueChange.Checked(type, fieldValues);
+        var changes = new ChangeSet();
+        changes.Track("displayLabel", DisplayLabel, displayLabel);
+        FieldValueChange.Track(changes, type, FieldValues, values);
+        if (changes.IsEmpty)
+        {
+            return false;
+        }
+
+        DisplayLabel = displayLabel;
+        FieldValues = values;
+        MarkChanged(ChangeType.Updated, stamp);
+        RecordOnBothTimelines("link.updated", stamp, changes);
+        return true;
+    }
+
+    /// <summary>Records that a caller was shown the link's restricted values (<c>link.revealed</c>); no version moves.</summary>
+    public void RecordReveal(ChangeStamp stamp) => RecordOnBothTimelines("link.revealed", stamp, new ChangeSet());
 
     /// <summary>Takes primary away because another link of the contact became its primary: its own <c>link.updated</c>.</summary>
     public void Demote(ChangeStamp stamp)

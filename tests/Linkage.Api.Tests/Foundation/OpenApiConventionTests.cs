@@ -8,8 +8,6 @@ using Linkage.Application.Contacts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Linkage.Api.Tests.Foundation;
 
@@ -25,8 +23,7 @@ public sealed class OpenApiConventionTests : ApiTestBase
     [OneTimeSetUp]
     public async Task ReadDocumentWithProbeAsync()
     {
-        _withProbe = Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddControllers().AddApplicationPart(typeof(ConventionProbeController).Assembly)));
+        _withProbe = Factory.WithTestControllers();
         _document = await OpenApiDocuments.ReadAsync(_withProbe.CreateClient());
     }
 

@@ -17,8 +17,11 @@ public abstract class ApiTestBase
 
     protected LinkageApiFactory Factory { get; private set; } = null!;
 
+    /// <summary>Serilog's minimum level of the class's API; a class that searches the logs says Debug.</summary>
+    protected virtual string LogLevel => "Warning";
+
     [OneTimeSetUp]
-    public async Task StartApiAsync() => Factory = await LinkageApiFactory.CreateAsync();
+    public async Task StartApiAsync() => Factory = await LinkageApiFactory.CreateAsync(LogLevel);
 
     [OneTimeTearDown]
     public async Task StopApiAsync() => await Factory.DisposeAsync();

@@ -26,10 +26,16 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
     /// <summary>The SQL the API sends while a recording is open (<see cref="SqlCommandRecorder.Record"/>).</summary>
     public SqlCommandRecorder Sql { get; } = new();
 
-    public static async Task<LinkageApiFactory> CreateAsync()
+    /// <summary>Everything the API logged, from Debug up when <see cref="CreateAsync"/> was asked for it.</summary>
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>Serilog's minimum level for this API: Warning keeps test output quiet; a test searching the logs wants Debug.</summary>
+    public string LogLevel { get; init; } = "Warning";
+
+    public static async Task<LinkageApiFactory> CreateAsync(string logLevel = "Warning")
     {
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync(TemplateKey, MigrateAsync);
-        return new LinkageApiFactory(connectionString);
+        return new LinkageApiFactory(connectionString) { LogLevel = logLevel };
     }
 
     /// <summary>A DbContext on the test database that sees every tenant's rows, for asserting what was stored.</summary>
@@ -38,6 +44,11 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
         var options = new DbContextOptionsBuilder<LinkageDbContext>().UseNpgsql(ConnectionString).Options;
         return LinkageDbContext.ForCaller(options, new FixedUser(tenant));
     }
+
+    /// <summary>This API with the test assembly's controllers too: test-only endpoints that probe the conventions.</summary>
+    public WebApplicationFactory<Program> WithTestControllers() =>
+        WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddControllers().AddApplicationPart(typeof(LinkageApiFactory).Assembly)));
 
     public override async ValueTask DisposeAsync()
     {
@@ -51,12 +62,13 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
         builder.UseSetting("ConnectionStrings:Linkage", ConnectionString);
         builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
         builder.UseSetting("Database:MigrateOnStartup", "false");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Default", LogLevel);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IInterceptor>(Sql);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
         });
     }
 

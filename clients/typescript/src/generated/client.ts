@@ -1939,6 +1939,205 @@ export class TypedLinksClient {
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
             .then((response) => readResponse<UpsertedLink>(response));
     }
+
+    /**
+     * Get typed link.
+     *
+     * The link as a document; reveal=true shows restricted values to a caller with Reveal, and records it. Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     */
+    getTypedLink(id: string, options: {
+        /** includeEntityLabels */
+        includeEntityLabels?: boolean | undefined;
+        /** reveal */
+        reveal?: boolean | undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<TypedLinkView>> {
+
+        const { includeEntityLabels, reveal, ifNoneMatch, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/links/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (includeEntityLabels === null)
+            throw new globalThis.Error("The parameter 'includeEntityLabels' cannot be null.");
+        else if (includeEntityLabels !== undefined)
+            url_ += "includeEntityLabels=" + encodeURIComponent("" + includeEntityLabels) + "&";
+        if (reveal === null)
+            throw new globalThis.Error("The parameter 'reveal' cannot be null.");
+        else if (reveal !== undefined)
+            url_ += "reveal=" + encodeURIComponent("" + reveal) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<TypedLinkView>(response));
+    }
+
+    /**
+     * Patch typed link.
+     *
+     * An RFC 6902 JSON Patch over the document: /displayLabel and /fieldValues/<field> are writable; If-Match is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
+     */
+    patchTypedLink(id: string, body: JsonPatchOperation[], options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<TypedLinkView>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/links/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<TypedLinkView>(response));
+    }
+
+    /**
+     * Delete typed link.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
+     */
+    deleteTypedLink(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/links/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+            .then((response) => readResponse<void>(response));
+    }
+
+    /**
+     * List record links.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listRecordLinks(domain: string, id: string, options: {
+        /** includeEntityLabels */
+        includeEntityLabels?: boolean | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfTypedLinkView>> {
+
+        const { includeEntityLabels, limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}/links?";
+        if (domain === undefined || domain === null)
+            throw new globalThis.Error("The parameter 'domain' must be defined.");
+        url_ = url_.replace("{domain}", encodeURIComponent("" + domain));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (includeEntityLabels === null)
+            throw new globalThis.Error("The parameter 'includeEntityLabels' cannot be null.");
+        else if (includeEntityLabels !== undefined)
+            url_ += "includeEntityLabels=" + encodeURIComponent("" + includeEntityLabels) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfTypedLinkView>(response));
+    }
+
+    /**
+     * List contact record links.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listContactRecordLinks(id: string, options: {
+        /** includeEntityLabels */
+        includeEntityLabels?: boolean | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfTypedLinkView>> {
+
+        const { includeEntityLabels, limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/record-links?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (includeEntityLabels === null)
+            throw new globalThis.Error("The parameter 'includeEntityLabels' cannot be null.");
+        else if (includeEntityLabels !== undefined)
+            url_ += "includeEntityLabels=" + encodeURIComponent("" + includeEntityLabels) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfTypedLinkView>(response));
+    }
 }
 
 export interface DomainView {
@@ -2016,7 +2215,7 @@ export interface DomainViewMergePatch {
     fields?: FieldDefinition[];
 }
 
-/** One RFC 6902 operation. */
+/** One RFC 6902 operation; members it does not use are ignored. */
 export interface JsonPatchOperation {
     op: JsonPatchOperationOp;
     /** An RFC 6901 JSON Pointer. */
@@ -2025,6 +2224,8 @@ export interface JsonPatchOperation {
     from?: string;
     /** For add, replace and test. */
     value?: any;
+
+    [key: string]: any;
 }
 
 export interface PageOfActionView {
@@ -2425,6 +2626,40 @@ export interface UpsertLink {
     childRecordMatchField?: string | null;
     relationship?: string | null;
     newRelationship?: string | null;
+}
+
+export interface TypedLinkView {
+    id: string;
+    compositeId?: string | null;
+    relationshipTypeName?: string | null;
+    relationshipTypeVersion?: number | null;
+    relationshipTypeLabel?: string | null;
+    displayLabel?: string | null;
+    fromObjectTypeName: string;
+    fromObjectId: string;
+    toObjectTypeName: string;
+    toObjectId: string;
+    fromObjectDisplayLabel?: string | null;
+    toObjectDisplayLabel?: string | null;
+    fieldValues: { [key: string]: any; };
+    restrictedFields: { [key: string]: RestrictedField; };
+    createdAt: string;
+    lastUpdatedAt: string;
+    version: number;
+    etag: string;
+}
+
+export interface RestrictedField {
+    masked: MaskedValue;
+}
+
+export interface MaskedValue {
+    currentUserIsAuthorizedToReveal: boolean;
+}
+
+export interface PageOfTypedLinkView {
+    items: TypedLinkView[];
+    nextCursor?: string | null;
 }
 
 /** The format a note's message is written in. */

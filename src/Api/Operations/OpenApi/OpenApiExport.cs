@@ -28,18 +28,19 @@ public static class OpenApiExport
     /// <summary>
     /// Settings that let the host build without real secrets or a reachable database. They are
     /// placeholders only: nothing is started, so no token is validated and no connection is opened.
+    /// The fuzz suite hosts the API with the same settings to read the document its cases come from.
     /// </summary>
-    public static void UseExportConfiguration(this WebApplicationBuilder builder)
+    public static IReadOnlyDictionary<string, string?> PlaceholderSettings { get; } = new Dictionary<string, string?>
     {
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:MigrateOnStartup"] = "false",
-            ["ConnectionStrings:Linkage"] = "Host=openapi-export.invalid;Database=none",
-            ["Auth:SigningKey"] = "openapi-export-placeholder-signing-key-not-for-use",
-            ["Auth:Authority"] = null,
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-        });
-    }
+        ["Database:MigrateOnStartup"] = "false",
+        ["ConnectionStrings:Linkage"] = "Host=openapi-export.invalid;Database=none",
+        ["Auth:SigningKey"] = "openapi-export-placeholder-signing-key-not-for-use",
+        ["Auth:Authority"] = null,
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+    };
+
+    public static void UseExportConfiguration(this WebApplicationBuilder builder) =>
+        builder.Configuration.AddInMemoryCollection(PlaceholderSettings);
 
     public static async Task WriteAsync(WebApplication app, string path)
     {

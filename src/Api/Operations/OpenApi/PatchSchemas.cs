@@ -56,7 +56,8 @@ public static class PatchSchemas
             return operation;
         }
 
-        operation = new JsonSchema { Type = JsonObjectType.Object, AllowAdditionalProperties = false, Description = "One RFC 6902 operation." };
+        // Other members are allowed: RFC 6902 (A.11) has them ignored, and the engine does (API.md 4).
+        operation = new JsonSchema { Type = JsonObjectType.Object, AllowAdditionalProperties = true, Description = "One RFC 6902 operation; members it does not use are ignored." };
         var op = new JsonSchemaProperty { Type = JsonObjectType.String };
         foreach (var name in new[] { "add", "remove", "replace", "move", "copy", "test" })
         {

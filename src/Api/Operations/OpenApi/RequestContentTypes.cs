@@ -10,7 +10,7 @@ namespace Linkage.Api.Operations.OpenApi;
 /// Lists every content type an action's <c>[Consumes]</c> accepts (NSwag keeps only one), e.g. a PATCH
 /// taking <c>application/json-patch+json</c>, <c>application/merge-patch+json</c> and <c>application/json</c>.
 /// A JSON Patch body is described as an array of operations, a Merge Patch body as an object, and
-/// <c>application/json</c> next to them as either; other types keep the schema of the action's body
+/// <c>application/json</c> next to them as either (as a JSON Patch where no Merge Patch is taken, a typed link's); other types keep the schema of the action's body
 /// parameter, or the one its <see cref="RequestBodySchemaAttribute"/> names when it reads the body by hand.
 /// An action that reads its body itself (no <c>[FromBody]</c>) still gets a request body from its <c>[Consumes]</c>.
 /// </summary>
@@ -55,6 +55,7 @@ public sealed class RequestContentTypes : IOperationProcessor
             {
                 JsonPatch => PatchSchemas.JsonPatch(context.Document),
                 MergePatch => MergePatchSchema(),
+                Json when isPatch && !consumes.ContentTypes.Contains(MergePatch) => PatchSchemas.JsonPatch(context.Document),
                 Json when isPatch => PatchSchemas.EitherPatch(context.Document, MergePatchSchema()),
                 _ => declared,
             };

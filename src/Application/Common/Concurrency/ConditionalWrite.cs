@@ -6,13 +6,14 @@ namespace Linkage.Application.Common.Concurrency;
 /// when there is none); refuses a precondition that does not hold (412 with the current ETag); runs the use
 /// case on that very instance; and saves. EF Core writes the target with <c>WHERE version = @loaded</c> (the
 /// version is the concurrency token), and the loaded version is the one just checked, so the check and the
-/// write are atomic: a writer that changed the target in between makes the save fail, which is the caller's
+/// write are atomic (ADR 1). Rights that depend on the target (a typed link's parent) are checked once it is loaded: a writer that changed the target in between makes the save fail, which is the caller's
 /// ETag going stale, 412 again (404 if the target was deleted meanwhile).
 /// </summary>
 public sealed class ConditionalWrite<TCommand, TAggregate, TResponse>(
     IConditionalCommandHandler<TCommand, TAggregate, TResponse> useCase,
     IAggregateStore<TAggregate> aggregates,
-    IUnitOfWork unitOfWork)
+    IUnitOfWork unitOfWork,
+    ICurrentUser user)
     : IRequestHandler<TCommand, TResponse>
     where TCommand : IConditionalCommand<TAggregate, TResponse>
     where TAggregate : AggregateRoot
@@ -32,6 +33,11 @@ public sealed class ConditionalWrite<TCommand, TAggregate, TResponse>(
         if (target is null || !command.Covers(target))
         {
             throw new NotFoundException($"No such {Noun}.");
+        }
+
+        if (command.RightsOver(target) is { Count: > 0 } rights && !rights.Any(user.Has))
+        {
+            throw new ForbiddenException(rights);
         }
 
         if (!command.Precondition.IsSatisfiedBy(target.Version, target.UpdatedUtc))

@@ -11,6 +11,9 @@ public interface IConditionalCommand<in TAggregate, out TResponse> : ICommand<TR
 {
     /// <summary>Whether the loaded aggregate is what the request names (a record of the route's domain, a network link); else 404.</summary>
     bool Covers(TAggregate target) => true;
+
+    /// <summary>Rights over the loaded aggregate that only it can tell (a typed link: its parent's domain); one is needed, else 403.</summary>
+    IReadOnlyList<Permission> RightsOver(TAggregate target) => [];
 }
 
 /// <summary>What every conditional command says about its target, whatever the aggregate's type.</summary>

@@ -26,13 +26,13 @@ public sealed record ResourceRegistration<TAggregate, TView>(IServiceCollection 
 
     /// <summary>Patched through <see cref="ApplyPatch{TAggregate,TView}"/>, validated as its create (<see cref="PatchAsCreate{TAggregate,TInput}"/>).</summary>
     public ResourceRegistration<TAggregate, TView> PatchableAsCreate<TInput>()
-        where TInput : class, ICreateInput<TAggregate> => Patchable<PatchAsCreate<TAggregate, TInput>>();
+        where TInput : class, ICreateInput<TAggregate> => Patchable<PatchAsCreate<TAggregate, TView, TInput>>();
 
     /// <summary>Patched through <see cref="ApplyPatch{TAggregate,TView}"/>; <typeparamref name="TPatching"/> says what a patched document means.</summary>
     public ResourceRegistration<TAggregate, TView> Patchable<TPatching>()
-        where TPatching : class, IPatchable<TAggregate>
+        where TPatching : class, IPatchable<TAggregate, TView>
     {
-        Services.AddTransient<IPatchable<TAggregate>, TPatching>();
+        Services.AddTransient<IPatchable<TAggregate, TView>, TPatching>();
         Services.AddConditional(
             typeof(IConditionalCommandHandler<ApplyPatch<TAggregate, TView>, TAggregate, TView>),
             typeof(ApplyPatchHandler<TAggregate, TView>));
@@ -83,5 +83,24 @@ public static class ResourceRegistrations
             typeof(IConditionalCommandHandler<DeleteResource<TAggregate, TView>, TAggregate, Unit>),
             typeof(DeleteResourceHandler<TAggregate, TView>));
         return resource;
+    }
+
+    /// <summary>
+    /// A document that is not a <see cref="ResourceView"/> (a typed link, API.md 6): patched through
+    /// <see cref="ApplyPatch{TAggregate,TView}"/> as <typeparamref name="TPatching"/> says, and deleted.
+    /// </summary>
+    public static IServiceCollection AddDocument<TAggregate, TView, TPatching>(this IServiceCollection services)
+        where TAggregate : AggregateRoot, ISoftDeletable
+        where TView : IDocument<TAggregate, TView>
+        where TPatching : class, IPatchable<TAggregate, TView>
+    {
+        services.AddTransient<IPatchable<TAggregate, TView>, TPatching>();
+        services.AddConditional(
+            typeof(IConditionalCommandHandler<ApplyPatch<TAggregate, TView>, TAggregate, TView>),
+            typeof(ApplyPatchHandler<TAggregate, TView>));
+        services.AddConditional(
+            typeof(IConditionalCommandHandler<DeleteResource<TAggregate, TView>, TAggregate, Unit>),
+            typeof(DeleteResourceHandler<TAggregate, TView>));
+        return services;
     }
 }

@@ -12,7 +12,7 @@ public sealed record ApplyPatch<TAggregate, TView>(
     Guid Id, PatchFormat Format, JsonNode? Patch, Precondition Precondition, FieldSelection Select, string? Domain = null)
     : IConditionalCommand<TAggregate, TView>, IAuthorizedRequest
     where TAggregate : AggregateRoot
-    where TView : ResourceView, IResourceView<TAggregate, TView>
+    where TView : IDocument<TAggregate, TView>
 {
     Guid IConditionalCommand.TargetId => Id;
 
@@ -20,20 +20,23 @@ public sealed record ApplyPatch<TAggregate, TView>(
 
     bool IConditionalCommand<TAggregate, TView>.Covers(TAggregate target) => TView.Holds(target, Domain);
 
+    IReadOnlyList<Permission> IConditionalCommand<TAggregate, TView>.RightsOver(TAggregate target) => TView.EditRightsOver(target);
+
     IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.EditRights(Domain);
 }
 
-public sealed class ApplyPatchHandler<TAggregate, TView>(IPatchable<TAggregate> resource, ChangeContext changes)
+public sealed class ApplyPatchHandler<TAggregate, TView>(IPatchable<TAggregate, TView> resource, ChangeContext changes)
     : IConditionalCommandHandler<ApplyPatch<TAggregate, TView>, TAggregate, TView>
     where TAggregate : AggregateRoot
-    where TView : ResourceView, IResourceView<TAggregate, TView>
+    where TView : IDocument<TAggregate, TView>
 {
     public async Task<TView> Handle(ApplyPatch<TAggregate, TView> command, TAggregate target, CancellationToken cancellationToken)
     {
         command.Select.EnsureKnownIn(TView.Shape);
-        var document = ResourcePatch.DocumentOf(TView.From(target));
-        var patched = ResourcePatch.Apply(document, command.Format, command.Patch, TView.Shape);
+        var patch = ResourcePatch.Resolve(command.Format, command.Patch, TView.Shape);
+        await resource.CheckAsync(target, patch, cancellationToken);
+        var patched = patch.Apply(await resource.DocumentAsync(target, cancellationToken));
         await resource.ApplyAsync(target, ResourcePatch.WritablePart(patched, TView.Shape), changes.Stamp(), cancellationToken);
-        return TView.From(target);
+        return await resource.ViewAsync(target, cancellationToken);
     }
 }

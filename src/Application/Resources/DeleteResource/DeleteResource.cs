@@ -4,11 +4,13 @@ namespace Linkage.Application.Resources.DeleteResource;
 public sealed record DeleteResource<TAggregate, TView>(Guid Id, Precondition Precondition, string? Domain = null)
     : IConditionalCommand<TAggregate, Unit>, IAuthorizedRequest
     where TAggregate : AggregateRoot, ISoftDeletable
-    where TView : ResourceView, IResourceView<TAggregate, TView>
+    where TView : IDocument<TAggregate, TView>
 {
     Guid IConditionalCommand.TargetId => Id;
 
     bool IConditionalCommand<TAggregate, Unit>.Covers(TAggregate target) => TView.Holds(target, Domain);
+
+    IReadOnlyList<Permission> IConditionalCommand<TAggregate, Unit>.RightsOver(TAggregate target) => TView.EditRightsOver(target);
 
     IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.EditRights(Domain);
 }
@@ -16,7 +18,7 @@ public sealed record DeleteResource<TAggregate, TView>(Guid Id, Precondition Pre
 public sealed class DeleteResourceHandler<TAggregate, TView>(ChangeContext changes, IEnumerable<IDeleteCascade<TAggregate>> cascades)
     : IConditionalCommandHandler<DeleteResource<TAggregate, TView>, TAggregate, Unit>
     where TAggregate : AggregateRoot, ISoftDeletable
-    where TView : ResourceView, IResourceView<TAggregate, TView>
+    where TView : IDocument<TAggregate, TView>
 {
     public async Task<Unit> Handle(DeleteResource<TAggregate, TView> command, TAggregate target, CancellationToken cancellationToken)
     {

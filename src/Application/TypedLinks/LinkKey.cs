@@ -1,0 +1,38 @@
+namespace Linkage.Application.TypedLinks;
+
+/// <summary>
+/// How a request names a link (API.md 6): its id, or its composite key
+/// <c>relationship|_|fromDomain|_|toDomain|_|fromId|_|toId</c> (a link without a relationship type has none).
+/// </summary>
+public sealed record LinkKey(Guid? Id, string? Relationship, string? FromDomain, string? ToDomain, Guid FromId, Guid ToId)
+{
+    public const string Delimiter = "|_|";
+
+    /// <summary>Reads an id or a composite key; anything else is 400.</summary>
+    public static LinkKey Parse(string key)
+    {
+        if (Guid.TryParse(key, out var id))
+        {
+            return new LinkKey(id, null, null, null, Guid.Empty, Guid.Empty);
+        }
+
+        var parts = key.Split(Delimiter);
+        if (parts.Length != 5 || parts[..3].Any(string.IsNullOrEmpty)
+            || !Guid.TryParse(parts[3], out var from) || !Guid.TryParse(parts[4], out var to))
+        {
+            throw new ValidationFailedException("id", "A link is named by its id or by relationship|_|fromDomain|_|toDomain|_|fromId|_|toId.");
+        }
+
+        return new LinkKey(null, parts[0], parts[1], parts[2], from, to);
+    }
+
+    /// <summary>The composite key of a typed link, or null for a link without a relationship type.</summary>
+    public static string? Format(string? relationship, string fromDomain, string toDomain, Guid fromId, Guid toId) =>
+        relationship is null ? null : string.Join(Delimiter, relationship, fromDomain, toDomain, fromId, toId);
+
+    /// <summary>The links this key names (at most one live one).</summary>
+    public IQueryable<Link> Select(IQueryable<Link> links) => Id is { } id
+        ? links.Where(l => l.Id == id)
+        : links.Where(l => l.ParentId == FromId && l.ChildId == ToId
+            && l.RelationshipType == Relationship && l.ParentDomain == FromDomain && l.ChildDomain == ToDomain);
+}

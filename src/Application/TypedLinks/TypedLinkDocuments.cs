@@ -1,0 +1,59 @@
+namespace Linkage.Application.TypedLinks;
+
+/// <summary>
+/// Reads typed links and shows them to the caller (API.md 6): a restricted field's value only on request
+/// (<c>?reveal=true</c>) to a caller with <c>Reveal</c> on the link's parent domain; otherwise it is left out of
+/// <c>fieldValues</c> and listed in <c>restrictedFields</c>, saying whether the caller could reveal it.
+/// </summary>
+public sealed class TypedLinkDocuments(ILinkageDbContext db, ICurrentUser user)
+{
+    public Task<TypedLinkRow?> FindAsync(LinkKey key, bool withLabels, CancellationToken cancellationToken) =>
+        key.Select(db.Links.AsNoTracking()).Select(TypedLinkRow.Projection(db, withLabels)).FirstOrDefaultAsync(cancellationToken)!;
+
+    /// <summary>The link the key names, readable by the caller: 404 when there is none, 403 without <c>Read</c> on its parent's domain.</summary>
+    public async Task<TypedLinkRow> ReadableAsync(LinkKey key, bool withLabels, CancellationToken cancellationToken)
+    {
+        var row = await FindAsync(key, withLabels, cancellationToken) ?? throw new NotFoundException("No such link.");
+        var read = Permission.Read(row.ParentDomain);
+        return user.Has(read) ? row : throw new ForbiddenException([read]);
+    }
+
+    public bool MayReveal(string parentDomain) => user.Has(new Permission(parentDomain, "Reveal"));
+
+    public TypedLinkView Show(TypedLinkRow row, bool reveal)
+    {
+        var restricted = row.Type?.Fields.Where(f => f.Restricted).Select(f => f.Name).ToList() ?? [];
+        var mayReveal = MayReveal(row.ParentDomain);
+        var shown = reveal && mayReveal;
+        return new TypedLinkView(
+            row.Id,
+            LinkKey.Format(row.RelationshipType, row.ParentDomain, row.ChildDomain, row.ParentId, row.ChildId),
+            row.RelationshipType,
+            row.Type?.Version,
+            row.Type?.Label,
+            row.DisplayLabel,
+            row.ParentDomain,
+            row.ParentId,
+            row.ChildDomain,
+            row.ChildId,
+            row.Labels?.Parent,
+            row.Labels?.Child,
+            shown ? row.FieldValues : row.FieldValues.Where(v => !restricted.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value),
+            shown ? new Dictionary<string, RestrictedField>() : restricted.ToDictionary(n => n, _ => new RestrictedField(new MaskedValue(mayReveal))),
+            row.CreatedUtc,
+            row.UpdatedUtc,
+            row.Version);
+    }
+
+    /// <summary>The row of a link loaded for a change, with its type and no labels.</summary>
+    public static TypedLinkRow RowOf(Link link, RelationshipType? type) => new(
+        link.Id, link.ParentDomain, link.ParentId, link.ChildDomain, link.ChildId, link.RelationshipType, link.DisplayLabel,
+        link.FieldValues, link.CreatedUtc, link.UpdatedUtc, link.Version,
+        type is null ? null : new TypeRow(type.Version, type.Label, type.Fields), Labels: null);
+
+    /// <summary>The relationship type of a link, as it is now.</summary>
+    public Task<RelationshipType?> TypeOfAsync(Link link, CancellationToken cancellationToken) =>
+        link.RelationshipTypeId is { } id
+            ? db.RelationshipTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken)!
+            : Task.FromResult<RelationshipType?>(null);
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+
+namespace Linkage.Application.TypedLinks;
+
+/// <summary>
+/// A link as a document (API.md 6, seed 004): its relationship type, its ends, its own label and field values.
+/// Restricted fields are masked unless shown on request to a caller who may reveal them.
+/// </summary>
+public sealed record TypedLinkView(
+    Guid Id,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CompositeId,
+    string? RelationshipTypeName,
+    int? RelationshipTypeVersion,
+    string? RelationshipTypeLabel,
+    string? DisplayLabel,
+    string FromObjectTypeName,
+    Guid FromObjectId,
+    string ToObjectTypeName,
+    Guid ToObjectId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FromObjectDisplayLabel,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ToObjectDisplayLabel,
+    IReadOnlyDictionary<string, object?> FieldValues,
+    IReadOnlyDictionary<string, RestrictedField> RestrictedFields,
+    DateTime CreatedAt,
+    DateTime LastUpdatedAt,
+    int Version)
+    : IDocument<Link, TypedLinkView>
+{
+    public string Etag => EntityTagCondition.Format(Version);
+
+    /// <summary>Writable: the display label and the field values (API.md 6); everything else is read-only.</summary>
+    public static ResourceShape Shape { get; } = ResourceShape.Of<TypedLinkView>("link", typeof(TypedLinkInput));
+
+    /// <summary>A typed link's rights are on its parent's domain, which only the loaded link tells.</summary>
+    public static string? PermissionDomain => null;
+
+    public static IReadOnlyList<Permission> ReadRights(string? domain) => [];
+
+    public static IReadOnlyList<Permission> EditRights(string? domain) => [];
+
+    /// <summary>Changing a link needs the attach right on its parent's domain (API.md 5.3).</summary>
+    public static IReadOnlyList<Permission> EditRightsOver(Link link) =>
+        [new Permission(link.ParentDomain, link.ChildDomain == BuiltInDomain.File ? "AttachFiles" : "AttachContacts")];
+}
+
+/// <summary>How a masked field shows in <c>restrictedFields</c>: <c>{"masked": {"currentUserIsAuthorizedToReveal": true}}</c>.</summary>
+public sealed record RestrictedField(MaskedValue Masked);
+
+public sealed record MaskedValue(bool CurrentUserIsAuthorizedToReveal);
+
+/// <summary>What a typed link's patched document may change: its display label and field values.</summary>
+public sealed record TypedLinkInput(string? DisplayLabel, IReadOnlyDictionary<string, JsonElement>? FieldValues);
+
+public sealed class TypedLinkInputValidator : AbstractValidator<TypedLinkInput>
+{
+    public TypedLinkInputValidator() =>
+        RuleFor(l => l.DisplayLabel).Must(l => l is null || (l.Length is > 0 and <= Link.MaxDisplayLabelLength))
+            .WithMessage($"A display label is 1 to {Link.MaxDisplayLabelLength} characters, or null.");
+}
