@@ -6,7 +6,8 @@
 //   ClientCheck  exports and regenerates into a temporary folder and fails, naming each file, when the committed
 //                openapi.json or src/generated/client.ts differs from what the API produces
 //   ClientTest   ClientCheck, then `npm test` against the built API on 127.0.0.1 over a throwaway PostgreSQL
-//                (the Test target does the same after the .NET tests)
+//                (the Test target does the same after the .NET tests); the API allows CORS from the port where the
+//                browser test serves the example page (LINKAGE_WEB_PORT); `npm test` lints the document too
 
 Task("OpenApi")
     .Description("Write clients/typescript/openapi.json from the API (no database needed)")
@@ -183,6 +184,8 @@ static TestCounts RunClientTests(string root, string configuration)
     var logDirectory = System.IO.Path.Combine(root, "TestResults", "client-e2e");
     System.IO.Directory.CreateDirectory(logDirectory);
     var signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+    // The browser test serves the example page on this port: another origin than the API's, which CORS must allow.
+    var webPort = FreeLoopbackPort();
     ThrowawayCluster cluster = null;
     LiveApi api = null;
     try
@@ -193,12 +196,14 @@ static TestCounts RunClientTests(string root, string configuration)
             ["ConnectionStrings__Linkage"] = cluster.ConnectionString,
             ["Database__MigrateOnStartup"] = "true",
             ["Auth__SigningKey"] = signingKey,
+            ["Cors__AllowedOrigins__0"] = $"http://127.0.0.1:{webPort}",
         }, System.IO.Path.Combine(logDirectory, "api.log"), msg => Console.WriteLine(msg));
 
         var npmCounts = RunNpmScript(client.Directory, "test", new Dictionary<string, string>
         {
             ["LINKAGE_API_URL"] = api.Url,
             ["LINKAGE_SIGNING_KEY"] = signingKey,
+            ["LINKAGE_WEB_PORT"] = webPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         if (npmCounts is null) return counts.Problems.Count == 0 ? null : counts;
         counts.Add(npmCounts);

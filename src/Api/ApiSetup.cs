@@ -30,6 +30,7 @@ public static class ApiSetup
                 o.Conventions.Add(new ResourceActionNames());
             }).AddJsonOptions(o => JsonSetup.Configure(o.JsonSerializerOptions));
         services.AddLinkageOpenApi();
+        services.AddLinkageCors();
     }
 
     /// <summary>Applies pending migrations when <c>Database:MigrateOnStartup</c> is on (default on in Development).</summary>
@@ -49,6 +50,9 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseLinkageRequestLogging();
+        // Before anything that can answer on its own (413, 401, problems), so every answer carries the CORS headers
+        // and a preflight is answered without a token.
+        app.UseCors();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseLinkageOpenApi();
         app.UseAuthentication();

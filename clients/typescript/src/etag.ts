@@ -1,6 +1,6 @@
-// Hand-written: conditional requests. NSwag treats 304 as a failure, and leaves reading response
-// headers (ETag, Idempotent-Replayed) to the caller.
-import type { LinkageResponse } from "./generated/client.js";
+// Hand-written: conditional requests. A 304 has no body, so the client rejects it with NotModified; revalidate turns that
+// into a result. The ETag helpers read the headers every call answers with.
+import type { LinkageResponse } from "./runtime.js";
 
 /** Thrown for a 304: the If-None-Match ETag is still current. {@link revalidate} turns it into a result. */
 export class NotModified extends Error {
@@ -17,8 +17,13 @@ export type Revalidation<T> =
   | { readonly modified: true; readonly etag: string; readonly value: T };
 
 /**
- * Reads a resource only if it changed since `etag`:
- * `await revalidate(contact.etag, (tag) => api.contacts.getContact(id, tag))`.
+ * Reads a resource only if it changed since `etag`; `read` gets the ETag to send as If-None-Match.
+ *
+ * @example
+ * import { revalidate } from "@linkage/client";
+ *
+ * const check = await revalidate(contact.etag, (ifNoneMatch) => api.contacts.getContact(contact.id, { ifNoneMatch }));
+ * const current = check.modified ? check.value : contact;
  */
 export async function revalidate<T>(
   etag: string,
@@ -38,7 +43,7 @@ export async function revalidate<T>(
 
 /** The ETag header of a response (creates, reads and changes send one); throws when it is absent. */
 export function etagOf(response: LinkageResponse<unknown>): string {
-  const etag = header(response, "etag");
+  const etag = response.etag;
   if (etag === undefined) {
     throw new Error(`The response (status ${response.status}) has no ETag header.`);
   }
@@ -46,17 +51,12 @@ export function etagOf(response: LinkageResponse<unknown>): string {
   return etag;
 }
 
-/** The Location header of a 201, if any. */
+/** The Location header of a 201 (or of a note supersede's 204), if any. */
 export function locationOf(response: LinkageResponse<unknown>): string | undefined {
-  return header(response, "location");
+  return response.location;
 }
 
 /** Whether a create was answered from the stored response of an earlier request with the same Idempotency-Key. */
 export function wasReplayed(response: LinkageResponse<unknown>): boolean {
-  return header(response, "idempotent-replayed") === "true";
-}
-
-function header(response: LinkageResponse<unknown>, name: string): string | undefined {
-  const value: unknown = response.headers[name];
-  return typeof value === "string" ? value : undefined;
+  return response.replayed;
 }

@@ -20,7 +20,7 @@ describe("companies through the generated client", () => {
     assert.equal(created.result.address?.countryCode, "GB");
     assert.equal(locationOf(created), `/api/v1/network/companies/${created.result.id}`);
 
-    const fresh = await revalidate(created.result.etag, (tag) => api.companies.getCompany(created.result.id, undefined, tag));
+    const fresh = await revalidate(created.result.etag, (ifNoneMatch) => api.companies.getCompany(created.result.id, { ifNoneMatch }));
     assert.equal(fresh.modified, false);
   });
 
@@ -30,14 +30,14 @@ describe("companies through the generated client", () => {
       await api.companies.createCompany({ name });
     }
 
-    const first = await api.companies.listCompanies(undefined, 2);
+    const first = await api.companies.listCompanies({ limit: 2 });
     assert.equal(first.result.items.length, 2);
     assert.ok(first.result.nextCursor);
-    const second = await api.companies.listCompanies(undefined, 2, first.result.nextCursor);
+    const second = await api.companies.listCompanies({ limit: 2, cursor: first.result.nextCursor });
     assert.equal(second.result.items.length, 1);
     assert.equal(second.result.nextCursor ?? null, null);
 
-    const found = await api.companies.listCompanies("ac");
+    const found = await api.companies.listCompanies({ q: "ac" });
     assert.deepEqual(found.result.items.map((c) => c.name).sort(), ["Acme", "Acorn"]);
   });
 
@@ -45,7 +45,7 @@ describe("companies through the generated client", () => {
     const api = clientFor(newTenant());
     const created = await api.companies.createCompany({ name: "Short-lived" });
 
-    const deleted = await api.companies.deleteCompany(created.result.id, created.result.etag);
+    const deleted = await api.companies.deleteCompany(created.result.id, { ifMatch: created.result.etag });
     assert.equal(deleted.status, 204);
     const gone = await failure(api.companies.getCompany(created.result.id));
     assert.ok(isProblem(gone, "NotFound"));

@@ -23,7 +23,7 @@ describe("contacts through the generated client", () => {
 
   it("a per-call X-Change-Origin wins over the client's default and reaches the timeline", async () => {
     const api = clientFor(newTenant(), { changeOrigin: "e2e-web" });
-    const created = await api.contacts.createContact({ firstName: "Grace" }, undefined, "import-job");
+    const created = await api.contacts.createContact({ firstName: "Grace" }, { changeOrigin: "import-job" });
 
     const actions = await api.contacts.listContactActions(created.result.id);
     assert.equal(created.result.changeOrigin, "import-job");
@@ -35,14 +35,14 @@ describe("contacts through the generated client", () => {
     const created = await api.contacts.createContact({ lastName: "Hopper" });
     const id = created.result.id;
 
-    const fresh = await revalidate(created.result.etag, (tag) => api.contacts.getContact(id, undefined, tag));
+    const fresh = await revalidate(created.result.etag, (ifNoneMatch) => api.contacts.getContact(id, { ifNoneMatch }));
     assert.deepEqual(fresh, { modified: false, etag: '"1"' });
 
-    const error = await failure(api.contacts.getContact(id, undefined, created.result.etag));
+    const error = await failure(api.contacts.getContact(id, { ifNoneMatch: created.result.etag }));
     assert.ok(error instanceof NotModified);
     assert.equal(error.etag, '"1"');
 
-    const outdated = await revalidate('"0"', (tag) => api.contacts.getContact(id, undefined, tag));
+    const outdated = await revalidate('"0"', (ifNoneMatch) => api.contacts.getContact(id, { ifNoneMatch }));
     assert.equal(outdated.modified, true);
     assert.equal(outdated.etag, '"1"');
     assert.deepEqual(outdated.modified && outdated.value, created.result);
@@ -59,7 +59,7 @@ describe("contacts through the generated client", () => {
     const sizes: number[] = [];
     let cursor: string | null | undefined = undefined;
     do {
-      const page = await api.contacts.listContacts(undefined, 2, cursor);
+      const page = await api.contacts.listContacts({ limit: 2, cursor });
       sizes.push(page.result.items.length);
       seen.push(...page.result.items.map((c) => c.id));
       cursor = page.result.nextCursor;
@@ -75,7 +75,7 @@ describe("contacts through the generated client", () => {
     const created = await api.contacts.createContact({ firstName: "Stale" });
     const id = created.result.id;
 
-    const stale = await failure(api.contacts.deleteContact(id, '"7"'));
+    const stale = await failure(api.contacts.deleteContact(id, { ifMatch: '"7"' }));
     assert.ok(isProblem(stale, "PreconditionFailed"), String(stale));
     assert.equal(stale.status, 412);
     assert.equal(stale.etag, '"1"');
@@ -83,7 +83,7 @@ describe("contacts through the generated client", () => {
     assert.equal((await api.contacts.getContact(id)).result.version, 1, "the refused delete changed nothing");
 
     const current = await api.contacts.getContact(id);
-    const deleted = await api.contacts.deleteContact(id, etagOf(current));
+    const deleted = await api.contacts.deleteContact(id, { ifMatch: etagOf(current) });
     assert.equal(deleted.status, 204);
 
     const gone = await failure(api.contacts.getContact(id));
@@ -95,7 +95,7 @@ describe("contacts through the generated client", () => {
     const api = clientFor(newTenant());
     const created = await api.contacts.createContact({ firstName: "Unconditional" });
 
-    const error = await failure(api.contacts.deleteContact(created.result.id, ""));
+    const error = await failure(api.contacts.deleteContact(created.result.id, { ifMatch: "" }));
     assert.ok(isProblem(error, "PreconditionRequired"), String(error));
     assert.equal(error.status, 428);
   });

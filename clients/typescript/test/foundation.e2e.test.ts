@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createLinkageClient, isProblem, wasReplayed } from "../src/index.js";
 import { anonymousClient, apiUrl, clientFor, failure, mintToken, newTenant } from "./support/live-api.js";
+import { recordingFetch } from "./support/traffic.js";
 
 describe("idempotency, authentication, permissions and tenants through the generated client", () => {
   it("replays a create with the same Idempotency-Key and body, creating nothing twice", async () => {
@@ -9,8 +10,8 @@ describe("idempotency, authentication, permissions and tenants through the gener
     const key = `create-ada-${Date.now()}`;
     const body = { firstName: "Ada", emails: [{ value: "ada@example.com" }] };
 
-    const first = await api.contacts.createContact(body, key);
-    const again = await api.contacts.createContact(body, key);
+    const first = await api.contacts.createContact(body, { idempotencyKey: key });
+    const again = await api.contacts.createContact(body, { idempotencyKey: key });
 
     assert.equal(first.status, 201);
     assert.equal(wasReplayed(first), false);
@@ -24,9 +25,9 @@ describe("idempotency, authentication, permissions and tenants through the gener
   it("refuses the same Idempotency-Key with a different body (422 IdempotencyKeyReused)", async () => {
     const api = clientFor(newTenant());
     const key = `reused-${Date.now()}`;
-    await api.contacts.createContact({ firstName: "Ada" }, key);
+    await api.contacts.createContact({ firstName: "Ada" }, { idempotencyKey: key });
 
-    const error = await failure(api.contacts.createContact({ firstName: "Grace" }, key));
+    const error = await failure(api.contacts.createContact({ firstName: "Grace" }, { idempotencyKey: key }));
     assert.ok(isProblem(error, "IdempotencyKeyReused"), String(error));
     assert.equal(error.status, 422);
     assert.deepEqual((await api.contacts.listContacts()).result.items.map((c) => c.firstName), ["Ada"]);
@@ -37,7 +38,7 @@ describe("idempotency, authentication, permissions and tenants through the gener
     assert.ok(isProblem(missing, "Unauthenticated"), String(missing));
     assert.equal(missing.status, 401);
 
-    const forged = createLinkageClient({ baseUrl: apiUrl, token: mintToken(newTenant(), "x", ["*:*"], "another-key-that-is-long-enough-0123456789") });
+    const forged = createLinkageClient({ baseUrl: apiUrl, token: mintToken(newTenant(), "x", ["*:*"], "another-key-that-is-long-enough-0123456789"), fetch: recordingFetch });
     const invalid = await failure(forged.companies.listCompanies());
     assert.ok(isProblem(invalid, "Unauthenticated"), String(invalid));
   });
@@ -64,7 +65,7 @@ describe("idempotency, authentication, permissions and tenants through the gener
 
     const read = await failure(other.contacts.getContact(created.result.id));
     assert.ok(isProblem(read, "NotFound"), String(read));
-    const deleted = await failure(other.contacts.deleteContact(created.result.id, created.result.etag));
+    const deleted = await failure(other.contacts.deleteContact(created.result.id, { ifMatch: created.result.etag }));
     assert.ok(isProblem(deleted, "NotFound"), String(deleted));
     const timeline = await failure(other.contacts.listContactActions(created.result.id));
     assert.ok(isProblem(timeline, "NotFound"), String(timeline));

@@ -19,20 +19,20 @@ describe("links through the generated client", () => {
     assert.equal(firstTag, '"1"');
     assert.equal(locationOf(created), `/api/v1/network/links/${id}`);
 
-    const updated = await api.links.updateLink(id, { jobTitle: "Chief Engineer" }, firstTag);
+    const updated = await api.links.updateLink(id, { jobTitle: "Chief Engineer" }, { ifMatch: firstTag });
     assert.equal(updated.status, 200);
     assert.equal(etagOf(updated), '"2"');
     assert.equal(updated.result.version, 2);
     assert.equal(updated.result.jobTitle, "Chief Engineer");
 
-    const stale = await failure(api.links.updateLink(id, { jobTitle: "Lost update" }, firstTag));
+    const stale = await failure(api.links.updateLink(id, { jobTitle: "Lost update" }, { ifMatch: firstTag }));
     assert.ok(isProblem(stale, "PreconditionFailed"), String(stale));
     assert.equal(stale.status, 412);
     assert.equal(stale.etag, '"2"');
     assert.equal((await api.links.getLink(id)).result.jobTitle, "Chief Engineer", "the refused update changed nothing");
 
     const current = await api.links.getLink(id);
-    const retried = await api.links.updateLink(id, { jobTitle: "Director" }, etagOf(current));
+    const retried = await api.links.updateLink(id, { jobTitle: "Director" }, { ifMatch: etagOf(current) });
     assert.equal(etagOf(retried), '"3"');
     assert.equal(retried.result.jobTitle, "Director");
   });
@@ -41,14 +41,14 @@ describe("links through the generated client", () => {
     const api = clientFor(newTenant());
     const created = await api.links.createLink(await contactAndCompany(api));
     const id = created.result.id;
-    const changed = await api.links.updateLink(id, { jobTitle: "Analyst" }, etagOf(created));
+    const changed = await api.links.updateLink(id, { jobTitle: "Analyst" }, { ifMatch: etagOf(created) });
 
-    const stale = await failure(api.links.deleteLink(id, etagOf(created)));
+    const stale = await failure(api.links.deleteLink(id, { ifMatch: etagOf(created) }));
     assert.ok(isProblem(stale, "PreconditionFailed"), String(stale));
     assert.equal(stale.etag, etagOf(changed));
     assert.equal((await api.links.getLink(id)).result.version, 2, "the refused delete changed nothing");
 
-    const deleted = await api.links.deleteLink(id, stale.etag ?? "");
+    const deleted = await api.links.deleteLink(id, { ifMatch: stale.etag ?? "" });
     assert.equal(deleted.status, 204);
     const gone = await failure(api.links.getLink(id));
     assert.ok(isProblem(gone, "NotFound"), String(gone));
@@ -76,7 +76,7 @@ describe("links through the generated client", () => {
     assert.equal(first.result.isPrimary, true);
     assert.equal(second.result.isPrimary, false);
 
-    const promoted = await api.links.updateLink(second.result.id, { isPrimary: true }, etagOf(second));
+    const promoted = await api.links.updateLink(second.result.id, { isPrimary: true }, { ifMatch: etagOf(second) });
     assert.equal(promoted.result.isPrimary, true);
 
     const demoted = await api.links.getLink(first.result.id);

@@ -12,12 +12,12 @@ describe("notes through the generated client", () => {
     assert.equal(note.status, 201);
     assert.equal(locationOf(note), `/api/v1/network/contacts/${contactId}/notes/${note.result.id}`);
 
-    const archived = await api.contactNotes.patchNote(contactId, note.result.id, { action: "archive" }, etagOf(note));
+    const archived = await api.contactNotes.patchNote(contactId, note.result.id, { action: "archive" }, { ifMatch: etagOf(note) });
     assert.equal(archived.status, 204);
     const archivedTag = etagOf(archived);
     assert.notEqual(archivedTag, etagOf(note));
 
-    const again = await api.contactNotes.patchNote(contactId, note.result.id, { action: "archive" }, archivedTag);
+    const again = await api.contactNotes.patchNote(contactId, note.result.id, { action: "archive" }, { ifMatch: archivedTag });
     assert.equal(again.status, 204);
     assert.equal(etagOf(again), archivedTag, "archiving an archived note moves no version");
     const read = await api.contactNotes.getNote(contactId, note.result.id);
@@ -25,7 +25,7 @@ describe("notes through the generated client", () => {
     assert.equal(read.result.etag, archivedTag);
 
     const refused = await failure(api.contactNotes.patchNote(contactId, note.result.id,
-      { action: "supersede", supersede: { message: "Too late" } }, archivedTag));
+      { action: "supersede", supersede: { message: "Too late" } }, { ifMatch: archivedTag }));
     assert.ok(isProblem(refused, "NoteArchived"), String(refused));
     assert.equal(refused.status, 400);
   });
@@ -37,11 +37,12 @@ describe("notes through the generated client", () => {
     const oldId = note.result.id;
 
     const superseded = await api.contactNotes.patchNote(contactId, oldId,
-      { action: "supersede", supersede: { message: "Second draft" } }, etagOf(note));
+      { action: "supersede", supersede: { message: "Second draft" } }, { ifMatch: etagOf(note) });
     assert.equal(superseded.status, 204);
     const location = locationOf(superseded);
     assert.ok(location?.startsWith(`/api/v1/network/contacts/${contactId}/notes/`), location);
-    const newId = location?.split("/").pop() ?? "";
+    const newId = superseded.locationId ?? "";
+    assert.equal(location, `/api/v1/network/contacts/${contactId}/notes/${newId}`);
     assert.notEqual(newId, oldId);
 
     const revision = await api.contactNotes.getNote(contactId, newId);
@@ -56,7 +57,7 @@ describe("notes through the generated client", () => {
     assert.ok(old.result.expiredAt);
 
     const again = await failure(api.contactNotes.patchNote(contactId, oldId,
-      { action: "supersede", supersede: { message: "Third draft" } }, etagOf(old)));
+      { action: "supersede", supersede: { message: "Third draft" } }, { ifMatch: etagOf(old) }));
     assert.ok(isProblem(again, "NoteSuperseded"), String(again));
     assert.equal(again.status, 400);
     const current = await api.contactNotes.listNotes(contactId);

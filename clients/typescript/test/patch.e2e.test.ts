@@ -12,7 +12,7 @@ describe("contact PATCH through the generated client", () => {
       { op: "replace", path: "/lastName", value: "Lovelace" },
     ];
 
-    const patched = await api.contacts.patchContact(created.result.id, operations, undefined, etagOf(created));
+    const patched = await api.contacts.patchContact(created.result.id, operations, { ifMatch: etagOf(created) });
     assert.equal(patched.status, 200);
     assert.equal(etagOf(patched), '"2"');
     assert.equal(patched.result.lastName, "Lovelace");
@@ -28,7 +28,7 @@ describe("contact PATCH through the generated client", () => {
       { op: "test", path: "/lastName", value: "Somebody else" },
     ];
 
-    const error = await failure(api.contacts.patchContact(created.result.id, operations, undefined, etagOf(created)));
+    const error = await failure(api.contacts.patchContact(created.result.id, operations, { ifMatch: etagOf(created) }));
     assert.ok(isProblem(error, "PatchTestFailed"), String(error));
     assert.equal(error.status, 409);
     const read = await api.contacts.getContact(created.result.id);
@@ -40,13 +40,13 @@ describe("contact PATCH through the generated client", () => {
     const created = await api.contacts.createContact({ firstName: "Grace", description: "Admiral" });
     const later = new Date(Date.now() + 60 * 60 * 1000).toUTCString();
 
-    const patched = await api.contacts.patchContact(created.result.id, { lastName: "Hopper", description: null }, undefined, undefined, later);
+    const patched = await api.contacts.patchContact(created.result.id, { lastName: "Hopper", description: null }, { ifUnmodifiedSince: later });
     assert.equal(patched.status, 200);
     assert.equal(etagOf(patched), '"2"');
     assert.equal(patched.result.lastName, "Hopper");
     assert.equal(patched.result.description ?? null, null, "null removes a property");
 
-    const missing = await failure(api.contacts.patchContact(created.result.id, { firstName: "G." }));
+    const missing = await failure(api.contacts.patchContact(created.result.id, { firstName: "G." }, { ifMatch: "" }));
     assert.ok(isProblem(missing, "PreconditionRequired"), String(missing));
     assert.equal(missing.status, 428);
   });
@@ -56,11 +56,11 @@ describe("contact PATCH through the generated client", () => {
     const created = await api.contacts.createContact({ firstName: "Ada", lastName: "Lovelace", description: "Analyst" });
     const id = created.result.id;
 
-    const read = await api.contacts.getContact(id, "firstName");
+    const read = await api.contacts.getContact(id, { select: ["firstName"] });
     assert.deepEqual(Object.keys(read.result).sort(), ["etag", "firstName", "id", "version"]);
     assert.equal(read.result.firstName, "Ada");
 
-    const patched = await api.contacts.patchContact(id, [{ op: "replace", path: "/description", value: "Poet" }], "description", etagOf(read));
+    const patched = await api.contacts.patchContact(id, [{ op: "replace", path: "/description", value: "Poet" }], { ifMatch: etagOf(read), select: ["description"] });
     assert.deepEqual(Object.keys(patched.result).sort(), ["description", "etag", "id", "version"]);
     assert.equal(patched.result.description, "Poet");
   });

@@ -20,11 +20,11 @@ describe("custom domains, records, relationship types and upserts through the ge
     assert.equal(record.result.domain, "Claim");
     assert.equal(etagOf(record), '"1"');
 
-    const patched = await api.records.patchRecord("claim", record.result.id, [{ op: "replace", path: "/fields/amount", value: 12 }], etagOf(record));
+    const patched = await api.records.patchRecord("claim", record.result.id, [{ op: "replace", path: "/fields/amount", value: 12 }], { ifMatch: etagOf(record) });
     assert.equal(patched.result.fields["amount"], 12);
     assert.equal(etagOf(patched), '"2"');
 
-    const stale = await failure(api.records.patchRecord("Claim", record.result.id, [{ op: "remove", path: "/fields/amount" }], etagOf(record)));
+    const stale = await failure(api.records.patchRecord("Claim", record.result.id, [{ op: "remove", path: "/fields/amount" }], { ifMatch: etagOf(record) }));
     assert.ok(isProblem(stale, "PreconditionFailed"), String(stale));
     assert.equal(stale.etag, '"2"');
     assert.equal((await api.records.getRecord("Claim", record.result.id)).result.fields["amount"], 12, "the refused patch changed nothing");

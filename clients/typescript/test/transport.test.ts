@@ -47,7 +47,7 @@ describe("the transport under the generated clients", () => {
     const http = scripted(() => new Response(JSON.stringify(body), { status: 412, headers: { "Content-Type": "application/problem+json", ETag: '"4"' } }));
     const api = createLinkageClient({ baseUrl: "http://api.test", fetch: http.fetch });
 
-    const error = await api.contacts.deleteContact(contact.id, '"3"').catch((e: unknown) => e);
+    const error = await api.contacts.deleteContact(contact.id, { ifMatch: '"3"' }).catch((e: unknown) => e);
 
     assert.ok(isProblem(error, "PreconditionFailed"));
     assert.equal(error.status, 412);
@@ -72,7 +72,7 @@ describe("the transport under the generated clients", () => {
     const http = scripted(() => new Response(null, { status: 304, headers: { ETag: '"1"' } }));
     const api = createLinkageClient({ baseUrl: "http://api.test", fetch: http.fetch });
 
-    const error = await api.contacts.getContact(contact.id, undefined, '"1"').catch((e: unknown) => e);
+    const error = await api.contacts.getContact(contact.id, { ifNoneMatch: '"1"' }).catch((e: unknown) => e);
 
     assert.ok(error instanceof NotModified);
     assert.equal(error.etag, '"1"');

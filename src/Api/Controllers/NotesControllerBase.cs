@@ -31,6 +31,9 @@ public abstract class NotesControllerBase : LinkageControllerBase
         return CreatedWithETag(Location(id, note.Id), note, note.Version);
     }
 
+    /// <summary>The current notes: the heads of their revision chains that are not archived, unless asked otherwise.</summary>
+    /// <param name="includeArchived">Also archived notes.</param>
+    /// <param name="includeSuperseded">Also the earlier revisions of superseded notes.</param>
     [HttpGet]
     public Task<Page<NoteView>> ListNotes(
         Guid id,
@@ -61,6 +64,7 @@ public abstract class NotesControllerBase : LinkageControllerBase
     [Consumes("application/json")]
     [RequestBodySchema(PatchSchemas.NotePatchName)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ResponseHeader(StatusCodes.Status204NoContent, "Location", "After a supersede: the URL of the new revision, whose ETag is the ETag header.")]
     public async Task<IActionResult> PatchNote(
         Guid id,
         Guid noteId,

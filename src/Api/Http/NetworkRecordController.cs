@@ -16,6 +16,7 @@ public abstract class NetworkRecordController<TAggregate, TView, TCreate>(Func<G
     where TView : ResourceView, INetworkRecordView<TAggregate, TView>
     where TCreate : IdempotentCreate<TCreate>, ICreateResource<TAggregate, TView>
 {
+    /// <param name="q">Matches, in any case, a prefix of a name (a contact's first, last or full name; a company's name) or a whole email value.</param>
     [HttpGet]
     public Task<Page<TView>> ListResources(
         [FromQuery] string? q,

@@ -43,6 +43,8 @@ public abstract class ResourceController<TAggregate, TView, TCreate>(Func<Guid, 
         return NoContent();
     }
 
+    /// <summary>The record's timeline, newest first (API.md 2.3).</summary>
+    /// <param name="kind">Only actions whose kind starts with this (e.g. <c>note</c> or <c>link.updated</c>).</param>
     [HttpGet("{id:guid}/actions")]
     public Task<Page<ActionView>> ListResourceActions(
         Guid id,

@@ -1,5 +1,7 @@
 using Linkage.Api.Operations.OpenApi;
+using NJsonSchema;
 using NJsonSchema.Generation;
+using NJsonSchema.Generation.TypeMappers;
 using NSwag;
 
 namespace Linkage.Api.Operations;
@@ -33,6 +35,14 @@ public static class OpenApiSetup
             // A view's bookkeeping comes from its base record (ResourceView); clients see one flat type per resource.
             settings.SchemaSettings.FlattenInheritanceHierarchy = true;
             settings.SchemaSettings.SchemaProcessors.Add(new RequiredProperties());
+            settings.SchemaSettings.SchemaProcessors.Add(new ResourceSchemas());
+            // Ids are UUIDs (UUIDv7 inside): "uuid" is the OpenAPI format, NJsonSchema's own "guid" is not.
+            settings.SchemaSettings.TypeMappers.Add(new PrimitiveTypeMapper(typeof(Guid), s =>
+            {
+                s.Type = JsonObjectType.String;
+                s.Format = JsonFormatStrings.Uuid;
+            }));
+            settings.UseControllerSummaryAsTagDescription = true;
             var written = new System.Text.Json.JsonSerializerOptions();
             JsonSetup.Configure(written);
             settings.SchemaSettings.SchemaProcessors.Add(new PropertyOrder(written));
@@ -44,11 +54,16 @@ public static class OpenApiSetup
                 Description = "A JWT with sub (actor), tid (tenant) and perm (permissions) claims.",
             });
             settings.OperationProcessors.Add(new OperationNaming());
+            settings.OperationProcessors.Add(new OperationDocs());
             settings.OperationProcessors.Add(new RequestContentTypes());
+            settings.OperationProcessors.Add(new SelectedResponses());
             settings.OperationProcessors.Add(new ContractHeaders(SecurityScheme));
             settings.OperationProcessors.Add(new FieldEqualityParameters());
             settings.OperationProcessors.Add(new SuccessResponses());
             settings.OperationProcessors.Add(new ProblemResponses());
+            settings.DocumentProcessors.Add(new ContractValues());
+            settings.DocumentProcessors.Add(new NullableSchemas());
+            settings.DocumentProcessors.Add(new RequestExamples());
             foreach (var mapper in OptionalSchemaMapper.For(typeof(Application.Common.Input.Optional<>).Assembly))
             {
                 settings.SchemaSettings.TypeMappers.Add(mapper);

@@ -40,7 +40,8 @@ public sealed class OpenApiConventionTests : ApiTestBase
         Assert.That(content.Select(c => c.Key), Is.EqualTo(new[] { "application/json", "application/json-patch+json", "application/merge-patch+json" }));
         Assert.That(content["application/json-patch+json"]!["schema"]!["type"]!.GetValue<string>(), Is.EqualTo("array"));
         Assert.That(content["application/json-patch+json"]!["schema"]!["items"]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/schemas/JsonPatchOperation"));
-        Assert.That(content["application/merge-patch+json"]!["schema"]!["type"]!.GetValue<string>(), Is.EqualTo("object"));
+        Assert.That(content["application/merge-patch+json"]!["schema"]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/schemas/ContactViewMergePatch"),
+            "a Merge Patch is typed from the resource the PATCH answers with");
         var op = _document["components"]!["schemas"]!["JsonPatchOperation"]!["properties"]!["op"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>());
         Assert.That(op, Is.EquivalentTo(new[] { "add", "remove", "replace", "move", "copy", "test" }));
     }

@@ -29,11 +29,11 @@ public sealed class OpenApiPatchBodyTests : ApiTestBase
         var jsonPatch = content["application/json-patch+json"]!["schema"]!;
         Assert.That(jsonPatch["type"]!.GetValue<string>(), Is.EqualTo("array"));
         Assert.That(jsonPatch["items"]!["$ref"]!.GetValue<string>(), Is.EqualTo(Schemas + "JsonPatchOperation"));
-        var mergePatch = content["application/merge-patch+json"]!["schema"]!;
-        Assert.That(mergePatch["type"]!.GetValue<string>(), Is.EqualTo("object"));
-        Assert.That(mergePatch["additionalProperties"], Is.Not.Null, "any property may be set");
+        var mergePatch = content["application/merge-patch+json"]!["schema"]!["$ref"]!.GetValue<string>();
+        Assert.That(mergePatch, Does.EndWith("ViewMergePatch"), "typed from the resource");
         var either = content["application/json"]!["schema"]!["oneOf"]!.AsArray();
-        Assert.That(either.Select(s => s!["type"]!.GetValue<string>()), Is.EqualTo(new[] { "object", "array" }));
+        Assert.That(either[0]!["$ref"]!.GetValue<string>(), Is.EqualTo(mergePatch));
+        Assert.That(either[1]!["type"]!.GetValue<string>(), Is.EqualTo("array"));
         Assert.That(either[1]!["items"]!["$ref"]!.GetValue<string>(), Is.EqualTo(Schemas + "JsonPatchOperation"));
     }
 
@@ -75,8 +75,8 @@ public sealed class OpenApiPatchBodyTests : ApiTestBase
         Assert.That(Strings(notePatch["required"]), Is.EqualTo(new[] { "action" }));
         Assert.That(Strings(notePatch["properties"]!["action"]!["enum"]), Is.EqualTo(new[] { "archive", "unarchive", "supersede" }));
         var supersede = notePatch["properties"]!["supersede"]!;
-        Assert.That(supersede["nullable"]!.GetValue<bool>(), Is.True);
         Assert.That(supersede["oneOf"]![0]!["$ref"]!.GetValue<string>(), Is.EqualTo(Schemas + "NoteRevision"));
+        Assert.That(supersede["oneOf"]![1]!["enum"]!.AsArray().Single(), Is.Null, "or null");
         Assert.That(notePatch["additionalProperties"]!.GetValue<bool>(), Is.False, "unknown properties are refused");
     }
 
@@ -88,10 +88,14 @@ public sealed class OpenApiPatchBodyTests : ApiTestBase
 
         Assert.That(properties.Select(p => p.Key), Is.EquivalentTo(new[] { "message", "fileId", "contentFormat" }));
         Assert.That(revision["required"], Is.Null, "an omitted field is inherited from the predecessor");
-        foreach (var (name, property) in properties)
+        foreach (var name in new[] { "message", "fileId" })
         {
-            Assert.That(property!["type"]!.GetValue<string>(), Is.EqualTo("string"), name);
-            Assert.That(property["nullable"]!.GetValue<bool>(), Is.True, $"null clears {name}");
+            Assert.That(properties[name]!["type"]!.GetValue<string>(), Is.EqualTo("string"), name);
+            Assert.That(properties[name]!["nullable"]!.GetValue<bool>(), Is.True, $"null clears {name}");
         }
+
+        var format = properties["contentFormat"]!["oneOf"]!.AsArray();
+        Assert.That(format[0]!["$ref"]!.GetValue<string>(), Is.EqualTo(Schemas + "NoteContentFormat"));
+        Assert.That(format[1]!["enum"]!.AsArray().Single(), Is.Null, "null clears contentFormat");
     }
 }

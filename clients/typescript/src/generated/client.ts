@@ -5,123 +5,69 @@
 //----------------------
 
 /* eslint-disable */
-// ReSharper disable InconsistentNaming
+// Generated from the API's OpenAPI document with the templates in clients/typescript/templates; never edit by hand.
+import { LinkageResponse, readResponse, type Precondition, type Selected } from "../runtime.js";
 
 export class DomainsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create domain.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createDomain(body: DefineDomain, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<DomainView>> {
+    createDomain(body: DefineDomain, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<DomainView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/domains";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateDomain(_response);
-        });
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<DomainView>(response));
     }
 
-    protected processCreateDomain(response: Response): Promise<LinkageResponse<DomainView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DomainView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<DomainView>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List domains.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listDomains(options: {
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfDomainView>> {
 
-    listDomains(limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfDomainView>> {
+        const { limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/domains?";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
@@ -131,159 +77,59 @@ export class DomainsClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListDomains(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListDomains(response: Response): Promise<LinkageResponse<PageOfDomainView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfDomainView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfDomainView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfDomainView>(response));
     }
 
     /**
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get domain.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getDomain(name: string, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<DomainView>> {
+    getDomain(name: string, options: {
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<DomainView>> {
+
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/domains/{name}";
         if (name === undefined || name === null)
             throw new globalThis.Error("The parameter 'name' must be defined.");
         url_ = url_.replace("{name}", encodeURIComponent("" + name));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetDomain(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetDomain(response: Response): Promise<LinkageResponse<DomainView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DomainView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<DomainView>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<DomainView>(response));
     }
 
     /**
-     * A JSON Patch or a Merge Patch over {label, fields}; removing or retyping a field that has values is 409.
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Patch domain.
+     *
+     * A JSON Patch or a Merge Patch over {label, fields}; removing or retyping a field that has values is 409. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchDomain(name: string, body: { [key: string]: any; }, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<DomainView>> {
+    patchDomain(name: string, body: DomainViewMergePatch | JsonPatchOperation[], options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<DomainView>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/domains/{name}";
         if (name === undefined || name === null)
             throw new globalThis.Error("The parameter 'name' must be defined.");
@@ -292,107 +138,39 @@ export class DomainsClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchDomain(_response);
-        });
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<DomainView>(response));
     }
 
-    protected processPatchDomain(response: Response): Promise<LinkageResponse<DomainView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DomainView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<DomainView>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List domain actions.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listDomainActions(name: string, options: {
+        /** kind */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
-    listDomainActions(name: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
+        const { kind, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/domains/{name}/actions?";
         if (name === undefined || name === null)
             throw new globalThis.Error("The parameter 'name' must be defined.");
@@ -407,188 +185,75 @@ export class DomainsClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListDomainActions(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListDomainActions(response: Response): Promise<LinkageResponse<PageOfActionView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfActionView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfActionView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfActionView>(response));
     }
 }
 
 export class RelationshipTypesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create relationship type.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createRelationshipType(body: DefineRelationshipType, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<RelationshipTypeView>> {
+    createRelationshipType(body: DefineRelationshipType, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<RelationshipTypeView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/relationship-types";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateRelationshipType(_response);
-        });
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<RelationshipTypeView>(response));
     }
 
-    protected processCreateRelationshipType(response: Response): Promise<LinkageResponse<RelationshipTypeView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RelationshipTypeView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<RelationshipTypeView>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List relationship types.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listRelationshipTypes(options: {
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfRelationshipTypeView>> {
 
-    listRelationshipTypes(limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfRelationshipTypeView>> {
+        const { limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/relationship-types?";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
@@ -598,159 +263,59 @@ export class RelationshipTypesClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListRelationshipTypes(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListRelationshipTypes(response: Response): Promise<LinkageResponse<PageOfRelationshipTypeView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfRelationshipTypeView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfRelationshipTypeView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfRelationshipTypeView>(response));
     }
 
     /**
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get relationship type.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getRelationshipType(name: string, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<RelationshipTypeView>> {
+    getRelationshipType(name: string, options: {
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<RelationshipTypeView>> {
+
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/relationship-types/{name}";
         if (name === undefined || name === null)
             throw new globalThis.Error("The parameter 'name' must be defined.");
         url_ = url_.replace("{name}", encodeURIComponent("" + name));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetRelationshipType(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetRelationshipType(response: Response): Promise<LinkageResponse<RelationshipTypeView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RelationshipTypeView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<RelationshipTypeView>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<RelationshipTypeView>(response));
     }
 
     /**
-     * A JSON Patch or a Merge Patch over {label, fields}; removing or retyping a field that has values is 409.
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Patch relationship type.
+     *
+     * A JSON Patch or a Merge Patch over {label, fields}; removing or retyping a field that has values is 409. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchRelationshipType(name: string, body: { [key: string]: any; }, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<RelationshipTypeView>> {
+    patchRelationshipType(name: string, body: RelationshipTypeViewMergePatch | JsonPatchOperation[], options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<RelationshipTypeView>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/relationship-types/{name}";
         if (name === undefined || name === null)
             throw new globalThis.Error("The parameter 'name' must be defined.");
@@ -759,107 +324,39 @@ export class RelationshipTypesClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchRelationshipType(_response);
-        });
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<RelationshipTypeView>(response));
     }
 
-    protected processPatchRelationshipType(response: Response): Promise<LinkageResponse<RelationshipTypeView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RelationshipTypeView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<RelationshipTypeView>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List relationship type actions.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listRelationshipTypeActions(name: string, options: {
+        /** kind */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
-    listRelationshipTypeActions(name: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
+        const { kind, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/relationship-types/{name}/actions?";
         if (name === undefined || name === null)
             throw new globalThis.Error("The parameter 'name' must be defined.");
@@ -874,274 +371,105 @@ export class RelationshipTypesClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListRelationshipTypeActions(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListRelationshipTypeActions(response: Response): Promise<LinkageResponse<PageOfActionView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfActionView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfActionView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfActionView>(response));
     }
 }
 
 export class LinksClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create link.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createLink(body: CreateLink, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<LinkView>> {
+    createLink(body: CreateLink, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<LinkView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateLink(_response);
-        });
-    }
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
 
-    protected processCreateLink(response: Response): Promise<LinkageResponse<LinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LinkView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<LinkView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<LinkView>(response));
     }
 
     /**
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get link.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getLink(id: string, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<LinkView>> {
+    getLink(id: string, options: {
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<LinkView>> {
+
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetLink(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetLink(response: Response): Promise<LinkageResponse<LinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LinkView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<LinkView>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<LinkView>(response));
     }
 
     /**
-     * Omitted members are left alone, null clears; If-Match is required.
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Update link.
+     *
+     * Omitted members are left alone, null clears; If-Match is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    updateLink(id: string, body: UpdateLinkBody, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<LinkView>> {
+    updateLink(id: string, body: UpdateLinkBody, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<LinkView>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1150,196 +478,70 @@ export class LinksClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processUpdateLink(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processUpdateLink(response: Response): Promise<LinkageResponse<LinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LinkView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<LinkView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<LinkView>(response));
     }
 
     /**
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     * @return Deleted.
+     * Delete link.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
      */
-    deleteLink(id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    deleteLink(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeleteLink(_response);
-        });
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+            .then((response) => readResponse<void>(response));
     }
 
-    protected processDeleteLink(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List contact links.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listContactLinks(id: string, options: {
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfLinkView>> {
 
-    listContactLinks(id: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfLinkView>> {
+        const { limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/links?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1352,73 +554,29 @@ export class LinksClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListContactLinks(_response);
-        });
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfLinkView>(response));
     }
 
-    protected processListContactLinks(response: Response): Promise<LinkageResponse<PageOfLinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfLinkView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfLinkView>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List company links.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listCompanyLinks(id: string, options: {
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfLinkView>> {
 
-    listCompanyLinks(id: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfLinkView>> {
+        const { limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/links?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1431,88 +589,39 @@ export class LinksClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListCompanyLinks(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListCompanyLinks(response: Response): Promise<LinkageResponse<PageOfLinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfLinkView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfLinkView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfLinkView>(response));
     }
 }
 
 export class ContactNotesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create note.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createNote(id: string, body: NewNote, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<NoteView>> {
+    createNote(id: string, body: NewNote, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<NoteView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1521,101 +630,41 @@ export class ContactNotesClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateNote(_response);
-        });
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<NoteView>(response));
     }
 
-    protected processCreateNote(response: Response): Promise<LinkageResponse<NoteView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NoteView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<NoteView>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List notes.
+     *
+     * The current notes: the heads of their revision chains that are not archived, unless asked otherwise. Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listNotes(id: string, options: {
+        /** Also archived notes. */
+        includeArchived?: boolean | undefined;
+        /** Also the earlier revisions of superseded notes. */
+        includeSuperseded?: boolean | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfNoteView>> {
 
-    listNotes(id: string, includeArchived?: boolean | undefined, includeSuperseded?: boolean | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfNoteView>> {
+        const { includeArchived, includeSuperseded, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1636,76 +685,27 @@ export class ContactNotesClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListNotes(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListNotes(response: Response): Promise<LinkageResponse<PageOfNoteView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfNoteView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfNoteView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfNoteView>(response));
     }
 
     /**
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get note.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getNote(id: string, noteId: string, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<NoteView>> {
+    getNote(id: string, noteId: string, options: {
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<NoteView>> {
+
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes/{noteId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1715,84 +715,32 @@ export class ContactNotesClient {
         url_ = url_.replace("{noteId}", encodeURIComponent("" + noteId));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetNote(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetNote(response: Response): Promise<LinkageResponse<NoteView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NoteView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<NoteView>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<NoteView>(response));
     }
 
     /**
-     * {"action": "archive" | "unarchive" | "supersede", "supersede": {...}}: 204 with the note's new ETag,
-    or for a supersede the Location and ETag of the new revision. Idempotency-Key is ignored here.
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Patch note.
+     *
+     * {"action": "archive" | "unarchive" | "supersede", "supersede": {...}}: 204 with the note's new ETag, or for a supersede the Location and ETag of the new revision. Idempotency-Key is ignored here. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchNote(id: string, noteId: string, body: NotePatch, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    patchNote(id: string, noteId: string, body: NotePatch, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes/{noteId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1804,119 +752,45 @@ export class ContactNotesClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchNote(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processPatchNote(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<void>(response));
     }
 }
 
 export class CompanyNotesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create note.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createNote(id: string, body: NewNote, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<NoteView>> {
+    createNote(id: string, body: NewNote, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<NoteView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1925,101 +799,41 @@ export class CompanyNotesClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateNote(_response);
-        });
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<NoteView>(response));
     }
 
-    protected processCreateNote(response: Response): Promise<LinkageResponse<NoteView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NoteView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<NoteView>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List notes.
+     *
+     * The current notes: the heads of their revision chains that are not archived, unless asked otherwise. Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listNotes(id: string, options: {
+        /** Also archived notes. */
+        includeArchived?: boolean | undefined;
+        /** Also the earlier revisions of superseded notes. */
+        includeSuperseded?: boolean | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfNoteView>> {
 
-    listNotes(id: string, includeArchived?: boolean | undefined, includeSuperseded?: boolean | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfNoteView>> {
+        const { includeArchived, includeSuperseded, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2040,76 +854,27 @@ export class CompanyNotesClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListNotes(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListNotes(response: Response): Promise<LinkageResponse<PageOfNoteView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfNoteView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfNoteView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfNoteView>(response));
     }
 
     /**
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get note.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getNote(id: string, noteId: string, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<NoteView>> {
+    getNote(id: string, noteId: string, options: {
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<NoteView>> {
+
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes/{noteId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2119,84 +884,32 @@ export class CompanyNotesClient {
         url_ = url_.replace("{noteId}", encodeURIComponent("" + noteId));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetNote(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetNote(response: Response): Promise<LinkageResponse<NoteView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NoteView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<NoteView>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<NoteView>(response));
     }
 
     /**
-     * {"action": "archive" | "unarchive" | "supersede", "supersede": {...}}: 204 with the note's new ETag,
-    or for a supersede the Location and ETag of the new revision. Idempotency-Key is ignored here.
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Patch note.
+     *
+     * {"action": "archive" | "unarchive" | "supersede", "supersede": {...}}: 204 with the note's new ETag, or for a supersede the Location and ETag of the new revision. Idempotency-Key is ignored here. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchNote(id: string, noteId: string, body: NotePatch, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    patchNote(id: string, noteId: string, body: NotePatch, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes/{noteId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2208,115 +921,47 @@ export class CompanyNotesClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchNote(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processPatchNote(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<void>(response));
     }
 }
 
 export class ContactsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
-    listContacts(q?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfContactView>> {
+    /**
+     * List contacts.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listContacts(options: {
+        /** Matches, in any case, a prefix of a name (a contact's first, last or full name; a company's name) or a whole email value. */
+        q?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfContactView>> {
+
+        const { q, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts?";
         if (q !== undefined && q !== null)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
@@ -2328,184 +973,81 @@ export class ContactsClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListContacts(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListContacts(response: Response): Promise<LinkageResponse<PageOfContactView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfContactView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfContactView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfContactView>(response));
     }
 
     /**
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create contact.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createContact(body: CreateContact, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
+    createContact(body: CreateContact, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<ContactView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateContact(_response);
-        });
-    }
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
 
-    protected processCreateContact(response: Response): Promise<LinkageResponse<ContactView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<ContactView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<ContactView>(response));
     }
 
     /**
-     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required.
-     * @param select (optional) 
-     * @param ifMatch (optional) The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param ifUnmodifiedSince (optional) An HTTP date: the change applies only if the resource has not changed since (If-Match wins when both are sent).
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Patch contact.
+     *
+     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchContact(id: string, body: { [key: string]: any; }, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
+    patchContact(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<ContactView>>;
+    patchContact<K extends keyof ContactView>(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<ContactView, K>>>;
+    patchContact(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifMatch, ifUnmodifiedSince, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2516,112 +1058,56 @@ export class ContactsClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "If-Unmodified-Since": ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null ? "" + ifUnmodifiedSince : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchContact(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processPatchContact(response: Response): Promise<LinkageResponse<ContactView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<ContactView>>(new LinkageResponse(status, _headers, null as any));
+        if (ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null)
+            headers_["If-Unmodified-Since"] = "" + ifUnmodifiedSince;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<ContactViewSelection>(response));
     }
 
     /**
-     * @param select (optional) 
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get contact.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getContact(id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<ContactView>> {
+    getContact(id: string, options?: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<ContactView>>;
+    getContact<K extends keyof ContactView>(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<ContactView, K>>>;
+    getContact(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2630,167 +1116,67 @@ export class ContactsClient {
             url_ += "$select=" + encodeURIComponent("" + select) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetContact(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetContact(response: Response): Promise<LinkageResponse<ContactView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<ContactView>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<ContactViewSelection>(response));
     }
 
     /**
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     * @return Deleted.
+     * Delete contact.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
      */
-    deleteContact(id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    deleteContact(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeleteContact(_response);
-        });
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+            .then((response) => readResponse<void>(response));
     }
 
-    protected processDeleteContact(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List contact actions.
+     *
+     * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listContactActions(id: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
-    listContactActions(id: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
+        const { kind, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/actions?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2805,84 +1191,41 @@ export class ContactsClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListContactActions(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListContactActions(response: Response): Promise<LinkageResponse<PageOfActionView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfActionView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfActionView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfActionView>(response));
     }
 }
 
 export class CompaniesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
-    listCompanies(q?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfCompanyView>> {
+    /**
+     * List companies.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listCompanies(options: {
+        /** Matches, in any case, a prefix of a name (a contact's first, last or full name; a company's name) or a whole email value. */
+        q?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfCompanyView>> {
+
+        const { q, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies?";
         if (q !== undefined && q !== null)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
@@ -2894,184 +1237,81 @@ export class CompaniesClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListCompanies(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListCompanies(response: Response): Promise<LinkageResponse<PageOfCompanyView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfCompanyView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfCompanyView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfCompanyView>(response));
     }
 
     /**
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create company.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createCompany(body: CreateCompany, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
+    createCompany(body: CreateCompany, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<CompanyView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateCompany(_response);
-        });
-    }
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
 
-    protected processCreateCompany(response: Response): Promise<LinkageResponse<CompanyView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<CompanyView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<CompanyView>(response));
     }
 
     /**
-     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required.
-     * @param select (optional) 
-     * @param ifMatch (optional) The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param ifUnmodifiedSince (optional) An HTTP date: the change applies only if the resource has not changed since (If-Match wins when both are sent).
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Patch company.
+     *
+     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchCompany(id: string, body: { [key: string]: any; }, select?: string | null | undefined, ifMatch?: string | undefined, ifUnmodifiedSince?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
+    patchCompany(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<CompanyView>>;
+    patchCompany<K extends keyof CompanyView>(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<CompanyView, K>>>;
+    patchCompany(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifMatch, ifUnmodifiedSince, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3082,112 +1322,56 @@ export class CompaniesClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "If-Unmodified-Since": ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null ? "" + ifUnmodifiedSince : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchCompany(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processPatchCompany(response: Response): Promise<LinkageResponse<CompanyView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<CompanyView>>(new LinkageResponse(status, _headers, null as any));
+        if (ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null)
+            headers_["If-Unmodified-Since"] = "" + ifUnmodifiedSince;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<CompanyViewSelection>(response));
     }
 
     /**
-     * @param select (optional) 
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get company.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getCompany(id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<CompanyView>> {
+    getCompany(id: string, options?: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<CompanyView>>;
+    getCompany<K extends keyof CompanyView>(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<CompanyView, K>>>;
+    getCompany(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3196,167 +1380,67 @@ export class CompaniesClient {
             url_ += "$select=" + encodeURIComponent("" + select) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetCompany(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetCompany(response: Response): Promise<LinkageResponse<CompanyView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<CompanyView>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<CompanyViewSelection>(response));
     }
 
     /**
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     * @return Deleted.
+     * Delete company.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
      */
-    deleteCompany(id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    deleteCompany(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeleteCompany(_response);
-        });
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+            .then((response) => readResponse<void>(response));
     }
 
-    protected processDeleteCompany(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List company actions.
+     *
+     * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listCompanyActions(id: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
-    listCompanyActions(id: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
+        const { kind, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}/actions?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3371,192 +1455,91 @@ export class CompaniesClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListCompanyActions(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListCompanyActions(response: Response): Promise<LinkageResponse<PageOfActionView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfActionView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfActionView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfActionView>(response));
     }
 }
 
 export class FilesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create file.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createFile(body: CreateFile, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<FileView>> {
+    createFile(body: CreateFile, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<FileView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/files";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateFile(_response);
-        });
-    }
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
 
-    protected processCreateFile(response: Response): Promise<LinkageResponse<FileView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FileView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<FileView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<FileView>(response));
     }
 
     /**
-     * @param select (optional) 
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get file.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getFile(id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<FileView>> {
+    getFile(id: string, options?: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<FileView>>;
+    getFile<K extends keyof FileView>(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<FileView, K>>>;
+    getFile(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/files/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3565,167 +1548,67 @@ export class FilesClient {
             url_ += "$select=" + encodeURIComponent("" + select) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetFile(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetFile(response: Response): Promise<LinkageResponse<FileView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FileView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<FileView>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<FileViewSelection>(response));
     }
 
     /**
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     * @return Deleted.
+     * Delete file.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
      */
-    deleteFile(id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    deleteFile(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/files/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeleteFile(_response);
-        });
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+            .then((response) => readResponse<void>(response));
     }
 
-    protected processDeleteFile(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List file actions.
+     *
+     * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listFileActions(id: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
-    listFileActions(id: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
+        const { kind, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/files/{id}/actions?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3740,88 +1623,39 @@ export class FilesClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListFileActions(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListFileActions(response: Response): Promise<LinkageResponse<PageOfActionView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfActionView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfActionView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfActionView>(response));
     }
 }
 
 export class RecordsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Create record.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createRecord(domain: string, body: RecordInput, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<RecordView>> {
+    createRecord(domain: string, body: RecordInput, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<RecordView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
@@ -3830,194 +1664,94 @@ export class RecordsClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateRecord(_response);
-        });
-    }
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
 
-    protected processCreateRecord(response: Response): Promise<LinkageResponse<RecordView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecordView;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<RecordView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<RecordView>(response));
     }
 
     /**
-     * Every query parameter but limit and cursor is a field the records must equal: ?policyNumber=POL-1.
-     * @param fields (optional) Field values the records must equal, one query parameter per field (text and number fields): ?policyNumber=POL-1.
-     * @param limit (optional) 
-     * @param cursor (optional) 
+     * List records.
+     *
+     * Every query parameter but limit and cursor is a field the records must equal: ?policyNumber=POL-1. Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listRecords(domain: string, fields?: { [key: string]: string; } | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfRecordView>> {
+    listRecords(domain: string, options: {
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Field values the records must equal, one query parameter per field (text and number fields): ?policyNumber=POL-1. */
+        fields?: { [key: string]: string; } | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfRecordView>> {
+
+        const { limit, cursor, fields, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}?";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
         url_ = url_.replace("{domain}", encodeURIComponent("" + domain));
-        if (fields === null)
-            throw new globalThis.Error("The parameter 'fields' cannot be null.");
-        else if (fields !== undefined)
-            url_ += "fields=" + encodeURIComponent("" + fields) + "&";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         if (cursor !== undefined && cursor !== null)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (fields === null)
+            throw new globalThis.Error("The parameter 'fields' cannot be null.");
+        else if (fields !== undefined)
+            url_ += "fields=" + encodeURIComponent("" + fields) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListRecords(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListRecords(response: Response): Promise<LinkageResponse<PageOfRecordView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfRecordView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfRecordView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfRecordView>(response));
     }
 
     /**
-     * @param select (optional) 
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get record.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getRecord(domain: string, id: string, select?: string | null | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<RecordView>> {
+    getRecord(domain: string, id: string, options?: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<RecordView>>;
+    getRecord<K extends keyof RecordView>(domain: string, id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<Selected<RecordView, K>>>;
+    getRecord(domain: string, id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<any>> {
+        const select = options.select?.join(",");
+        const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}?";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
@@ -4029,83 +1763,32 @@ export class RecordsClient {
             url_ += "$select=" + encodeURIComponent("" + select) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetRecord(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetRecord(response: Response): Promise<LinkageResponse<RecordView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecordView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<RecordView>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<RecordViewSelection>(response));
     }
 
     /**
-     * A JSON Patch or a Merge Patch over {fields} (API.md 5.1); If-Match is required.
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Patch record.
+     *
+     * A JSON Patch or a Merge Patch over {fields} (API.md 5.1); If-Match is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchRecord(domain: string, id: string, body: { [key: string]: any; }, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<RecordView>> {
+    patchRecord(domain: string, id: string, body: RecordViewMergePatch | JsonPatchOperation[], options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<RecordView>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
@@ -4117,112 +1800,37 @@ export class RecordsClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchRecord(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processPatchRecord(response: Response): Promise<LinkageResponse<RecordView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecordView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<RecordView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<RecordView>(response));
     }
 
     /**
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     * @return Deleted.
+     * Delete record.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
      */
-    deleteRecord(domain: string, id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    deleteRecord(domain: string, id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
@@ -4232,84 +1840,35 @@ export class RecordsClient {
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeleteRecord(_response);
-        });
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+            .then((response) => readResponse<void>(response));
     }
 
-    protected processDeleteRecord(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List record actions.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listRecordActions(domain: string, id: string, options: {
+        /** kind */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
-    listRecordActions(domain: string, id: string, kind?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfActionView>> {
+        const { kind, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}/actions?";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
@@ -4327,201 +1886,77 @@ export class RecordsClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListRecordActions(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListRecordActions(response: Response): Promise<LinkageResponse<PageOfActionView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfActionView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfActionView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfActionView>(response));
     }
 }
 
 export class TypedLinksClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
-     * Links a child to a parent, or updates the link that joins them: 201 when made, 200 when found.
-     * @param idempotencyKey (optional) 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Upsert link.
+     *
+     * Links a child to a parent, or updates the link that joins them: 201 when made, 200 when found. Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    upsertLink(body: UpsertLink, idempotencyKey?: string | undefined, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<UpsertedLink>> {
+    upsertLink(body: UpsertLink, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<UpsertedLink>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/links/upsert";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processUpsertLink(_response);
-        });
-    }
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
 
-    protected processUpsertLink(response: Response): Promise<LinkageResponse<UpsertedLink>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UpsertedLink;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UpsertedLink;
-            return new LinkageResponse(status, _headers, result201);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The Idempotency-Key was used for a different request. Problem details with code IdempotencyKeyReused.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<UpsertedLink>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<UpsertedLink>(response));
     }
 
     /**
-     * The link as a document; reveal=true shows restricted values to a caller with Reveal, and records it.
-     * @param includeEntityLabels (optional) 
-     * @param reveal (optional) 
-     * @param ifNoneMatch (optional) The ETag the caller holds: answers 304 without a body when it is still current.
+     * Get typed link.
+     *
+     * The link as a document; reveal=true shows restricted values to a caller with Reveal, and records it. Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getTypedLink(id: string, includeEntityLabels?: boolean | undefined, reveal?: boolean | undefined, ifNoneMatch?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<TypedLinkView>> {
+    getTypedLink(id: string, options: {
+        /** includeEntityLabels */
+        includeEntityLabels?: boolean | undefined;
+        /** reveal */
+        reveal?: boolean | undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<TypedLinkView>> {
+
+        const { includeEntityLabels, reveal, ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/links/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4536,83 +1971,32 @@ export class TypedLinksClient {
             url_ += "reveal=" + encodeURIComponent("" + reveal) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": ifNoneMatch !== undefined && ifNoneMatch !== null ? "" + ifNoneMatch : "",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetTypedLink(_response);
-        });
-    }
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
 
-    protected processGetTypedLink(response: Response): Promise<LinkageResponse<TypedLinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TypedLinkView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("The If-None-Match ETag is current: no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<TypedLinkView>>(new LinkageResponse(status, _headers, null as any));
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<TypedLinkView>(response));
     }
 
     /**
-     * An RFC 6902 JSON Patch over the document: /displayLabel and /fieldValues/<field> are writable; If-Match is required.
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
+     * Patch typed link.
+     *
+     * An RFC 6902 JSON Patch over the document: /displayLabel and /fieldValues/<field> are writable; If-Match is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchTypedLink(id: string, body: JsonPatchOperation[], ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<TypedLinkView>> {
+    patchTypedLink(id: string, body: JsonPatchOperation[], options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<TypedLinkView>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/links/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4621,196 +2005,72 @@ export class TypedLinksClient {
 
         const content_ = JSON.stringify(body);
 
-        let options_: RequestInit = {
-            body: content_,
-            method: "PATCH",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPatchTypedLink(_response);
-        });
-    }
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
 
-    protected processPatchTypedLink(response: Response): Promise<LinkageResponse<TypedLinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TypedLinkView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The change conflicts with the current state; nothing changed. Problem details with code AmbiguousMatch | Conflict | IdempotencyKeyInFlight | PatchTestFailed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than 256 KiB. Problem details with code PayloadTooLarge.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body\'s content type is not accepted. Problem details with code UnsupportedMediaType.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<TypedLinkView>>(new LinkageResponse(status, _headers, null as any));
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+            .then((response) => readResponse<TypedLinkView>(response));
     }
 
     /**
-     * @param ifMatch The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag.
-     * @param changeOrigin (optional) Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api.
-     * @return Deleted.
+     * Delete typed link.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
      */
-    deleteTypedLink(id: string, ifMatch: string, changeOrigin?: string | undefined, signal?: AbortSignal): Promise<LinkageResponse<void>> {
+    deleteTypedLink(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/links/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "X-Change-Origin": changeOrigin !== undefined && changeOrigin !== null ? "" + changeOrigin : "",
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeleteTypedLink(_response);
-        });
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+            .then((response) => readResponse<void>(response));
     }
 
-    protected processDeleteTypedLink(response: Response): Promise<LinkageResponse<void>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return new LinkageResponse(status, _headers, null as any);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match or If-Unmodified-Since does not match; ETag carries the current version. Problem details with code PreconditionFailed.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match (or If-Unmodified-Since where accepted) is required. Problem details with code PreconditionRequired.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<void>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List record links.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listRecordLinks(domain: string, id: string, options: {
+        /** includeEntityLabels */
+        includeEntityLabels?: boolean | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfTypedLinkView>> {
 
-    listRecordLinks(domain: string, id: string, includeEntityLabels?: boolean | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfTypedLinkView>> {
+        const { includeEntityLabels, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}/links?";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
@@ -4830,73 +2090,31 @@ export class TypedLinksClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListRecordLinks(_response);
-        });
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfTypedLinkView>(response));
     }
 
-    protected processListRecordLinks(response: Response): Promise<LinkageResponse<PageOfTypedLinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfTypedLinkView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfTypedLinkView>>(new LinkageResponse(status, _headers, null as any));
-    }
+    /**
+     * List contact record links.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listContactRecordLinks(id: string, options: {
+        /** includeEntityLabels */
+        includeEntityLabels?: boolean | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfTypedLinkView>> {
 
-    listContactRecordLinks(id: string, includeEntityLabels?: boolean | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<LinkageResponse<PageOfTypedLinkView>> {
+        const { includeEntityLabels, limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/record-links?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4913,85 +2131,27 @@ export class TypedLinksClient {
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
+        const headers_: Record<string, string> = {};
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListContactRecordLinks(_response);
-        });
-    }
+        headers_["Accept"] = "application/json";
 
-    protected processListContactRecordLinks(response: Response): Promise<LinkageResponse<PageOfTypedLinkView>> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfTypedLinkView;
-            return new LinkageResponse(status, _headers, result200);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; nothing changed. Problem details with code InvalidPatch | MaskedField | NoteArchived | NoteSuperseded | ReadOnlyField | UnknownField | ValidationFailed.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No bearer token, or an invalid or expired one (WWW-Authenticate: Bearer). Problem details with code Unauthenticated.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A permission is missing; detail names it. Problem details with code Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No such resource in this tenant (also: deleted). Problem details with code NotFound.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("An unexpected error; quote traceId when reporting it. Problem details with code InternalError.", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database is unreachable; retry after Retry-After seconds. Problem details with code Unavailable.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<LinkageResponse<PageOfTypedLinkView>>(new LinkageResponse(status, _headers, null as any));
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+            .then((response) => readResponse<PageOfTypedLinkView>(response));
     }
 }
 
 export interface DomainView {
-    id: string;
-    name: string;
+    readonly id: string;
+    readonly name: string;
     label: string;
     fields: FieldDefinition[];
-    createdUtc: string;
-    updatedUtc: string;
-    deletedUtc?: string | null;
-    version: number;
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
     changeType: ChangeType;
-    changeOrigin: string;
-    etag: string;
+    readonly changeOrigin: string;
+    readonly etag: string;
 }
 
 export type ChangeType = "Created" | "Updated" | "Deleted";
@@ -5014,7 +2174,7 @@ export interface DefineDomain {
 
 export interface FieldInput {
     name?: string | null;
-    type?: string | null;
+    type?: FieldTypeName | null;
     required?: boolean | null;
     restricted?: boolean | null;
     targetDomain?: string | null;
@@ -5049,6 +2209,12 @@ export interface PageOfDomainView {
     nextCursor?: string | null;
 }
 
+/** An RFC 7396 Merge Patch of a DomainView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface DomainViewMergePatch {
+    label?: string;
+    fields?: FieldDefinition[];
+}
+
 /** One RFC 6902 operation; members it does not use are ignored. */
 export interface JsonPatchOperation {
     op: JsonPatchOperationOp;
@@ -5069,7 +2235,7 @@ export interface PageOfActionView {
 
 export interface ActionView {
     id: string;
-    kind: string;
+    kind: ActionKind;
     occurredUtc: string;
     actorId: string;
     changeOrigin: string;
@@ -5085,24 +2251,24 @@ export interface SubjectRef {
 }
 
 export interface FieldChange {
-    from?: any | null;
-    to?: any | null;
+    from?: any;
+    to?: any;
 }
 
 export interface RelationshipTypeView {
-    id: string;
-    name: string;
+    readonly id: string;
+    readonly name: string;
     label: string;
-    fromDomain: string;
-    toDomain: string;
+    readonly fromDomain: string;
+    readonly toDomain: string;
     fields: FieldDefinition[];
-    createdUtc: string;
-    updatedUtc: string;
-    deletedUtc?: string | null;
-    version: number;
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
     changeType: ChangeType;
-    changeOrigin: string;
-    etag: string;
+    readonly changeOrigin: string;
+    readonly etag: string;
 }
 
 export interface DefineRelationshipType {
@@ -5118,24 +2284,30 @@ export interface PageOfRelationshipTypeView {
     nextCursor?: string | null;
 }
 
+/** An RFC 7396 Merge Patch of a RelationshipTypeView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface RelationshipTypeViewMergePatch {
+    label?: string;
+    fields?: FieldDefinition[];
+}
+
 export interface LinkView {
-    id: string;
-    contactId: string;
-    companyId: string;
+    readonly id: string;
+    readonly contactId: string;
+    readonly companyId: string;
     jobTitle?: string | null;
     isPrimary: boolean;
-    createdUtc: string;
-    updatedUtc: string;
-    deletedUtc?: string | null;
-    version: number;
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
     changeType: ChangeType;
-    changeOrigin: string;
-    etag: string;
+    readonly changeOrigin: string;
+    readonly etag: string;
 }
 
 export interface CreateLink {
-    contactId?: string | null;
-    companyId?: string | null;
+    contactId: string;
+    companyId: string;
     jobTitle?: string | null;
     isPrimary?: boolean | null;
 }
@@ -5155,7 +2327,7 @@ export interface NoteView {
     subject: SubjectRef;
     message: string;
     fileId?: string | null;
-    contentFormat: string;
+    contentFormat: NoteContentFormat;
     createdUtc: string;
     createdBy: string;
     archivedAt?: string | null;
@@ -5167,9 +2339,9 @@ export interface NoteView {
 }
 
 export interface NewNote {
-    message?: string | null;
+    message: string;
     fileId?: string | null;
-    contentFormat?: string | null;
+    contentFormat?: NoteContentFormat | null;
 }
 
 export interface PageOfNoteView {
@@ -5184,7 +2356,7 @@ export interface NoteRevision {
     /** The attached file's id. */
     fileId?: string | null;
     /** plain, markdown or html; null means plain. */
-    contentFormat?: string | null;
+    contentFormat?: NoteContentFormat | null;
 }
 
 /** A note action: archive, unarchive, or supersede with a new revision. */
@@ -5200,26 +2372,55 @@ export interface PageOfContactView {
 }
 
 export interface ContactView {
-    id: string;
+    readonly id: string;
     firstName?: string | null;
     lastName?: string | null;
-    fullName: string;
+    readonly fullName: string;
     emails: ContactPoint[];
     phones: ContactPoint[];
     description?: string | null;
     customFields: { [key: string]: any; };
-    createdUtc: string;
-    updatedUtc: string;
-    deletedUtc?: string | null;
-    version: number;
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
     changeType: ChangeType;
-    changeOrigin: string;
-    etag: string;
+    readonly changeOrigin: string;
+    readonly etag: string;
 }
 
 export interface ContactPoint {
     value: string;
     description?: string | null;
+}
+
+/** An RFC 7396 Merge Patch of a ContactView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface ContactViewMergePatch {
+    firstName?: string | null;
+    lastName?: string | null;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    description?: string | null;
+    customFields?: { [key: string]: any; };
+}
+
+/** A ContactView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
+export interface ContactViewSelection {
+    id: string;
+    firstName?: string | null;
+    lastName?: string | null;
+    fullName?: string;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    description?: string | null;
+    customFields?: { [key: string]: any; };
+    createdUtc?: string;
+    updatedUtc?: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType?: ChangeType;
+    changeOrigin?: string;
+    etag: string;
 }
 
 export interface CreateContact {
@@ -5242,7 +2443,7 @@ export interface PageOfCompanyView {
 }
 
 export interface CompanyView {
-    id: string;
+    readonly id: string;
     name: string;
     department?: string | null;
     orgNr?: string | null;
@@ -5252,13 +2453,13 @@ export interface CompanyView {
     urls: ContactPoint[];
     address?: Address | null;
     customFields: { [key: string]: any; };
-    createdUtc: string;
-    updatedUtc: string;
-    deletedUtc?: string | null;
-    version: number;
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
     changeType: ChangeType;
-    changeOrigin: string;
-    etag: string;
+    readonly changeOrigin: string;
+    readonly etag: string;
 }
 
 export interface Address {
@@ -5268,8 +2469,42 @@ export interface Address {
     countryCode?: string | null;
 }
 
+/** An RFC 7396 Merge Patch of a CompanyView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface CompanyViewMergePatch {
+    name?: string;
+    department?: string | null;
+    orgNr?: string | null;
+    description?: string | null;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    urls?: ContactPoint[];
+    address?: Address | null;
+    customFields?: { [key: string]: any; };
+}
+
+/** A CompanyView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
+export interface CompanyViewSelection {
+    id: string;
+    name?: string;
+    department?: string | null;
+    orgNr?: string | null;
+    description?: string | null;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    urls?: ContactPoint[];
+    address?: Address | null;
+    customFields?: { [key: string]: any; };
+    createdUtc?: string;
+    updatedUtc?: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType?: ChangeType;
+    changeOrigin?: string;
+    etag: string;
+}
+
 export interface CreateCompany {
-    name?: string | null;
+    name: string;
     department?: string | null;
     orgNr?: string | null;
     description?: string | null;
@@ -5288,19 +2523,19 @@ export interface AddressInput {
 }
 
 export interface FileView {
-    id: string;
+    readonly id: string;
     name: string;
     contentType: string;
     sizeBytes: number;
     sha256?: string | null;
     url?: string | null;
-    createdUtc: string;
-    updatedUtc: string;
-    deletedUtc?: string | null;
-    version: number;
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
     changeType: ChangeType;
-    changeOrigin: string;
-    etag: string;
+    readonly changeOrigin: string;
+    readonly etag: string;
 }
 
 export interface CreateFile {
@@ -5311,17 +2546,34 @@ export interface CreateFile {
     url?: string | null;
 }
 
-export interface RecordView {
+/** A FileView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
+export interface FileViewSelection {
     id: string;
-    domain: string;
-    fields: { [key: string]: any; };
-    createdUtc: string;
-    updatedUtc: string;
+    name?: string;
+    contentType?: string;
+    sizeBytes?: number;
+    sha256?: string | null;
+    url?: string | null;
+    createdUtc?: string;
+    updatedUtc?: string;
     deletedUtc?: string | null;
     version: number;
-    changeType: ChangeType;
-    changeOrigin: string;
+    changeType?: ChangeType;
+    changeOrigin?: string;
     etag: string;
+}
+
+export interface RecordView {
+    readonly id: string;
+    readonly domain: string;
+    fields: { [key: string]: any; };
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
+    changeType: ChangeType;
+    readonly changeOrigin: string;
+    readonly etag: string;
 }
 
 export interface RecordInput {
@@ -5331,6 +2583,25 @@ export interface RecordInput {
 export interface PageOfRecordView {
     items: RecordView[];
     nextCursor?: string | null;
+}
+
+/** A RecordView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
+export interface RecordViewSelection {
+    id: string;
+    domain?: string;
+    fields?: { [key: string]: any; };
+    createdUtc?: string;
+    updatedUtc?: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType?: ChangeType;
+    changeOrigin?: string;
+    etag: string;
+}
+
+/** An RFC 7396 Merge Patch of a RecordView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface RecordViewMergePatch {
+    fields?: { [key: string]: any; };
 }
 
 export interface UpsertedLink {
@@ -5347,11 +2618,11 @@ export interface UpsertedLink {
 export interface UpsertLink {
     parentDomain?: string | null;
     parentRecordId?: string | null;
-    parentRecordKey?: any | null;
+    parentRecordKey?: any;
     parentRecordMatchField?: string | null;
     childDomain?: string | null;
     childRecordId?: string | null;
-    childRecordKey?: any | null;
+    childRecordKey?: any;
     childRecordMatchField?: string | null;
     relationship?: string | null;
     newRelationship?: string | null;
@@ -5391,50 +2662,15 @@ export interface PageOfTypedLinkView {
     nextCursor?: string | null;
 }
 
+/** The format a note's message is written in. */
+export type NoteContentFormat = "plain" | "markdown" | "html";
+
+/** What a timeline action records. */
+export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted";
+
+/** The type of a field, as a definition names it (API.md 5.1). */
+export type FieldTypeName = "association" | "boolean" | "date" | "number" | "text";
+
 export type JsonPatchOperationOp = "add" | "remove" | "replace" | "move" | "copy" | "test";
 
 export type NotePatchAction = "archive" | "unarchive" | "supersede";
-
-export class LinkageResponse<TResult> {
-    status: number;
-    headers: { [key: string]: any; };
-    result: TResult;
-
-    constructor(status: number, headers: { [key: string]: any; }, result: TResult)
-    {
-        this.status = status;
-        this.headers = headers;
-        this.result = result;
-    }
-}
-
-export class ApiException extends Error {
-    override message: string;
-    status: number;
-    response: string;
-    headers: { [key: string]: any; };
-    result: any;
-
-    constructor(message: string, status: number, response: string, headers: { [key: string]: any; }, result: any) {
-        super();
-
-        this.message = message;
-        this.status = status;
-        this.response = response;
-        this.headers = headers;
-        this.result = result;
-    }
-
-    protected isApiException = true;
-
-    static isApiException(obj: any): obj is ApiException {
-        return obj.isApiException === true;
-    }
-}
-
-function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
-    if (result !== null && result !== undefined)
-        throw result;
-    else
-        throw new ApiException(message, status, response, headers, null);
-}

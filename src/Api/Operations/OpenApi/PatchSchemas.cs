@@ -38,13 +38,13 @@ public static class PatchSchemas
 
     /// <summary>
     /// <c>application/json</c> on a PATCH: an array is a JSON Patch, an object a Merge Patch. The object comes
-    /// first because NSwag's TypeScript generator types a oneOf by its first member, and
-    /// <c>{ [key: string]: any }</c> accepts a <c>JsonPatchOperation[]</c> too (an array first would refuse objects).
+    /// first because NSwag's TypeScript generator types a oneOf by its first member; the client's templates add the
+    /// array of operations to it (clients/typescript/templates).
     /// </summary>
-    public static JsonSchema EitherPatch(OpenApiDocument document)
+    public static JsonSchema EitherPatch(OpenApiDocument document, JsonSchema mergePatch)
     {
         var schema = new JsonSchema { Description = "A JSON Patch (an array) or a Merge Patch (an object)." };
-        schema.OneOf.Add(MergePatch());
+        schema.OneOf.Add(mergePatch);
         schema.OneOf.Add(JsonPatch(document));
         return schema;
     }

@@ -36,7 +36,8 @@ public static class ProblemSchema
         var problem = existing ?? new JsonSchema();
         problem.Type = JsonObjectType.Object;
         problem.Description = "RFC 9457 problem details, the body of every 4xx and 5xx response.";
-        problem.AllowAdditionalProperties = true;
+        // Extension members (existingId of a 409 Conflict): said explicitly, so strict validators do not refuse them.
+        problem.AdditionalPropertiesSchema = new JsonSchema();
         problem.Properties.Clear();
         problem.RequiredProperties.Clear();
         Add(problem, "type", "A URI naming the kind of problem.", required: true);

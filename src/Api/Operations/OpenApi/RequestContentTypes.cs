@@ -42,6 +42,11 @@ public sealed class RequestContentTypes : IOperationProcessor
             ? PatchSchemas.Named(named.Name, context)
             : body.Content.Values.FirstOrDefault()?.Schema ?? new JsonSchema();
         var isPatch = consumes.ContentTypes.Contains(JsonPatch) || consumes.ContentTypes.Contains(MergePatch);
+        // A Merge Patch of a resource is typed from the resource its 200 answers with (issue 15).
+        var view = operation.Responses.TryGetValue("200", out var ok)
+            ? ResourceSchemas.ComponentName(context.Document, ok.Content.Values.FirstOrDefault()?.Schema)
+            : null;
+        JsonSchema MergePatchSchema() => view is null ? PatchSchemas.MergePatch() : new JsonSchema { Reference = ResourceSchemas.MergePatch(context.Document, view) };
         body.Content.Clear();
         // Generated clients send the first type listed: application/json takes either patch form (API.md 4).
         foreach (var contentType in consumes.ContentTypes.OrderBy(t => t == Json ? 0 : 1))
@@ -49,9 +54,9 @@ public sealed class RequestContentTypes : IOperationProcessor
             var schema = contentType switch
             {
                 JsonPatch => PatchSchemas.JsonPatch(context.Document),
-                MergePatch => PatchSchemas.MergePatch(),
+                MergePatch => MergePatchSchema(),
                 Json when isPatch && !consumes.ContentTypes.Contains(MergePatch) => PatchSchemas.JsonPatch(context.Document),
-                Json when isPatch => PatchSchemas.EitherPatch(context.Document),
+                Json when isPatch => PatchSchemas.EitherPatch(context.Document, MergePatchSchema()),
                 _ => declared,
             };
             body.Content[contentType] = new OpenApiMediaType { Schema = schema };

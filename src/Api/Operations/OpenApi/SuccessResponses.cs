@@ -7,7 +7,10 @@ namespace Linkage.Api.Operations.OpenApi;
 
 /// <summary>
 /// The success side of the contract's conventions: ETag on single reads, creates and changes that
-/// answer with the resource; Location and Idempotent-Replayed on 201; 304 on single reads; 204 on deletes.
+/// answer with the resource (a POST answering 200 too: an upsert that found it); Location and Idempotent-Replayed on 201;
+/// 304 on single reads; 204 on deletes; ETag on a change
+/// answered with 204 (a note action), and any header an action names with <see cref="ResponseHeaderAttribute"/>.
+/// Headers the API always sends are marked required, so a response validator notices one that goes missing.
 /// </summary>
 public sealed class SuccessResponses : IOperationProcessor
 {
@@ -20,7 +23,7 @@ public sealed class SuccessResponses : IOperationProcessor
         {
             var notModified = Response(operation, "304", "The If-None-Match ETag is current: no body.");
             notModified.Content.Clear();
-            Header(notModified, "ETag", "The resource's current ETag.");
+            Header(notModified, "ETag", "The resource's current ETag.", required: true);
         }
 
         if (shape.Method == "DELETE")
@@ -30,16 +33,36 @@ public sealed class SuccessResponses : IOperationProcessor
 
         foreach (var (status, response) in operation.Responses)
         {
-            if (status is "200" && (shape.IsSingleRead || shape.IsConditional) && response.Content.Count > 0)
+            // A POST answering 200 found the resource it would have created (an upsert, API.md 5.4): its ETag comes too.
+            if (status is "200" && (shape.IsSingleRead || shape.IsConditional || shape.IsCreate) && response.Content.Count > 0)
             {
-                Header(response, "ETag", "The resource's ETag, equal to its etag field.");
+                if (shape.IsCreate && string.IsNullOrEmpty(response.Description))
+                {
+                    response.Description = "The resource already existed: it is answered (changed where asked) with its ETag.";
+                }
+
+                Header(response, "ETag", "The resource's ETag, equal to its etag field.", required: true);
+            }
+
+            if (status is "204" && shape.Method is "PATCH" or "PUT")
+            {
+                response.Description = string.IsNullOrEmpty(response.Description) ? "Done; no body." : response.Description;
+                Header(response, "ETag", "The resource's ETag after the change.", required: true);
             }
 
             if (status is "201")
             {
-                Header(response, "Location", "The created resource's URL.");
-                Header(response, "ETag", "The created resource's ETag.");
+                Header(response, "Location", "The created resource's URL.", required: true);
+                Header(response, "ETag", "The created resource's ETag.", required: true);
                 Header(response, LinkageHeaders.IdempotentReplayed, "true when this is the stored response of an earlier request with the same Idempotency-Key.");
+            }
+        }
+
+        foreach (var named in context.MethodInfo?.GetCustomAttributes(typeof(ResponseHeaderAttribute), inherit: true).Cast<ResponseHeaderAttribute>() ?? [])
+        {
+            if (operation.Responses.TryGetValue(named.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response))
+            {
+                Header(response, named.Name, named.Description, named.Required);
             }
         }
 
@@ -58,6 +81,20 @@ public sealed class SuccessResponses : IOperationProcessor
         return response;
     }
 
-    private static void Header(OpenApiResponse response, string name, string description) =>
-        response.Headers[name] = new OpenApiHeader { Description = description, Schema = new JsonSchema { Type = JsonObjectType.String } };
+    private static void Header(OpenApiResponse response, string name, string description, bool required = false) =>
+        response.Headers[name] = new OpenApiHeader { Description = description, IsRequired = required, Schema = new JsonSchema { Type = JsonObjectType.String } };
+}
+
+/// <summary>A response header an action sends beyond the conventions (e.g. the Location of a note's new revision).</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class ResponseHeaderAttribute(int status, string name, string description) : Attribute
+{
+    public int Status { get; } = status;
+
+    public string Name { get; } = name;
+
+    public string Description { get; } = description;
+
+    /// <summary>Whether every response of that status carries it.</summary>
+    public bool Required { get; init; }
 }
