@@ -30,17 +30,17 @@ describe("typed links through the generated client", () => {
       { op: "replace", path: "/displayLabel", value: "Witness" },
       { op: "add", path: "/fieldValues/note", value: "saw it" },
       { op: "add", path: "/fieldValues/ssn", value: "078-05-1120" },
-    ], "1");
+    ], { ifMatch: "1" });
     assert.equal(patched.status, 200);
     assert.equal(etagOf(patched), '"2"');
     assert.deepEqual(patched.result.fieldValues, { note: "saw it" });
     assert.deepEqual(patched.result.restrictedFields["ssn"], { masked: { currentUserIsAuthorizedToReveal: true } });
 
-    const byKey = await api.typedLinks.getTypedLink(compositeId, true);
+    const byKey = await api.typedLinks.getTypedLink(compositeId, { includeEntityLabels: true });
     assert.equal(byKey.result.id, linkId);
     assert.equal(byKey.result.fromObjectDisplayLabel, "Intel 502");
     assert.equal(byKey.result.toObjectDisplayLabel, "John Smith");
-    const revealed = await api.typedLinks.getTypedLink(linkId, false, true);
+    const revealed = await api.typedLinks.getTypedLink(linkId, { reveal: true });
     assert.equal(revealed.result.fieldValues["ssn"], "078-05-1120");
   });
 
@@ -48,15 +48,15 @@ describe("typed links through the generated client", () => {
     const api = clientFor(newTenant());
     const { linkId } = await typedLink(api);
     const first = await api.typedLinks.getTypedLink(linkId);
-    await api.typedLinks.patchTypedLink(linkId, [{ op: "replace", path: "/displayLabel", value: "First" }], etagOf(first));
+    await api.typedLinks.patchTypedLink(linkId, [{ op: "replace", path: "/displayLabel", value: "First" }], { ifMatch: etagOf(first) });
 
-    const stale = await failure(api.typedLinks.patchTypedLink(linkId, [{ op: "replace", path: "/displayLabel", value: "Lost" }], etagOf(first)));
+    const stale = await failure(api.typedLinks.patchTypedLink(linkId, [{ op: "replace", path: "/displayLabel", value: "Lost" }], { ifMatch: etagOf(first) }));
     assert.ok(isProblem(stale, "PreconditionFailed"), String(stale));
     assert.equal(stale.etag, '"2"');
 
     const current = await api.typedLinks.getTypedLink(linkId);
     assert.equal(current.result.displayLabel, "First", "the refused patch changed nothing");
-    const retried = await api.typedLinks.patchTypedLink(linkId, [{ op: "replace", path: "/displayLabel", value: "Second" }], etagOf(current));
+    const retried = await api.typedLinks.patchTypedLink(linkId, [{ op: "replace", path: "/displayLabel", value: "Second" }], { ifMatch: etagOf(current) });
     assert.equal(retried.result.displayLabel, "Second");
     assert.equal(retried.result.version, 3);
   });
