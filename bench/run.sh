@@ -115,6 +115,7 @@ seed_tenant
 get_contact_phase
 create_contact_phase
 patch_link_phase
+upsert_link_phase
 
 RSS_MIB="$(api_peak_rss_mib)"
 api_stop

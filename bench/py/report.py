@@ -1,14 +1,15 @@
 """Turns the run's result lines into the Markdown report, checks the targets, and fails on broken sanity.
 
 Exit code 1 when a sanity check fails: a 5xx, a measurement with no successful response, a pgbench
-failure, or a 2xx PATCH that did not move exactly one version and write exactly two link.updated actions.
+failure, a 2xx PATCH or changing upsert that did not move exactly one version and write exactly two
+link.updated actions, an upsert that created a link, or a claim link whose type no longer follows its version.
 """
 import argparse
 import json
 import os
 import sys
 
-from targets import pgbench_scenario, sanity_problems, sanity_summary, target_lines
+from targets import change_lines, pgbench_scenario, sanity_problems, sanity_summary, target_lines
 
 
 def expected_count(r):
@@ -95,6 +96,7 @@ def main():
             "(patch-link-floor and patch-link-floor-ef: patch-link's pgbench).",
             "³ CPU time (user + system) per request of the API process (the floors: the floor app's) and of all "
             "PostgreSQL processes, from /proc.", ""]
+    out += change_lines(results)
     for s in skipped:
         out.append(f"- **{s['scenario']} skipped**: {s['reason']}")
     if skipped:
