@@ -6,6 +6,9 @@ FLOORS = {"patch-link-floor": "platform floor", "patch-link-floor-ef": "EF Core 
 PATCH_SCENARIOS = ("patch-link", *FLOORS)
 # Scenarios whose every 2xx should change the link: a version moved and two link.updated actions.
 UPSERT_SCENARIOS = ("upsert-link",)
+# Issue 19: PostgreSQL's CPU per request within 1.1 x its CPU per pgbench transaction with the same SQL.
+PG_CPU_SCENARIOS = ("patch-link", "create-contact", "upsert-link")
+PG_CPU_LIMIT = 1.1
 
 
 def pgbench_scenario(scenario):
@@ -56,6 +59,19 @@ def target_lines(rows, rss, skipped):
         a = row["api"]
         lines.append(f"- {a['scenario']} (no target) at {a['clients']} clients: ratio {row['ratio']:.2f}, "
                      f"p99 {row['p99Ratio']:.2f} x pgbench's")
+    for scenario in PG_CPU_SCENARIOS:
+        for clients in (8, 32):
+            row = _row(rows, scenario, clients)
+            if row is None and clients == 32:
+                continue
+            if row is None or row["pgCpuRatio"] is None:
+                why = "skipped" if scenario in skipped_names else "not measured in this run"
+                lines.append(f"- {scenario} PostgreSQL CPU per request <= {PG_CPU_LIMIT} x pgbench's per transaction "
+                             f"at {clients} clients: {why}")
+                continue
+            lines.append(f"- {scenario} PostgreSQL CPU per request <= {PG_CPU_LIMIT} x pgbench's per transaction at "
+                         f"{clients} clients: {row['api']['pgCpuUs']:.0f} vs {row['pg']['pgCpuUs']:.0f} µs = "
+                         f"{row['pgCpuRatio']:.2f} x ({_verdict(row['pgCpuRatio'] <= PG_CPU_LIMIT)})")
     # The floors have no target: they say how much of the gap to pgbench is the platform's (and EF Core's), and
     # the API's share of each.
     for floor in (r for r in rows if r["api"]["scenario"] in FLOORS and r["ratio"] is not None):
