@@ -1,4 +1,5 @@
-# The seeded tenant and the scenarios that use it: get-contact, create-contact, patch-link (sourced by run.sh).
+# The seeded tenant and the scenarios that use it: get-contact, create-contact, patch-link, upsert-link
+# (sourced by run.sh).
 
 mint_token() {
   python3 -c "import sys; sys.path.insert(0, '$BENCH_DIR/py'); from client import mint_token; print(mint_token('$SIGNING_KEY', 'bench-user', '$1'))"
@@ -9,17 +10,20 @@ wrk_threads() { echo $(( $1 < 2 ? $1 : 2 )); }
 
 fmt_int() { python3 -c "print(f'{int($1):,}'.replace(',', ' '))"; }
 
-# Contacts, companies and links of $TENANT, through the API with 8 requests in flight.
+# Contacts, companies and links of $TENANT, and claims linked to contacts by upserts, through the API with 8
+# requests in flight.
 seed_tenant() {
   SEED_DIR="$BENCH_TMP/seed"
   mkdir -p "$SEED_DIR"
-  log "seeding $TENANT through the API: $SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links"
+  log "seeding $TENANT through the API: $SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links, $SEED_CLAIMS claims, $SEED_CLAIM_LINKS claim links"
   local started=$SECONDS summary
   summary="$(python3 "$BENCH_DIR/py/seed.py" --url "$API_URL" --key "$SIGNING_KEY" --tenant "$TENANT" \
-    --contacts "$SEED_CONTACTS" --companies "$SEED_COMPANIES" --links "$SEED_LINKS" --threads 8 --out "$SEED_DIR")" \
+    --contacts "$SEED_CONTACTS" --companies "$SEED_COMPANIES" --links "$SEED_LINKS" \
+    --claims "$SEED_CLAIMS" --claim-links "$SEED_CLAIM_LINKS" --threads 8 --out "$SEED_DIR")" \
     || die "seeding"
   log "seeded in $((SECONDS - started)) s: $summary"
   LINKS_STATUS="$(printf '%s' "$summary" | python3 -c 'import json, sys; print(json.load(sys.stdin)["linksStatus"])')"
+  CLAIMS_STATUS="$(printf '%s' "$summary" | python3 -c 'import json, sys; print(json.load(sys.stdin)["claimsStatus"])')"
   record "{\"type\":\"seed\",\"seconds\":$((SECONDS - started)),\"result\":$summary}"
   TOKEN="$(mint_token "$TENANT")"
   sql "VACUUM ANALYZE"
@@ -45,9 +49,11 @@ create_contact_phase() {
 }
 
 # Sum of link versions and count of link.updated actions of $TENANT, as a result line around each wrk run:
-# the report checks that each 2xx PATCH moved exactly one version and wrote two actions.
+# the report checks that each 2xx PATCH (each changing upsert) moved exactly one version and wrote two actions.
+# typeParity counts the claim links whose type does not follow from their version (claimant when odd), the
+# invariant upsert-link's pgbench twin relies on (sql/upsert-link.pgbench).
 db_snapshot() {
-  record "{\"type\":\"db\",\"versions\":$(sql "SELECT coalesce(sum(version), 0) FROM links WHERE tenant_id = '$TENANT'"),\"linkUpdated\":$(sql "SELECT count(*) FROM timeline_actions WHERE tenant_id = '$TENANT' AND kind = 'link.updated'")}"
+  record "{\"type\":\"db\",\"versions\":$(sql "SELECT coalesce(sum(version), 0) FROM links WHERE tenant_id = '$TENANT'"),\"linkUpdated\":$(sql "SELECT count(*) FROM timeline_actions WHERE tenant_id = '$TENANT' AND kind = 'link.updated'"),\"typeParity\":$(sql "SELECT count(*) FROM links WHERE tenant_id = '$TENANT' AND parent_domain = 'Claim' AND deleted_utc IS NULL AND (version % 2 = 1) IS DISTINCT FROM (relationship_type = 'claimant')")}"
 }
 
 patch_link_phase() {
@@ -88,5 +94,49 @@ patch_wrk() {
   db_snapshot
   run_wrk "$scenario" "If-Match" "$clients" "$(wrk_threads "$clients")" "$seconds" "$phase" \
     patch-link.lua BENCH_LINKS="$BENCH_TMP/links-current.txt" BENCH_NONCE="$(random_hex 4)"
+  db_snapshot
+}
+
+# upsert-link: the update path of POST /links/upsert (wrk/upsert-link.lua), between two halves of pgbench with the
+# SQL it sends (sql/upsert-link.pgbench), on the claim -> contact pairs the seed linked.
+upsert_link_phase() {
+  if [ ! -s "$SEED_DIR/pairs.txt" ]; then
+    local reason="${CLAIMS_STATUS:-no claim links were seeded}"
+    log "upsert-link: SKIPPED: $reason"
+    record "{\"type\":\"skipped\",\"scenario\":\"upsert-link\",\"reason\":\"$reason\"}"
+    return 0
+  fi
+  log "upsert-link: the API, between two halves of pgbench with the SQL it sends (bench/sql/upsert-link.pgbench)"
+  # pgbench picks pairs by number: bench.upsert_pairs maps 1..N to the seeded ids, in the seed's order.
+  cut -d' ' -f1,2 "$SEED_DIR/pairs.txt" >"$BENCH_TMP/pair-ids.txt"
+  sql "CREATE TABLE bench.upsert_pairs (n serial PRIMARY KEY, parent_id uuid NOT NULL, child_id uuid NOT NULL)"
+  psql -X -q -v ON_ERROR_STOP=1 -c "\\copy bench.upsert_pairs (parent_id, child_id) FROM '$BENCH_TMP/pair-ids.txt' WITH (DELIMITER ' ')" \
+    || die "loading bench.upsert_pairs"
+  sql "ANALYZE bench.upsert_pairs"
+  local npairs n
+  npairs="$(wc -l <"$BENCH_TMP/pair-ids.txt")"
+  # What the API binds as parameters; the relationship types' names are the seed's (py/seed.py, RELATIONSHIPS).
+  local twin=(upsert-link.pgbench -D npairs="$npairs" -D domain=Claim -D domain_key=claim
+              -D first_type=claimant -D second_type=witness)
+  for n in $CLIENTS; do
+    pgbench_half 1 upsert-link "$n" "${twin[@]}"
+    if [ "$WARMUP" != 0 ]; then upsert_wrk "$n" "$WARMUP" warmup; fi
+    upsert_wrk "$n" "$DURATION" measure
+    pgbench_half 2 upsert-link "$n" "${twin[@]}"
+  done
+  db_snapshot  # after the last pgbench half: the type-parity invariant still held for it
+}
+
+# upsert_wrk <clients> <seconds> <phase>: one wrk run of upserts, starting from the pairs' current relationship
+# and version, between two snapshots for the sanity checks.
+upsert_wrk() {
+  local clients=$1 seconds=$2 phase=$3
+  sql "SELECT p.parent_id || ' ' || p.child_id || ' ' || l.relationship_type || ' ' || l.version
+         FROM bench.upsert_pairs AS p
+         JOIN links AS l ON l.tenant_id = '$TENANT' AND l.parent_id = p.parent_id AND l.child_id = p.child_id AND l.deleted_utc IS NULL
+        ORDER BY p.n" >"$BENCH_TMP/pairs-current.txt"
+  db_snapshot
+  run_wrk upsert-link "newRelationship" "$clients" "$(wrk_threads "$clients")" "$seconds" "$phase" \
+    upsert-link.lua BENCH_PAIRS="$BENCH_TMP/pairs-current.txt"
   db_snapshot
 }

@@ -9,11 +9,12 @@
 
 warmup_phase() {
   [ "${WARMUP_API:-0}" -gt 0 ] || return 0
-  local dir="$BENCH_TMP/warmup" each=$((WARMUP_API / 4)) out="$BENCH_TMP/warmup/wrk.out"
+  local dir="$BENCH_TMP/warmup" each=$((WARMUP_API / 5)) out="$BENCH_TMP/warmup/wrk.out"
   mkdir -p "$dir"
   log "warm-up: every request kind for ${WARMUP_API} s in the tenant bench-warmup (not measured)"
   python3 "$BENCH_DIR/py/seed.py" --url "$API_URL" --key "$SIGNING_KEY" --tenant bench-warmup \
-    --contacts 200 --companies 20 --links 400 --threads 8 --out "$dir" >/dev/null || die "seeding bench-warmup"
+    --contacts 200 --companies 20 --links 400 --claims 40 --claim-links 400 --threads 8 --out "$dir" >/dev/null \
+    || die "seeding bench-warmup"
   local token contact
   token="$(mint_token bench-warmup)"
   contact="$(head -n 1 "$dir/contacts.txt" | cut -d' ' -f1)"
@@ -28,8 +29,10 @@ warmup_phase() {
   warmup_wrk create-contact.lua BENCH_NONCE="$(random_hex 4)"
   warmup_wrk get-contact.lua BENCH_CONTACTS="$dir/contacts.txt" BENCH_INM=0
   warmup_wrk timeline-page.lua BENCH_PATH="/api/v1/network/contacts/$contact/actions?limit=50"
+  # The seed's pairs file holds each pair's state after the seed; without custom domains it is empty.
+  if [ -s "$dir/pairs.txt" ]; then warmup_wrk upsert-link.lua BENCH_PAIRS="$dir/pairs.txt"; fi
   local table
-  for table in timeline_actions notes links contacts companies idempotency_keys; do
+  for table in timeline_actions notes links records relationship_types domains files contacts companies idempotency_keys; do
     sql "DELETE FROM $table WHERE tenant_id = 'bench-warmup'" >/dev/null
   done
   sql "VACUUM ANALYZE"

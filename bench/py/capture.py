@@ -8,6 +8,7 @@ import argparse
 import json
 
 from client import Api
+from seed import RELATIONSHIPS
 
 
 def send(args):
@@ -31,6 +32,20 @@ def send(args):
     if links:
         link_id, link_etag = links[0]
         call("patch-link", "PATCH", f"/network/links/{link_id}", {"jobTitle": "Captured title"}, {"If-Match": link_etag})
+    pairs = [line.split() for line in open(args.pairs) if line.strip()]
+    if pairs:
+        # upsert-link's measured request: an existing pair, both sides by id, retyped to the other relationship
+        # (the seed typed it with the first), so the link changes: the update path. Then, for reference, the
+        # insert path: the first claim with the last contact, a pair the seed did not link.
+        parent, child, relationship, _ = pairs[0]
+        upsert = {"parentDomain": "Claim", "parentRecordId": parent, "childDomain": "Contact", "childRecordId": child}
+        other = next(r for r in RELATIONSHIPS if r != relationship)
+        call("upsert-link (update)", "POST", "/links/upsert", {**upsert, "newRelationship": other})
+        claim = open(args.claims).readline().split()[0]
+        last_contact = [line.split()[0] for line in open(args.contacts) if line.strip()][-1]
+        if (claim, last_contact) not in {(p[0], p[1]) for p in pairs}:
+            call("upsert-link (insert, for reference)", "POST", "/links/upsert",
+                 {**upsert, "parentRecordId": claim, "childRecordId": last_contact, "newRelationship": other})
     print(json.dumps(done))
 
 
@@ -71,6 +86,8 @@ def main():
     s.add_argument("--token", required=True)
     s.add_argument("--contacts", required=True)
     s.add_argument("--links", required=True)
+    s.add_argument("--claims", required=True)
+    s.add_argument("--pairs", required=True)
     r = sub.add_parser("report")
     r.add_argument("--log", required=True)
     r.add_argument("--requests", required=True)

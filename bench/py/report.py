@@ -1,14 +1,15 @@
 """Turns the run's result lines into the Markdown report, checks the targets, and fails on broken sanity.
 
 Exit code 1 when a sanity check fails: a 5xx, a measurement with no successful response, a pgbench
-failure, or a 2xx PATCH that did not move exactly one version and write exactly two link.updated actions.
+failure, a 2xx PATCH or changing upsert that did not move exactly one version and write exactly two
+link.updated actions, an upsert that created a link, or a claim link whose type no longer follows its version.
 """
 import argparse
 import json
 import os
 import sys
 
-from targets import pgbench_scenario, sanity_problems, sanity_summary, target_lines
+from targets import change_lines, pgbench_scenario, sanity_problems, sanity_summary, target_lines
 
 
 def expected_count(r):
@@ -43,6 +44,9 @@ def rows_of(results):
             "api": r, "pg": pg,
             "ratio": r["rps"] / pg["rps"] if pg and pg["rps"] else None,
             "p99Ratio": r["p99Ms"] / pg["p99Ms"] if pg and pg["p99Ms"] else None,
+            # PostgreSQL's CPU per API request over its CPU per pgbench transaction of the same SQL (issue 19):
+            # what one request costs the database, which API replicas multiply and the database does not.
+            "pgCpuRatio": r["pgCpuUs"] / pg["pgCpuUs"] if pg and pg.get("pgCpuUs") and r.get("pgCpuUs") is not None else None,
             "unexpected": r["requests"] - expected_count(r),
         })
     return rows
@@ -55,8 +59,8 @@ def fmt(value, digits=1, none="–"):
 def table(rows):
     lines = ["| scenario | variant | clients | API req/s | p50 ms | p99 ms | non-2xx¹ | 5xx | socket errors | "
              "pgbench tx/s | pgbench p50 ms | pgbench p99 ms | ratio² | p99 ÷ pgbench p99 | CPU µs/req API + PG³ | "
-             "pgbench: PG CPU µs/tx |",
-             "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+             "pgbench: PG CPU µs/tx | PG CPU ÷ pgbench's⁴ |",
+             "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for row in rows:
         a, pg = row["api"], row["pg"]
         lines.append(
@@ -64,7 +68,8 @@ def table(rows):
             f"{fmt(a['p99Ms'], 2)} | {row['unexpected']} | {a['s5xx']} | {a['socketErrors'] + a['timeouts']} | "
             f"{fmt(pg and pg['rps'], 0)} | {fmt(pg and pg['p50Ms'], 2)} | {fmt(pg and pg['p99Ms'], 2)} | "
             f"{fmt(row['ratio'], 2)} | {fmt(row['p99Ratio'], 2)} | "
-            f"{fmt(a.get('apiCpuUs'), 0)} + {fmt(a.get('pgCpuUs'), 0)} | {fmt(pg and pg.get('pgCpuUs'), 0)} |")
+            f"{fmt(a.get('apiCpuUs'), 0)} + {fmt(a.get('pgCpuUs'), 0)} | {fmt(pg and pg.get('pgCpuUs'), 0)} | "
+            f"{fmt(row['pgCpuRatio'], 2)} |")
     return lines
 
 
@@ -94,7 +99,10 @@ def main():
             "² API requests/s ÷ pgbench transactions/s with the same SQL and the same number of clients "
             "(patch-link-floor and patch-link-floor-ef: patch-link's pgbench).",
             "³ CPU time (user + system) per request of the API process (the floors: the floor app's) and of all "
-            "PostgreSQL processes, from /proc.", ""]
+            "PostgreSQL processes, from /proc.",
+            "⁴ PostgreSQL's CPU per API request ÷ its CPU per pgbench transaction of the same SQL: the database's "
+            "cost of a request over the cost of its SQL alone.", ""]
+    out += change_lines(results)
     for s in skipped:
         out.append(f"- **{s['scenario']} skipped**: {s['reason']}")
     if skipped:

@@ -1,7 +1,16 @@
-"""Seeds one tenant through the API (schema-agnostic): contacts, companies, then links between them.
+"""Seeds one tenant through the API (schema-agnostic): contacts, companies, then links between them; with
+--claims, also a custom domain `Claim`, its records and links from them to contacts made by link upserts.
 
 Writes <out>/contacts.txt, companies.txt and links.txt ("<id> <etag>" per line). When the links
 endpoint answers 404 (not deployed yet) links.txt stays empty and the summary says so.
+
+With --claims C --claim-links L (upsert-link, bench/README.md): the domain `Claim` (a required text field
+`claimNumber`), two relationship types from it to Contact (`claimant`, `witness`), C claims, and L links
+claim -> contact, each made by `POST /links/upsert` naming both sides by id with newRelationship
+`claimant` (201, version 1). Pair i joins claim i % C to contact (i % C + i // C) % N, so consecutive
+pairs have different parents. Writes <out>/claims.txt ("<id> <etag>") and <out>/pairs.txt
+("<parentId> <childId> <relationship> <version>", the state bench/wrk/upsert-link.lua starts from).
+When POST /domains answers 404, both stay empty and the summary says so.
 """
 import argparse
 import json
@@ -25,12 +34,44 @@ def link_pairs(count, contacts, companies):
         yield i % contacts, (i % contacts + i // contacts) % companies
 
 
-def create_all(api, threads, path, bodies):
+def create_all(api, threads, path, bodies, id_member="id"):
     def create(body):
         headers, parsed = api.expect(201, "POST", path, body)
-        return parsed["id"], headers["etag"]
+        return parsed[id_member], headers["etag"]
     with ThreadPoolExecutor(max_workers=threads) as pool:
         return list(pool.map(create, bodies, chunksize=16))
+
+
+CLAIM_DOMAIN = "Claim"
+# The two relationship types upsert-link alternates between; a pair's first upsert types it with the first.
+RELATIONSHIPS = ("claimant", "witness")
+
+
+def seed_claims(api, threads, claims, claim_links, contacts):
+    """The Claim domain, its relationship types and records, and claim -> contact links made by upserts."""
+    domain = {"name": CLAIM_DOMAIN, "label": "Claim", "fields": [{"name": "claimNumber", "type": "text", "required": True}]}
+    status, _, parsed = api.call("POST", "/domains", domain)
+    if status == 404:
+        return [], [], "POST /domains answered 404 (custom domains are not in this build)"
+    if status != 201:
+        raise ApiError(f"POST /domains answered {status}: {parsed}")
+    for name in RELATIONSHIPS:
+        api.expect(201, "POST", "/relationship-types",
+                   {"name": name, "label": name.capitalize(), "fromDomain": CLAIM_DOMAIN, "toDomain": "Contact", "fields": []})
+    records = create_all(api, threads, f"/records/{CLAIM_DOMAIN}",
+                         ({"fields": {"claimNumber": f"CLM-{i:06d}"}} for i in range(claims)))
+    pairs = [(records[m][0], contacts[c][0]) for m, c in claim_pairs(claim_links, claims, len(contacts))]
+    create_all(api, threads, "/links/upsert",
+               ({"parentDomain": CLAIM_DOMAIN, "parentRecordId": parent, "childDomain": "Contact",
+                 "childRecordId": child, "newRelationship": RELATIONSHIPS[0]} for parent, child in pairs),
+               id_member="linkId")
+    return records, [(parent, child, RELATIONSHIPS[0], "1") for parent, child in pairs], "created"
+
+
+def claim_pairs(count, claims, contacts):
+    """Distinct (claim, contact) pairs: claim m = i % C with contact (m + i // C) % N."""
+    for i in range(count):
+        yield i % claims, (i % claims + i // claims) % contacts
 
 
 def write(path, rows):
@@ -47,12 +88,16 @@ def main():
     parser.add_argument("--contacts", type=int, required=True)
     parser.add_argument("--companies", type=int, required=True)
     parser.add_argument("--links", type=int, required=True)
+    parser.add_argument("--claims", type=int, default=0)
+    parser.add_argument("--claim-links", type=int, default=0)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
 
     if args.links > args.contacts * args.companies:
         sys.exit("more links than distinct contact-company pairs")
+    if args.claim_links > args.claims * args.contacts:
+        sys.exit("more claim links than distinct claim-contact pairs")
     api = Api(args.url, mint_token(args.key, "bench-seeder", args.tenant))
     contacts = create_all(api, args.threads, "/network/contacts", (contact_body(i) for i in range(args.contacts)))
     companies = create_all(api, args.threads, "/network/companies", (company_body(i) for i in range(args.companies)))
@@ -72,7 +117,14 @@ def main():
         else:
             raise ApiError(f"POST /network/links answered {status}: {parsed}")
     write(f"{args.out}/links.txt", links)
-    print(json.dumps({"contacts": len(contacts), "companies": len(companies), "links": len(links), "linksStatus": links_status}))
+
+    claims, pairs, claims_status = [], [], "none asked for"
+    if args.claims:
+        claims, pairs, claims_status = seed_claims(api, args.threads, args.claims, args.claim_links, contacts)
+    write(f"{args.out}/claims.txt", claims)
+    write(f"{args.out}/pairs.txt", pairs)
+    print(json.dumps({"contacts": len(contacts), "companies": len(companies), "links": len(links), "linksStatus": links_status,
+                      "claims": len(claims), "claimLinks": len(pairs), "claimsStatus": claims_status}))
 
 
 if __name__ == "__main__":

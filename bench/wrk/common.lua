@@ -4,6 +4,8 @@
 local threads = {}
 
 s2xx, s3xx, s4xx, s5xx, s412, issued = 0, 0, 0, 0, 0, 0
+-- Scenarios that can tell it count 2xx responses that changed something (changed) and that created (created).
+changed, created = 0, 0
 
 -- Scenarios define next_request(); counting what was issued tells how many requests were still in flight
 -- when wrk stopped (the server may have carried them out, but wrk never counts their responses). wrk also
@@ -28,19 +30,27 @@ function headers_with(extra)
   return headers
 end
 
--- The lines of a "<id> <etag>" file that belong to this thread: line n goes to thread (n mod threads) + 1,
--- so threads (and so connections, one per thread) never share a record.
-function my_slice(path)
+-- The lines of a file that belong to this thread, each as its list of space-separated fields: line n goes to
+-- thread (n mod threads) + 1, so threads (and so their connections) never share a line.
+function my_rows(path)
   local count = tonumber(os.getenv("BENCH_THREADS"))
-  local ids, etags, n = {}, {}, 0
+  local rows, n = {}, 0
   for line in io.lines(path) do
     if n % count == thread_index - 1 then
-      local id, etag = line:match("^(%S+)%s+(%S+)$")
-      ids[#ids + 1], etags[#etags + 1] = id, etag
+      local fields = {}
+      for field in line:gmatch("%S+") do fields[#fields + 1] = field end
+      rows[#rows + 1] = fields
     end
     n = n + 1
   end
-  if #ids == 0 then error("thread " .. thread_index .. " got no rows of " .. path) end
+  if #rows == 0 then error("thread " .. thread_index .. " got no rows of " .. path) end
+  return rows
+end
+
+-- This thread's lines of a "<id> <etag>" file (my_rows), as two lists.
+function my_slice(path)
+  local ids, etags = {}, {}
+  for i, row in ipairs(my_rows(path)) do ids[i], etags[i] = row[1], row[2] end
   return ids, etags
 end
 
@@ -50,7 +60,7 @@ function setup(thread)
 end
 
 function done(summary, latency, requests)
-  local totals = { s2xx = 0, s3xx = 0, s4xx = 0, s5xx = 0, s412 = 0, issued = 0 }
+  local totals = { s2xx = 0, s3xx = 0, s4xx = 0, s5xx = 0, s412 = 0, issued = 0, changed = 0, created = 0 }
   for _, thread in ipairs(threads) do
     for name, _ in pairs(totals) do totals[name] = totals[name] + (thread:get(name) or 0) end
   end
@@ -60,12 +70,12 @@ function done(summary, latency, requests)
   local line = string.format(
     '{"type":"api","scenario":"%s","variant":"%s","clients":%d,"phase":"%s","requests":%d,"seconds":%.3f,' ..
     '"rps":%.1f,"p50Ms":%.3f,"p99Ms":%.3f,"maxMs":%.3f,"s2xx":%d,"s3xx":%d,"s4xx":%d,"s5xx":%d,"s412":%d,' ..
-    '"socketErrors":%d,"timeouts":%d,"inFlight":%d}\n',
+    '"socketErrors":%d,"timeouts":%d,"inFlight":%d,"changed":%d,"created":%d}\n',
     os.getenv("BENCH_SCENARIO"), os.getenv("BENCH_VARIANT"), tonumber(os.getenv("BENCH_CLIENTS")),
     os.getenv("BENCH_PHASE"), summary.requests, seconds, summary.requests / seconds,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
     totals.s2xx, totals.s3xx, totals.s4xx, totals.s5xx, totals.s412,
-    errors.connect + errors.read + errors.write, errors.timeout, in_flight)
+    errors.connect + errors.read + errors.write, errors.timeout, in_flight, totals.changed, totals.created)
   local file = assert(io.open(os.getenv("BENCH_RESULTS"), "a"))
   file:write(line)
   file:close()
