@@ -3,8 +3,8 @@
 #
 #   bench/run.sh                 full run: 20 s per measurement after a 5 s warm-up, 1/8/32 clients,
 #                                10 000 contacts, 1 000 companies, 20 000 links, 1 024 claims with 8 192 claim links
-#                                -> bench/results/<date>.md
-#   bench/run.sh --quick         ~3 s per measurement, 1 s warm-up, 1/8 clients, 500/50/1 000, 128/1 024
+#                                and 4 096 typed links -> bench/results/<date>.md
+#   bench/run.sh --quick         ~3 s per measurement, 1 s warm-up, 1/8 clients, 500/50/1 000, 128/1 024/1 024
 #                                -> results/quick-<date>.md
 #   bench/run.sh --smoke         1 s, 1 client, tiny seed: checks the harness still works (part of the Test target)
 #   bench/run.sh --capture-sql   runs each scenario's request once with the EF Core command log on and writes
@@ -56,16 +56,17 @@ while [ $# -gt 0 ]; do
 done
 
 # mode: duration warmup clients contacts companies links timeline-small timeline-large depth api-warm-up
-#       claims claim-links (upsert-link: claims are a multiple of every client count, so that pgbench's clients
-#       work on disjoint parents, see sql/upsert-link.pgbench)
+#       claims claim-links typed-links (upsert-link and patch-typed-link: claims are a multiple of every client
+#       count, and claim-links a multiple of claims, so that pgbench's clients work on disjoint parents, see
+#       sql/upsert-link.pgbench and sql/patch-typed-link.pgbench)
 case "$MODE" in
-  full)    set -- 20 5 "1 8 32" 10000 1000 20000 10000 1000000 5000 120 1024 8192 ;;
-  quick)   set -- 3 1 "1 8" 500 50 1000 10000 200000 5000 40 128 1024 ;;
-  smoke)   set -- 1 0 "1" 40 8 80 2000 20000 500 0 8 32 ;;
-  capture) set -- 1 0 "1" 4 2 4 200 400 50 0 2 4 ;;
+  full)    set -- 20 5 "1 8 32" 10000 1000 20000 10000 1000000 5000 120 1024 8192 4096 ;;
+  quick)   set -- 3 1 "1 8" 500 50 1000 10000 200000 5000 40 128 1024 1024 ;;
+  smoke)   set -- 1 0 "1" 40 8 80 2000 20000 500 0 8 32 32 ;;
+  capture) set -- 1 0 "1" 4 2 4 200 400 50 0 2 4 2 ;;
 esac
 WARMUP_API="${API_WARMUP:-${10}}"
-SEED_CLAIMS=${11} SEED_CLAIM_LINKS=${12}
+SEED_CLAIMS=${11} SEED_CLAIM_LINKS=${12} SEED_TYPED_LINKS=${13}
 DURATION="${DURATION:-$1}" WARMUP="${WARMUP:-$2}" CLIENTS="${CLIENTS:-$3}"
 [ "$MODE" = capture ] && FLOOR=0
 FLOOR="${FLOOR:-$([ "$MODE" = full ] && echo 1 || echo 0)}"
@@ -116,6 +117,7 @@ get_contact_phase
 create_contact_phase
 patch_link_phase
 upsert_link_phase
+patch_typed_link_phase
 
 RSS_MIB="$(api_peak_rss_mib)"
 api_stop
@@ -126,5 +128,5 @@ esac
 mkdir -p "$BENCH_DIR/results"
 python3 "$BENCH_DIR/py/report.py" --results "$RESULTS" --out "$OUT" --mode "$MODE" --rss-mib "$RSS_MIB" \
   --duration "$DURATION" --warmup "$WARMUP" --commit "$COMMIT" --started "$STARTED" \
-  --seed "$SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links, $SEED_CLAIMS claims, $SEED_CLAIM_LINKS claim links" \
+  --seed "$SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links, $SEED_CLAIMS claims, $SEED_CLAIM_LINKS claim links, $SEED_TYPED_LINKS typed links" \
   --machine "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average before the run: $LOAD_BEFORE"

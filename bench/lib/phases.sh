@@ -15,11 +15,11 @@ fmt_int() { python3 -c "print(f'{int($1):,}'.replace(',', ' '))"; }
 seed_tenant() {
   SEED_DIR="$BENCH_TMP/seed"
   mkdir -p "$SEED_DIR"
-  log "seeding $TENANT through the API: $SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links, $SEED_CLAIMS claims, $SEED_CLAIM_LINKS claim links"
+  log "seeding $TENANT through the API: $SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links, $SEED_CLAIMS claims, $SEED_CLAIM_LINKS claim links, $SEED_TYPED_LINKS typed links"
   local started=$SECONDS summary
   summary="$(python3 "$BENCH_DIR/py/seed.py" --url "$API_URL" --key "$SIGNING_KEY" --tenant "$TENANT" \
     --contacts "$SEED_CONTACTS" --companies "$SEED_COMPANIES" --links "$SEED_LINKS" \
-    --claims "$SEED_CLAIMS" --claim-links "$SEED_CLAIM_LINKS" --threads 8 --out "$SEED_DIR")" \
+    --claims "$SEED_CLAIMS" --claim-links "$SEED_CLAIM_LINKS" --typed-links "$SEED_TYPED_LINKS" --threads 8 --out "$SEED_DIR")" \
     || die "seeding"
   log "seeded in $((SECONDS - started)) s: $summary"
   LINKS_STATUS="$(printf '%s' "$summary" | python3 -c 'import json, sys; print(json.load(sys.stdin)["linksStatus"])')"

@@ -46,6 +46,15 @@ def send(args):
         if (claim, last_contact) not in {(p[0], p[1]) for p in pairs}:
             call("upsert-link (insert, for reference)", "POST", "/links/upsert",
                  {**upsert, "parentRecordId": claim, "childRecordId": last_contact, "newRelationship": other})
+    typed = [line.split() for line in open(args.typed_links) if line.strip()]
+    if typed:
+        # patch-typed-link's measured request: a JSON Patch of a typed link's label and its non-restricted field
+        # `note`, with If-Match (the link's restricted field `reference` holds a value the patch leaves alone).
+        link_id, link_etag = typed[0]
+        call("patch-typed-link", "PATCH", f"/links/{link_id}",
+             [{"op": "replace", "path": "/displayLabel", "value": "Captured label"},
+              {"op": "add", "path": "/fieldValues/note", "value": "Captured note"}],
+             {"If-Match": link_etag, "Content-Type": "application/json-patch+json"})
     print(json.dumps(done))
 
 
@@ -88,6 +97,7 @@ def main():
     s.add_argument("--links", required=True)
     s.add_argument("--claims", required=True)
     s.add_argument("--pairs", required=True)
+    s.add_argument("--typed-links", required=True)
     r = sub.add_parser("report")
     r.add_argument("--log", required=True)
     r.add_argument("--requests", required=True)

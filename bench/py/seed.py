@@ -11,6 +11,13 @@ claim -> contact, each made by `POST /links/upsert` naming both sides by id with
 pairs have different parents. Writes <out>/claims.txt ("<id> <etag>") and <out>/pairs.txt
 ("<parentId> <childId> <relationship> <version>", the state bench/wrk/upsert-link.lua starts from).
 When POST /domains answers 404, both stay empty and the summary says so.
+
+With --typed-links T as well (patch-typed-link): both relationship types define a text field `note` and a
+restricted text field `reference`; T more claim -> contact links are made the same way (pairs L .. L + T - 1 of
+the same sequence, so link n is on claim (L + n - 1) % C), and each gets a display label, a `note` and a
+`reference` value by one JSON Patch (version 2): the documents the benchmark patches hold a restricted value as a
+real one would, and every measured PATCH replaces values that are there. Writes
+<out>/typed-links.txt ("<linkId> <etag>", the state bench/wrk/patch-typed-link.lua starts from).
 """
 import argparse
 import json
@@ -45,27 +52,53 @@ def create_all(api, threads, path, bodies, id_member="id"):
 CLAIM_DOMAIN = "Claim"
 # The two relationship types upsert-link alternates between; a pair's first upsert types it with the first.
 RELATIONSHIPS = ("claimant", "witness")
+# The fields of both relationship types: patch-typed-link patches `note`; `reference` is restricted (API.md 6) and
+# holds a value on every link patch-typed-link works on, which its PATCHes leave alone.
+RELATIONSHIP_FIELDS = [{"name": "note", "type": "text"}, {"name": "reference", "type": "text", "restricted": True}]
 
 
-def seed_claims(api, threads, claims, claim_links, contacts):
-    """The Claim domain, its relationship types and records, and claim -> contact links made by upserts."""
+def seed_claims(api, threads, claims, claim_links, typed_links, contacts):
+    """The Claim domain, its relationship types and records, claim -> contact links made by upserts for upsert-link
+    and, after them in the same sequence of pairs, the typed links patch-typed-link patches."""
     domain = {"name": CLAIM_DOMAIN, "label": "Claim", "fields": [{"name": "claimNumber", "type": "text", "required": True}]}
     status, _, parsed = api.call("POST", "/domains", domain)
     if status == 404:
-        return [], [], "POST /domains answered 404 (custom domains are not in this build)"
+        return [], [], [], "POST /domains answered 404 (custom domains are not in this build)"
     if status != 201:
         raise ApiError(f"POST /domains answered {status}: {parsed}")
     for name in RELATIONSHIPS:
         api.expect(201, "POST", "/relationship-types",
-                   {"name": name, "label": name.capitalize(), "fromDomain": CLAIM_DOMAIN, "toDomain": "Contact", "fields": []})
+                   {"name": name, "label": name.capitalize(), "fromDomain": CLAIM_DOMAIN, "toDomain": "Contact",
+                    "fields": RELATIONSHIP_FIELDS})
     records = create_all(api, threads, f"/records/{CLAIM_DOMAIN}",
                          ({"fields": {"claimNumber": f"CLM-{i:06d}"}} for i in range(claims)))
-    pairs = [(records[m][0], contacts[c][0]) for m, c in claim_pairs(claim_links, claims, len(contacts))]
-    create_all(api, threads, "/links/upsert",
-               ({"parentDomain": CLAIM_DOMAIN, "parentRecordId": parent, "childDomain": "Contact",
-                 "childRecordId": child, "newRelationship": RELATIONSHIPS[0]} for parent, child in pairs),
-               id_member="linkId")
-    return records, [(parent, child, RELATIONSHIPS[0], "1") for parent, child in pairs], "created"
+    all_pairs = [(records[m][0], contacts[c][0]) for m, c in claim_pairs(claim_links + typed_links, claims, len(contacts))]
+    pairs, typed_pairs = all_pairs[:claim_links], all_pairs[claim_links:]
+
+    def upsert_all(some):
+        return create_all(api, threads, "/links/upsert",
+                          ({"parentDomain": CLAIM_DOMAIN, "parentRecordId": parent, "childDomain": "Contact",
+                            "childRecordId": child, "newRelationship": RELATIONSHIPS[0]} for parent, child in some),
+                          id_member="linkId")
+
+    upsert_all(pairs)
+    typed = with_field_values(api, threads, upsert_all(typed_pairs))
+    return records, [(parent, child, RELATIONSHIPS[0], "1") for parent, child in pairs], typed, "created"
+
+
+def with_field_values(api, threads, links):
+    """Gives each typed link a display label, a `note` and a value of its restricted field `reference` (one JSON
+    Patch with If-Match), so that every measured PATCH replaces values, as pgbench's twin does: (id, etag)."""
+    def patch(numbered):
+        n, (link_id, etag) = numbered
+        headers, parsed = api.expect(200, "PATCH", f"/links/{link_id}",
+                                     [{"op": "replace", "path": "/displayLabel", "value": f"Seeded label {n}"},
+                                      {"op": "add", "path": "/fieldValues/note", "value": f"Seeded note {n}"},
+                                      {"op": "add", "path": "/fieldValues/reference", "value": f"REF-{n:06d}"}],
+                                     {"If-Match": etag, "Content-Type": "application/json-patch+json"})
+        return parsed["id"], headers["etag"]
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        return list(pool.map(patch, enumerate(links), chunksize=16))
 
 
 def claim_pairs(count, claims, contacts):
@@ -90,13 +123,14 @@ def main():
     parser.add_argument("--links", type=int, required=True)
     parser.add_argument("--claims", type=int, default=0)
     parser.add_argument("--claim-links", type=int, default=0)
+    parser.add_argument("--typed-links", type=int, default=0)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
 
     if args.links > args.contacts * args.companies:
         sys.exit("more links than distinct contact-company pairs")
-    if args.claim_links > args.claims * args.contacts:
+    if args.claim_links + args.typed_links > args.claims * args.contacts:
         sys.exit("more claim links than distinct claim-contact pairs")
     api = Api(args.url, mint_token(args.key, "bench-seeder", args.tenant))
     contacts = create_all(api, args.threads, "/network/contacts", (contact_body(i) for i in range(args.contacts)))
@@ -118,13 +152,15 @@ def main():
             raise ApiError(f"POST /network/links answered {status}: {parsed}")
     write(f"{args.out}/links.txt", links)
 
-    claims, pairs, claims_status = [], [], "none asked for"
+    claims, pairs, typed, claims_status = [], [], [], "none asked for"
     if args.claims:
-        claims, pairs, claims_status = seed_claims(api, args.threads, args.claims, args.claim_links, contacts)
+        claims, pairs, typed, claims_status = seed_claims(api, args.threads, args.claims, args.claim_links,
+                                                          args.typed_links, contacts)
     write(f"{args.out}/claims.txt", claims)
     write(f"{args.out}/pairs.txt", pairs)
+    write(f"{args.out}/typed-links.txt", typed)
     print(json.dumps({"contacts": len(contacts), "companies": len(companies), "links": len(links), "linksStatus": links_status,
-                      "claims": len(claims), "claimLinks": len(pairs), "claimsStatus": claims_status}))
+                      "claims": len(claims), "claimLinks": len(pairs), "typedLinks": len(typed), "claimsStatus": claims_status}))
 
 
 if __name__ == "__main__":
