@@ -1,5 +1,5 @@
-# The seeded tenant and the scenarios that use it: get-contact, create-contact, patch-link, upsert-link
-# (sourced by run.sh).
+# The seeded tenant and the scenarios that use it: get-contact, create-contact, patch-link, upsert-link,
+# patch-typed-link (sourced by run.sh).
 
 mint_token() {
   python3 -c "import sys; sys.path.insert(0, '$BENCH_DIR/py'); from client import mint_token; print(mint_token('$SIGNING_KEY', 'bench-user', '$1'))"
@@ -26,6 +26,13 @@ seed_tenant() {
   CLAIMS_STATUS="$(printf '%s' "$summary" | python3 -c 'import json, sys; print(json.load(sys.stdin)["claimsStatus"])')"
   record "{\"type\":\"seed\",\"seconds\":$((SECONDS - started)),\"result\":$summary}"
   TOKEN="$(mint_token "$TENANT")"
+  # patch-typed-link's links by number (pgbench has no uuid variables), known from here on: every database snapshot
+  # counts their versions, and the type-parity check of upsert-link's links leaves them out (their versions move
+  # without a change of type).
+  cut -d' ' -f1 "$SEED_DIR/typed-links.txt" >"$BENCH_TMP/typed-link-ids.txt"
+  sql "CREATE TABLE bench.typed_link_keys (n serial PRIMARY KEY, id uuid NOT NULL UNIQUE)"
+  psql -X -q -v ON_ERROR_STOP=1 -c "\\copy bench.typed_link_keys (id) FROM '$BENCH_TMP/typed-link-ids.txt'" \
+    || die "loading bench.typed_link_keys"
   sql "VACUUM ANALYZE"
 }
 
@@ -50,10 +57,17 @@ create_contact_phase() {
 
 # Sum of link versions and count of link.updated actions of $TENANT, as a result line around each wrk run:
 # the report checks that each 2xx PATCH (each changing upsert) moved exactly one version and wrote two actions.
+# linkUpdatedBySubject splits those actions by the timeline they are on (contact, company, record), and
+# typedVersions sums the versions of patch-typed-link's links: each of its 200s moves one of them and writes one
+# action on the contact's and one on the record's timeline.
 # typeParity counts the claim links whose type does not follow from their version (claimant when odd), the
-# invariant upsert-link's pgbench twin relies on (sql/upsert-link.pgbench).
+# invariant upsert-link's pgbench twin relies on (sql/upsert-link.pgbench); patch-typed-link's links are left out.
 db_snapshot() {
-  record "{\"type\":\"db\",\"versions\":$(sql "SELECT coalesce(sum(version), 0) FROM links WHERE tenant_id = '$TENANT'"),\"linkUpdated\":$(sql "SELECT count(*) FROM timeline_actions WHERE tenant_id = '$TENANT' AND kind = 'link.updated'"),\"typeParity\":$(sql "SELECT count(*) FROM links WHERE tenant_id = '$TENANT' AND parent_domain = 'Claim' AND deleted_utc IS NULL AND (version % 2 = 1) IS DISTINCT FROM (relationship_type = 'claimant')")}"
+  local updated
+  updated="$(sql "SELECT coalesce(sum(n), 0) || ',\"linkUpdatedBySubject\":' || coalesce(json_object_agg(subject_type, n), '{}')::text
+                    FROM (SELECT subject_type, count(*) AS n FROM timeline_actions
+                           WHERE tenant_id = '$TENANT' AND kind = 'link.updated' GROUP BY subject_type) AS s")"
+  record "{\"type\":\"db\",\"versions\":$(sql "SELECT coalesce(sum(version), 0) FROM links WHERE tenant_id = '$TENANT'"),\"linkUpdated\":$updated,\"typedVersions\":$(sql "SELECT coalesce(sum(l.version), 0) FROM bench.typed_link_keys AS k JOIN links AS l ON l.tenant_id = '$TENANT' AND l.id = k.id"),\"typeParity\":$(sql "SELECT count(*) FROM links WHERE tenant_id = '$TENANT' AND parent_domain = 'Claim' AND deleted_utc IS NULL AND (version % 2 = 1) IS DISTINCT FROM (relationship_type = 'claimant') AND id NOT IN (SELECT id FROM bench.typed_link_keys)")}"
 }
 
 patch_link_phase() {
@@ -138,5 +152,39 @@ upsert_wrk() {
   db_snapshot
   run_wrk upsert-link "newRelationship" "$clients" "$(wrk_threads "$clients")" "$seconds" "$phase" \
     upsert-link.lua BENCH_PAIRS="$BENCH_TMP/pairs-current.txt"
+  db_snapshot
+}
+
+# patch-typed-link: PATCH /links/{id} on a typed link, a JSON Patch of its label and its field `note` with If-Match
+# (wrk/patch-typed-link.lua), between two halves of pgbench with the SQL it sends (sql/patch-typed-link.pgbench), on
+# the typed links the seed made (bench.typed_link_keys, loaded by seed_tenant).
+patch_typed_link_phase() {
+  if [ ! -s "$SEED_DIR/typed-links.txt" ]; then
+    local reason="no typed links were seeded"
+    [ "${CLAIMS_STATUS:-created}" = created ] || reason="$CLAIMS_STATUS"
+    log "patch-typed-link: SKIPPED: $reason"
+    record "{\"type\":\"skipped\",\"scenario\":\"patch-typed-link\",\"reason\":\"$reason\"}"
+    return 0
+  fi
+  log "patch-typed-link: the API, between two halves of pgbench with the SQL it sends (bench/sql/patch-typed-link.pgbench)"
+  local nlinks n
+  nlinks="$(sql "SELECT count(*) FROM bench.typed_link_keys")"
+  for n in $CLIENTS; do
+    pgbench_half 1 patch-typed-link "$n" patch-typed-link.pgbench -D nlinks="$nlinks"
+    if [ "$WARMUP" != 0 ]; then typed_wrk "$n" "$WARMUP" warmup; fi
+    typed_wrk "$n" "$DURATION" measure
+    pgbench_half 2 patch-typed-link "$n" patch-typed-link.pgbench -D nlinks="$nlinks"
+  done
+}
+
+# typed_wrk <clients> <seconds> <phase>: one wrk run of typed-link PATCHes, each with its link's current ETag
+# (pgbench and earlier runs moved the versions), between two snapshots for the sanity checks.
+typed_wrk() {
+  local clients=$1 seconds=$2 phase=$3
+  sql "SELECT k.id || ' \"' || l.version || '\"' FROM bench.typed_link_keys AS k JOIN links AS l ON l.tenant_id = '$TENANT' AND l.id = k.id ORDER BY k.n" \
+    >"$BENCH_TMP/typed-links-current.txt"
+  db_snapshot
+  run_wrk patch-typed-link "JSON Patch, If-Match" "$clients" "$(wrk_threads "$clients")" "$seconds" "$phase" \
+    patch-typed-link.lua BENCH_TYPED_LINKS="$BENCH_TMP/typed-links-current.txt" BENCH_NONCE="$(random_hex 4)"
   db_snapshot
 }

@@ -9,11 +9,11 @@
 
 warmup_phase() {
   [ "${WARMUP_API:-0}" -gt 0 ] || return 0
-  local dir="$BENCH_TMP/warmup" each=$((WARMUP_API / 5)) out="$BENCH_TMP/warmup/wrk.out"
+  local dir="$BENCH_TMP/warmup" each=$((WARMUP_API / 6)) out="$BENCH_TMP/warmup/wrk.out"
   mkdir -p "$dir"
   log "warm-up: every request kind for ${WARMUP_API} s in the tenant bench-warmup (not measured)"
   python3 "$BENCH_DIR/py/seed.py" --url "$API_URL" --key "$SIGNING_KEY" --tenant bench-warmup \
-    --contacts 200 --companies 20 --links 400 --claims 40 --claim-links 400 --threads 8 --out "$dir" >/dev/null \
+    --contacts 200 --companies 20 --links 400 --claims 40 --claim-links 400 --typed-links 400 --threads 8 --out "$dir" >/dev/null \
     || die "seeding bench-warmup"
   local token contact
   token="$(mint_token bench-warmup)"
@@ -31,6 +31,9 @@ warmup_phase() {
   warmup_wrk timeline-page.lua BENCH_PATH="/api/v1/network/contacts/$contact/actions?limit=50"
   # The seed's pairs file holds each pair's state after the seed; without custom domains it is empty.
   if [ -s "$dir/pairs.txt" ]; then warmup_wrk upsert-link.lua BENCH_PAIRS="$dir/pairs.txt"; fi
+  if [ -s "$dir/typed-links.txt" ]; then
+    warmup_wrk patch-typed-link.lua BENCH_TYPED_LINKS="$dir/typed-links.txt" BENCH_NONCE="$(random_hex 4)"
+  fi
   local table
   for table in timeline_actions notes links records relationship_types domains files contacts companies idempotency_keys; do
     sql "DELETE FROM $table WHERE tenant_id = 'bench-warmup'" >/dev/null

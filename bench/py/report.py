@@ -2,7 +2,8 @@
 
 Exit code 1 when a sanity check fails: a 5xx, a measurement with no successful response, a pgbench
 failure, a 2xx PATCH or changing upsert that did not move exactly one version and write exactly two
-link.updated actions, an upsert that created a link, or a claim link whose type no longer follows its version.
+link.updated actions, an upsert that created a link, a claim link whose type no longer follows its version, or
+a typed-link PATCH run whose versions or per-timeline actions do not match its 200s, or that had a 4xx.
 """
 import argparse
 import json
