@@ -16,7 +16,7 @@ api_build() {
 api_start() {
   API_PORT="$(free_port)"
   API_URL="http://127.0.0.1:$API_PORT"
-  SIGNING_KEY="$(random_hex 32)"
+  SIGNING_KEY="${SIGNING_KEY:-$(random_hex 32)}"  # kept when set: bench/ab.sh runs two APIs with one key
   log "starting the API on $API_URL"
   env ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_URLS="$API_URL" \
@@ -26,11 +26,11 @@ api_start() {
     Serilog__MinimumLevel__Default=Warning \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     "$@" \
-    dotnet "$API_DLL" >"$BENCH_TMP/api.log" 2>&1 &
+    dotnet "$API_DLL" >"${API_LOG:-$BENCH_TMP/api.log}" 2>&1 &
   API_PID=$!
   local i
   for i in $(seq 1 120); do
-    if ! kill -0 "$API_PID" 2>/dev/null; then tail -30 "$BENCH_TMP/api.log" >&2; die "the API exited at start-up"; fi
+    if ! kill -0 "$API_PID" 2>/dev/null; then tail -30 "${API_LOG:-$BENCH_TMP/api.log}" >&2; die "the API exited at start-up"; fi
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$API_URL/health/ready")" = 200 ]; then return 0; fi
     sleep 0.5
   done

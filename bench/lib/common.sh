@@ -50,3 +50,9 @@ stop_pid() {
   for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
   kill -KILL "$pid" 2>/dev/null || true
 }
+
+# The seed of run.sh's quick mode, for bench/profile.sh and bench/ab.sh: 500 contacts, 50 companies, 1 000 links,
+# 128 claims with 1 024 claim links and 1 024 typed links (keep in step with run.sh's mode table).
+quick_seed_sizes() {
+  SEED_CONTACTS=500 SEED_COMPANIES=50 SEED_LINKS=1000 SEED_CLAIMS=128 SEED_CLAIM_LINKS=1024 SEED_TYPED_LINKS=1024
+}

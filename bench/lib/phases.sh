@@ -81,11 +81,7 @@ patch_link_phase() {
     return 0
   fi
   log "patch-link: the API$([ "$FLOOR" = 1 ] && echo " and the two floor apps"), between two halves of pgbench with the SQL it sends (bench/sql/patch-link.pgbench)"
-  # pgbench picks links by number: bench.link_keys maps 1..N to the seeded ids (a primary-key lookup).
-  cut -d' ' -f1 "$SEED_DIR/links.txt" >"$BENCH_TMP/link-ids.txt"
-  sql "CREATE TABLE bench.link_keys (n serial PRIMARY KEY, id uuid NOT NULL)"
-  psql -X -q -v ON_ERROR_STOP=1 -c "\\copy bench.link_keys (id) FROM '$BENCH_TMP/link-ids.txt'" || die "loading bench.link_keys"
-  sql "ANALYZE bench.link_keys"
+  link_keys_table
   local nlinks n
   nlinks="$(wc -l <"$BENCH_TMP/link-ids.txt")"
   floors_start
@@ -121,12 +117,7 @@ upsert_link_phase() {
     return 0
   fi
   log "upsert-link: the API, between two halves of pgbench with the SQL it sends (bench/sql/upsert-link.pgbench)"
-  # pgbench picks pairs by number: bench.upsert_pairs maps 1..N to the seeded ids, in the seed's order.
-  cut -d' ' -f1,2 "$SEED_DIR/pairs.txt" >"$BENCH_TMP/pair-ids.txt"
-  sql "CREATE TABLE bench.upsert_pairs (n serial PRIMARY KEY, parent_id uuid NOT NULL, child_id uuid NOT NULL)"
-  psql -X -q -v ON_ERROR_STOP=1 -c "\\copy bench.upsert_pairs (parent_id, child_id) FROM '$BENCH_TMP/pair-ids.txt' WITH (DELIMITER ' ')" \
-    || die "loading bench.upsert_pairs"
-  sql "ANALYZE bench.upsert_pairs"
+  upsert_pairs_table
   local npairs n
   npairs="$(wc -l <"$BENCH_TMP/pair-ids.txt")"
   # What the API binds as parameters; the relationship types' names are the seed's (py/seed.py, RELATIONSHIPS).
@@ -187,4 +178,43 @@ typed_wrk() {
   run_wrk patch-typed-link "JSON Patch, If-Match" "$clients" "$(wrk_threads "$clients")" "$seconds" "$phase" \
     patch-typed-link.lua BENCH_TYPED_LINKS="$BENCH_TMP/typed-links-current.txt" BENCH_NONCE="$(random_hex 4)"
   db_snapshot
+}
+
+# pgbench picks links by number: bench.link_keys maps 1..N to the seeded ids (a primary-key lookup).
+link_keys_table() {
+  cut -d' ' -f1 "$SEED_DIR/links.txt" >"$BENCH_TMP/link-ids.txt"
+  sql "CREATE TABLE bench.link_keys (n serial PRIMARY KEY, id uuid NOT NULL)"
+  psql -X -q -v ON_ERROR_STOP=1 -c "\\copy bench.link_keys (id) FROM '$BENCH_TMP/link-ids.txt'" || die "loading bench.link_keys"
+  sql "ANALYZE bench.link_keys"
+}
+
+# pgbench picks pairs by number: bench.upsert_pairs maps 1..N to the seeded ids, in the seed's order.
+upsert_pairs_table() {
+  cut -d' ' -f1,2 "$SEED_DIR/pairs.txt" >"$BENCH_TMP/pair-ids.txt"
+  sql "CREATE TABLE bench.upsert_pairs (n serial PRIMARY KEY, parent_id uuid NOT NULL, child_id uuid NOT NULL)"
+  psql -X -q -v ON_ERROR_STOP=1 -c "\\copy bench.upsert_pairs (parent_id, child_id) FROM '$BENCH_TMP/pair-ids.txt' WITH (DELIMITER ' ')" \
+    || die "loading bench.upsert_pairs"
+  sql "ANALYZE bench.upsert_pairs"
+}
+
+# For bench/profile.sh and bench/ab.sh, which load one scenario into the API under study (run.sh's phases do more:
+# pgbench, floors, several client counts). scenario_tables <scenario> makes the tables its runs read;
+# scenario_run <scenario> <clients> <seconds> is one measured wrk run of it against $API_URL.
+SCENARIOS_ONE="patch-link create-contact upsert-link patch-typed-link"
+scenario_tables() {
+  case "$1" in
+    patch-link) link_keys_table ;;
+    upsert-link) upsert_pairs_table ;;
+  esac
+}
+scenario_run() {
+  local scenario=$1 clients=$2 seconds=$3
+  case "$scenario" in
+    patch-link) patch_wrk patch-link "$clients" "$seconds" measure ;;
+    create-contact)
+      run_wrk create-contact POST "$clients" "$(wrk_threads "$clients")" "$seconds" measure create-contact.lua BENCH_NONCE="$(random_hex 4)" ;;
+    upsert-link) upsert_wrk "$clients" "$seconds" measure ;;
+    patch-typed-link) typed_wrk "$clients" "$seconds" measure ;;
+    *) die "unknown scenario $scenario (one of: $SCENARIOS_ONE)" ;;
+  esac
 }
