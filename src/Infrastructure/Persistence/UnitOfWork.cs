@@ -52,17 +52,29 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
 
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
-        // One pass over the tracked aggregates (each Entries() call runs change detection over all of them).
-        foreach (var entry in db.ChangeTracker.Entries<AggregateRoot>().ToList())
+        // Change detection runs once per save: EF would run it again in Entries() and in SaveChanges, a pass over
+        // every property of every tracked entity each time. Nothing changes between these three calls.
+        var tracker = db.ChangeTracker;
+        tracker.DetectChanges();
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (entry.Entity.RecordedActions.Count > 0)
+            foreach (var aggregate in tracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
             {
-                db.TimelineActions.AddRange(entry.Entity.RecordedActions);
-                entry.Entity.ClearRecordedActions();
+                if (aggregate.RecordedActions.Count > 0)
+                {
+                    db.TimelineActions.AddRange(aggregate.RecordedActions);
+                    aggregate.ClearRecordedActions();
+                }
             }
-        }
 
-        await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     private Task<T> RunInTransactionAsync<T>(Func<Task<T>> command, CancellationToken cancellationToken)
