@@ -23,9 +23,10 @@ public static class DependencyInjection
     {
         var connectionString = BuildConnectionString(configuration.GetConnectionString("Linkage"));
         // Interceptors registered in the container (none in production; tests record SQL with one) join every context.
+        // No EF retrying execution strategy: the unit of work retries a whole command on a transient fault itself,
+        // and EF's would buffer every result set and wrap every query in its own retry loop (ADR 0017).
         services.AddPooledDbContextFactory<LinkageDbContext>((sp, options) => options
-            .UseNpgsql(connectionString, npgsql =>
-                npgsql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null))
+            .UseNpgsql(connectionString)
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LinkageDbContext>>().CreateDbContext()
             .Rent(sp.GetRequiredService<ICurrentUser>()));

@@ -1,14 +1,22 @@
+using Npgsql;
+
 namespace Linkage.Infrastructure.Persistence;
 
 /// <summary>
-/// The unit of work over the request's <see cref="LinkageDbContext"/>: one transaction per command, run through
-/// EF's execution strategy so a transient fault retries the whole command (ADR 0001), and the one save that
+/// The unit of work over the request's <see cref="LinkageDbContext"/>: one transaction per command, the whole
+/// command run again when it lost a race or met a transient fault (ADR 0001, ADR 0017), and the one save that
 /// writes aggregates and appends their timeline actions.
 /// </summary>
 internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueViolations) : IUnitOfWork
 {
     /// <summary>A command that lost a race it can win by starting over is run again, this often in all.</summary>
     private const int MaxAttempts = 8;
+
+    /// <summary>A command that met a transient fault (a dropped connection, a serialization failure, a deadlock)
+    /// is run again, this often in all, after a pause that grows with each attempt.</summary>
+    private const int MaxTransientAttempts = 3;
+
+    private static readonly TimeSpan TransientPause = TimeSpan.FromMilliseconds(100);
 
     public async Task<T> RunAsync<T>(Func<Task<T>> command, CancellationToken cancellationToken)
     {
@@ -17,11 +25,16 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
             return await command();
         }
 
+        var transientFaults = 0;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await RunInTransactionAsync(command, cancellationToken);
+            }
+            catch (Exception ex) when (IsTransient(ex) && ++transientFaults < MaxTransientAttempts)
+            {
+                await Task.Delay(TransientPause * transientFaults, cancellationToken);
             }
             catch (DbUpdateConcurrencyException ex)
             {
@@ -77,22 +90,32 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
         }
     }
 
-    private Task<T> RunInTransactionAsync<T>(Func<Task<T>> command, CancellationToken cancellationToken)
+    private async Task<T> RunInTransactionAsync<T>(Func<Task<T>> command, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return strategy.ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
+        db.ChangeTracker.Clear();
 
-            // EF would wrap SaveChanges in a savepoint (two more statements per command) so the transaction could
-            // go on after a failed save; here a failed save always ends the transaction, rolled back whole.
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var response = await command();
-            await SaveAsync(ct);
-            await transaction.CommitAsync(ct);
-            return response;
-        }, cancellationToken);
+        // EF would wrap SaveChanges in a savepoint (two more statements per command) so the transaction could
+        // go on after a failed save; here a failed save always ends the transaction, rolled back whole.
+        db.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var response = await command();
+        await SaveAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return response;
+    }
+
+    /// <summary>The faults Npgsql calls transient (connection lost, 40001, 40P01, ...), however EF wrapped them.</summary>
+    private static bool IsTransient(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void GiveUpAfter(int attempt, Exception lostRace)

@@ -7,6 +7,7 @@ using Linkage.Application.Common.Requests;
 using Linkage.Application.Common.Security;
 using Linkage.Infrastructure;
 using MediatR;
+using Npgsql;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,32 @@ public sealed class ContentionTests : ApiTestBase
     }
 
     [Test]
+    public async Task A_transient_fault_runs_the_whole_command_again_in_a_new_transaction()
+    {
+        var handler = new TransientFaultsHandler(faults: 2);
+        await using var provider = Pipeline(handler);
+        await using var scope = provider.CreateAsyncScope();
+
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new MeetsTransientFaults());
+
+        Assert.That(result, Is.EqualTo(3));
+        Assert.That(handler.Attempts, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task A_command_that_keeps_meeting_transient_faults_gives_up_after_three_attempts_as_unavailable()
+    {
+        var handler = new TransientFaultsHandler(faults: int.MaxValue);
+        await using var provider = Pipeline(handler);
+        await using var scope = provider.CreateAsyncScope();
+
+        var thrown = Assert.ThrowsAsync<PostgresException>(() => scope.ServiceProvider.GetRequiredService<IMediator>().Send(new MeetsTransientFaults()));
+
+        Assert.That(handler.Attempts, Is.EqualTo(3));
+        Assert.That(thrown!.SqlState, Is.EqualTo(PostgresErrorCodes.DeadlockDetected), "the fault itself reaches the 503 mapping (FaultTests)");
+    }
+
+    [Test]
     public void A_contention_failure_is_a_503_Unavailable_problem_with_Retry_After()
     {
         var context = new DefaultHttpContext();
@@ -49,7 +76,8 @@ public sealed class ContentionTests : ApiTestBase
     }
 
     /// <summary>The real pipeline (every behavior, the unit of work on the test database) plus the test's command.</summary>
-    private ServiceProvider Pipeline(AlwaysLosesRaceHandler handler)
+    private ServiceProvider Pipeline<THandler>(THandler handler)
+        where THandler : class
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Linkage"] = Factory.ConnectionString })
@@ -57,7 +85,11 @@ public sealed class ContentionTests : ApiTestBase
         var services = new ServiceCollection();
         services.AddLinkageApplication();
         services.AddLinkageInfrastructure(configuration);
-        services.AddSingleton<IRequestHandler<AlwaysLosesRace, int>>(handler);
+        foreach (var contract in typeof(THandler).GetInterfaces())
+        {
+            services.AddSingleton(contract, handler);
+        }
+
         services.AddScoped<ICurrentUser, Caller>();
         services.AddScoped<IChangeOrigin, Origin>();
         services.AddLogging();
@@ -66,6 +98,23 @@ public sealed class ContentionTests : ApiTestBase
     }
 
     public sealed record AlwaysLosesRace : ICommand<int>;
+
+    public sealed record MeetsTransientFaults : ICommand<int>;
+
+    /// <summary>Meets a deadlock (40P01, transient for Npgsql) on its first <c>faults</c> attempts, then answers the
+    /// attempt's number.</summary>
+    private sealed class TransientFaultsHandler(int faults) : IRequestHandler<MeetsTransientFaults, int>
+    {
+        public int Attempts { get; private set; }
+
+        public Task<int> Handle(MeetsTransientFaults request, CancellationToken cancellationToken)
+        {
+            Attempts++;
+            return Attempts <= faults
+                ? throw new PostgresException("deadlock detected", "ERROR", "ERROR", PostgresErrorCodes.DeadlockDetected)
+                : Task.FromResult(Attempts);
+        }
+    }
 
     private sealed class AlwaysLosesRaceHandler(Type lost) : IRequestHandler<AlwaysLosesRace, int>
     {
