@@ -92,8 +92,9 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
+use A; RSS="A $(api_peak_rss_mib) MiB"; use B; RSS="$RSS, B $(api_peak_rss_mib) MiB"
 OUT="$BENCH_DIR/results/ab-$SCENARIO-$BASE_COMMIT-$HEAD_LABEL.md"
 python3 "$BENCH_DIR/py/ab.py" --results "$RESULTS" --scenario "$SCENARIO" --clients "$CLIENTS_AB" \
-  --a "$BASE ($BASE_COMMIT)" --b "working tree ($HEAD_LABEL)" --load "$(cut -d' ' -f1-3 /proc/loadavg)" >"$OUT"
+  --a "$BASE ($BASE_COMMIT)" --b "working tree ($HEAD_LABEL)" --load "$(cut -d' ' -f1-3 /proc/loadavg)" --rss "$RSS" >"$OUT"
 log "wrote $OUT"
 cat "$OUT"

@@ -29,12 +29,12 @@ def rounds(path):
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ("results", "scenario", "clients", "a", "b", "load"):
+    for name in ("results", "scenario", "clients", "a", "b", "load", "rss"):
         parser.add_argument("--" + name, required=True)
     args = parser.parse_args()
     data = list(rounds(args.results))
     out = [f"# A/B: `{args.scenario}` at {args.clients} clients", "",
-           f"A = {args.a}, B = {args.b}; load average after the run: {args.load}.", "",
+           f"A = {args.a}, B = {args.b}; load average after the run: {args.load}; peak RSS (VmHWM) {args.rss}.", "",
            "| round | build | requests/s | p99 ms | API CPU µs/request | PostgreSQL CPU µs/request |",
            "|--:|---|--:|--:|--:|--:|"]
     for r in data:
