@@ -122,7 +122,7 @@ patch_typed_link_phase
 RSS_MIB="$(api_peak_rss_mib)"
 api_stop
 case "$MODE" in
-  full) OUT="$BENCH_DIR/results/$DATE.md" ;;
+  full) OUT="$BENCH_DIR/results/$DATE-$(date -u +%H%M).md" ;;
   *) OUT="$BENCH_DIR/results/$MODE-$DATE.md" ;;
 esac
 mkdir -p "$BENCH_DIR/results"
@@ -130,3 +130,5 @@ python3 "$BENCH_DIR/py/report.py" --results "$RESULTS" --out "$OUT" --mode "$MOD
   --duration "$DURATION" --warmup "$WARMUP" --commit "$COMMIT" --started "$STARTED" \
   --seed "$SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links, $SEED_CLAIMS claims, $SEED_CLAIM_LINKS claim links, $SEED_TYPED_LINKS typed links" \
   --machine "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average before the run: $LOAD_BEFORE"
+# The measurements themselves, beside the report: bench/py/report.py can write it again from them.
+cp "$RESULTS" "${OUT%.md}.jsonl"
