@@ -40,7 +40,7 @@ public static class OpenApiSetup
             settings.SchemaSettings.TypeMappers.Add(new PrimitiveTypeMapper(typeof(Guid), s =>
             {
                 s.Type = JsonObjectType.String;
-                s.Format = JsonFormatStrings.Uuid;
+                s.Format = OpenApiFormats.Uuid;
             }));
             settings.UseControllerSummaryAsTagDescription = true;
             var written = new System.Text.Json.JsonSerializerOptions();

@@ -53,8 +53,8 @@ public sealed class ContractValues : IDocumentProcessor
     [
         (nameof(NewNote), "message", null),
         (nameof(CreateCompany), "name", null),
-        (nameof(CreateLink), "contactId", JsonFormatStrings.Uuid),
-        (nameof(CreateLink), "companyId", JsonFormatStrings.Uuid),
+        (nameof(CreateLink), "contactId", OpenApiFormats.Uuid),
+        (nameof(CreateLink), "companyId", OpenApiFormats.Uuid),
     ];
 
     /// <summary>Members whose validator wants a form: its pattern (when the contract names one) and an example of it.</summary>

@@ -70,7 +70,7 @@ public sealed class RequestExamples : IDocumentProcessor
             JsonObjectType.Number => (object?)(schema.Minimum ?? 1),
             _ => schema.Format switch
             {
-                JsonFormatStrings.Uuid or JsonFormatStrings.Guid => "0196c0de-0000-7000-8000-000000000001",
+                OpenApiFormats.Uuid or JsonFormatStrings.Guid => "0196c0de-0000-7000-8000-000000000001",
                 JsonFormatStrings.DateTime => "2026-01-01T00:00:00Z",
                 JsonFormatStrings.Email => "ada@example.com",
                 _ => "string",
