@@ -10,12 +10,7 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
-source "$BENCH_DIR/lib/common.sh"
-source "$BENCH_DIR/lib/cluster.sh"
-source "$BENCH_DIR/lib/api.sh"
-source "$BENCH_DIR/lib/runners.sh"
-source "$BENCH_DIR/lib/phases.sh"
-source "$BENCH_DIR/lib/warmup.sh"
+source "$BENCH_DIR/lib/all.sh"
 
 SCENARIO=create-contact ROUNDS=4 ROUND_SECONDS=10 CLIENTS_N=8 CONFIGURATION=Release WARMUP_API=40
 while [ $# -gt 0 ]; do

@@ -13,12 +13,7 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
-source "$BENCH_DIR/lib/common.sh"
-source "$BENCH_DIR/lib/cluster.sh"
-source "$BENCH_DIR/lib/api.sh"
-source "$BENCH_DIR/lib/runners.sh"
-source "$BENCH_DIR/lib/phases.sh"
-source "$BENCH_DIR/lib/warmup.sh"
+source "$BENCH_DIR/lib/all.sh"
 
 SCENARIO=patch-link SECONDS_TRACED=20 WARMUP_API=40 CLIENTS_TRACED=8 KEEP=0 NO_BUILD=0 CONFIGURATION=Release
 while [ $# -gt 0 ]; do

@@ -19,15 +19,7 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
-source "$BENCH_DIR/lib/common.sh"
-source "$BENCH_DIR/lib/cluster.sh"
-source "$BENCH_DIR/lib/api.sh"
-source "$BENCH_DIR/lib/runners.sh"
-source "$BENCH_DIR/lib/phases.sh"
-source "$BENCH_DIR/lib/timeline.sh"
-source "$BENCH_DIR/lib/capture.sh"
-source "$BENCH_DIR/lib/warmup.sh"
-source "$BENCH_DIR/lib/floor.sh"
+source "$BENCH_DIR/lib/all.sh"
 
 MODE=full DURATION="" WARMUP="" API_WARMUP="" CLIENTS="" NO_BUILD=0 CONFIGURATION=Release KEEP=0 FLOOR=""
 while [ $# -gt 0 ]; do
