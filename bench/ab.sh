@@ -31,22 +31,15 @@ done
 quick_seed_sizes
 TENANT=bench WARMUP=0 NO_BUILD=0
 
-BENCH_TMP="$(mktemp -d /tmp/linkage-ab.XXXXXX)"
-chmod 755 "$BENCH_TMP"
-RESULTS="$BENCH_TMP/results.jsonl"
-: >"$RESULTS"
 A_PID="" B_PID=""
-cleanup() {
-  local status=$? pid
+teardown() {
+  local pid
   for pid in $A_PID $B_PID; do stop_pid "$pid" "an API"; done
   API_PID=""
   cluster_stop
   git -C "$ROOT" worktree remove --force "$BENCH_TMP/base" >/dev/null 2>&1 || true
-  if [ "$status" != 0 ]; then log "kept $BENCH_TMP"; else rm -rf "$BENCH_TMP"; fi
-  exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_workspace ab
 
 ensure_tools
 BASE_COMMIT="$(git -C "$ROOT" rev-parse --short "$BASE")"

@@ -26,19 +26,11 @@ done
 
 quick_seed_sizes
 TENANT=bench WARMUP=0 NO_BUILD=0
-BENCH_TMP="$(mktemp -d /tmp/linkage-pgrate.XXXXXX)"
-chmod 755 "$BENCH_TMP"
-RESULTS="$BENCH_TMP/results.jsonl"
-: >"$RESULTS"
-cleanup() {
-  local status=$?
+teardown() {
   api_stop
   cluster_stop
-  if [ "$status" != 0 ]; then log "kept $BENCH_TMP"; else rm -rf "$BENCH_TMP"; fi
-  exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_workspace pgrate
 
 ensure_tools
 api_build

@@ -33,19 +33,11 @@ done
 quick_seed_sizes
 TENANT=bench WARMUP=0 DURATION="$SECONDS_TRACED"
 
-BENCH_TMP="$(mktemp -d /tmp/linkage-profile.XXXXXX)"
-chmod 755 "$BENCH_TMP"
-RESULTS="$BENCH_TMP/results.jsonl"
-: >"$RESULTS"
-cleanup() {
-  local status=$?
+teardown() {
   api_stop
   cluster_stop
-  if [ "$KEEP" = 1 ] || [ "$status" != 0 ]; then log "kept $BENCH_TMP"; else rm -rf "$BENCH_TMP"; fi
-  exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_workspace profile
 
 ensure_tools
 command -v perf >/dev/null 2>&1 || die "perf is missing (apt-get install -y linux-perf)"

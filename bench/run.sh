@@ -66,20 +66,12 @@ SEED_CONTACTS=$4 SEED_COMPANIES=$5 SEED_LINKS=$6 TIMELINE_SMALL=$7 TIMELINE_LARG
 TENANT=bench TIMELINE_TENANT=bench-timeline
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-BENCH_TMP="$(mktemp -d /tmp/linkage-bench.XXXXXX)"
-chmod 755 "$BENCH_TMP"
-RESULTS="$BENCH_TMP/results.jsonl"
-: >"$RESULTS"
-cleanup() {
-  local status=$?
+teardown() {
   floor_stop
   api_stop
   cluster_stop
-  if [ "$KEEP" = 1 ] || [ "$status" != 0 ]; then log "kept $BENCH_TMP"; else rm -rf "$BENCH_TMP"; fi
-  exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_workspace bench
 
 ensure_tools
 api_build

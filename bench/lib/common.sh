@@ -56,3 +56,22 @@ stop_pid() {
 quick_seed_sizes() {
   SEED_CONTACTS=500 SEED_COMPANIES=50 SEED_LINKS=1000 SEED_CLAIMS=128 SEED_CLAIM_LINKS=1024 SEED_TYPED_LINKS=1024
 }
+
+# bench_workspace <name>: the run's temporary directory (BENCH_TMP, /tmp/linkage-<name>.*, with the RESULTS file)
+# and the exit trap, which calls the script's own teardown() (stopping what it started), then removes the
+# directory, or keeps it and says so when the run failed or KEEP=1.
+bench_workspace() {
+  BENCH_TMP="$(mktemp -d "/tmp/linkage-$1.XXXXXX")"
+  chmod 755 "$BENCH_TMP"
+  RESULTS="$BENCH_TMP/results.jsonl"
+  : >"$RESULTS"
+  trap bench_exit EXIT
+  trap 'exit 130' INT TERM
+}
+
+bench_exit() {
+  local status=$?
+  teardown
+  if [ "${KEEP:-0}" = 1 ] || [ "$status" != 0 ]; then log "kept $BENCH_TMP"; else rm -rf "$BENCH_TMP"; fi
+  exit "$status"
+}

@@ -145,39 +145,36 @@ def sanity_problems(results):
         expected = r["s3xx"] if "If-None-Match" in r["variant"] else r["s2xx"]
         if expected == 0:
             problems.append(f"{name}: no successful response at all")
+        before, after = (results[i - 1] if i else {}), (results[i + 1] if i + 1 < len(results) else {})
         if r["scenario"] in PATCH_SCENARIOS:
-            before, after = (results[i - 1] if i else {}), (results[i + 1] if i + 1 < len(results) else {})
-            if before.get("type") != "db" or after.get("type") != "db":
-                problems.append(f"{name}: no database snapshot around the run")
-                continue
-            # Requests still in flight when wrk stopped may have been carried out without wrk seeing the 200.
-            versions = after["versions"] - before["versions"]
-            actions = after["linkUpdated"] - before["linkUpdated"]
-            if not r["s2xx"] <= versions <= r["s2xx"] + r["inFlight"] or actions != 2 * versions:
-                problems.append(f"{name}: {r['s2xx']} PATCHes answered 2xx ({r['inFlight']} were in flight at the end), "
-                                f"but link versions moved by {versions} and {actions} link.updated actions were written")
+            # Every 2xx PATCH changed its link.
+            problems += _moved_problems(name, r, before, after, r["s2xx"], "PATCHes answered 2xx")
         if r["scenario"] in UPSERT_SCENARIOS:
-            before, after = (results[i - 1] if i else {}), (results[i + 1] if i + 1 < len(results) else {})
-            if before.get("type") != "db" or after.get("type") != "db":
-                problems.append(f"{name}: no database snapshot around the run")
-                continue
             # Only the 200s that moved the version the client knew changed something; they must be all the moves.
-            versions = after["versions"] - before["versions"]
-            actions = after["linkUpdated"] - before["linkUpdated"]
-            if not r["changed"] <= versions <= r["changed"] + r["inFlight"] or actions != 2 * versions:
-                problems.append(f"{name}: {r['changed']} upserts answered 200 with a new version ({r['inFlight']} were in "
-                                f"flight at the end), but link versions moved by {versions} and {actions} link.updated "
-                                "actions were written")
+            problems += _moved_problems(name, r, before, after, r["changed"], "upserts answered 200 with a new version")
             if r["created"]:
                 problems.append(f"{name}: {r['created']} upserts answered 201: the pair had no live link, not the update path")
         if r["scenario"] in TYPED_SCENARIOS:
-            problems += _typed_problems(name, r, results[i - 1] if i else {}, results[i + 1] if i + 1 < len(results) else {})
+            problems += _typed_problems(name, r, before, after)
     for r in results:
         if r["type"] == "db" and r.get("typeParity"):
             problems.append(f"{r['typeParity']} claim links have a relationship type that does not follow from their "
                             "version, which upsert-link's pgbench twin relies on")
             break
     return problems
+
+
+def _moved_problems(name, r, before, after, changing, what):
+    """Link versions moved by the run's changing responses (plus at most the requests still in flight when wrk
+    stopped, carried out without wrk seeing the answer), with two link.updated actions per version."""
+    if before.get("type") != "db" or after.get("type") != "db":
+        return [f"{name}: no database snapshot around the run"]
+    versions = after["versions"] - before["versions"]
+    actions = after["linkUpdated"] - before["linkUpdated"]
+    if changing <= versions <= changing + r["inFlight"] and actions == 2 * versions:
+        return []
+    return [f"{name}: {changing} {what} ({r['inFlight']} were in flight at the end), but link versions moved by "
+            f"{versions} and {actions} link.updated actions were written"]
 
 
 def _typed_problems(name, r, before, after):
