@@ -42,7 +42,7 @@ public sealed partial record FieldDefinition(string Name, FieldType Type, bool R
     [JsonIgnore]
     public bool IsMatchable => Type is FieldType.Text or FieldType.Number;
 
-    public static bool IsValidName(string? name) => name is not null && ValidName().IsMatch(name);
+    public static bool IsValidName(string? name) => name is { Length: > 0 and <= DomainDefinition.MaxNameLength } && ValidName().IsMatch(name);
 
     /// <summary>The value as stored (text, a decimal, a date as <c>yyyy-MM-dd</c>, a boolean, an id), or a reason it does not fit.</summary>
     public bool TryRead(object? value, out object? stored, out string? reason)

@@ -45,7 +45,7 @@ public sealed partial class RelationshipType : VersionedRecord<RelationshipDetai
     [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
     private static partial Regex ValidName();
 
-    public static bool IsValidName(string? name) => name is not null && ValidName().IsMatch(name);
+    public static bool IsValidName(string? name) => name is { Length: > 0 and <= DomainDefinition.MaxNameLength } && ValidName().IsMatch(name);
 
     public static RelationshipType Create(string tenantId, string name, string fromDomain, string toDomain, RelationshipDetails details, ChangeStamp stamp)
     {
