@@ -13,7 +13,7 @@ public sealed partial class HttpChangeOrigin(IHttpContextAccessor accessor) : IC
 
     public static bool IsValid(string origin) => origin.Length is > 0 and <= 50 && ValidOrigin().IsMatch(origin);
 
-    [GeneratedRegex("^[a-z0-9_-]{1,50}$")]
+    [GeneratedRegex(@"^[a-z0-9_-]{1,50}\z")]
     private static partial Regex ValidOrigin();
 }
 

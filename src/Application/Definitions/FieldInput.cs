@@ -34,7 +34,8 @@ public static class DefinitionRules
 {
     public static IRuleBuilderOptions<T, string?> Label<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(l => !string.IsNullOrWhiteSpace(l) && l.Length <= DomainDefinition.MaxLabelLength)
-            .WithMessage($"A label is 1 to {DomainDefinition.MaxLabelLength} characters.");
+            .WithMessage($"A label is 1 to {DomainDefinition.MaxLabelLength} characters.")
+            .SingleLine();
 
     public static void Fields<T>(this AbstractValidator<T> validator, Expression<Func<T, IEnumerable<FieldInput>?>> fields)
     {

@@ -54,6 +54,7 @@ public sealed record TypedLinkInput(string? DisplayLabel, IReadOnlyDictionary<st
 public sealed class TypedLinkInputValidator : AbstractValidator<TypedLinkInput>
 {
     public TypedLinkInputValidator() =>
-        RuleFor(l => l.DisplayLabel).Must(l => l is null || (l.Length is > 0 and <= Link.MaxDisplayLabelLength))
-            .WithMessage($"A display label is 1 to {Link.MaxDisplayLabelLength} characters, or null.");
+        RuleFor(l => l.DisplayLabel).Cascade(CascadeMode.Stop).Must(l => l is null || (l.Length is > 0 and <= Link.MaxDisplayLabelLength))
+            .WithMessage($"A display label is 1 to {Link.MaxDisplayLabelLength} characters, or null.")
+            .SingleLine();
 }

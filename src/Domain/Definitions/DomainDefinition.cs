@@ -38,7 +38,7 @@ public sealed partial class DomainDefinition : VersionedRecord<DomainDetails>, I
 
     protected override string Subject => SubjectType.Domain;
 
-    [GeneratedRegex("^[A-Z][A-Za-z0-9]{0,63}$")]
+    [GeneratedRegex(@"^[A-Z][A-Za-z0-9]{0,63}\z")]
     private static partial Regex ValidName();
 
     public static bool IsValidName(string? name) => name is { Length: > 0 and <= MaxNameLength } && ValidName().IsMatch(name) && BuiltInDomain.Find(name) is null;

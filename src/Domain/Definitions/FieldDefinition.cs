@@ -35,7 +35,7 @@ public sealed partial record FieldDefinition(string Name, FieldType Type, bool R
 {
     public const int MaxTextLength = 2000;
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{0,63}\z")]
     private static partial Regex ValidName();
 
     /// <summary>Text and number fields can be matched on (queries, link upsert); association fields cannot.</summary>

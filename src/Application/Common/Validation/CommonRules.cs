@@ -10,7 +10,7 @@ public static partial class CommonRules
 
     public const int MaxCustomFieldKeyLength = 64;
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{0,63}\z")]
     private static partial Regex CustomFieldKey();
 
     /// <summary>A custom field's key (API.md 2.1): its length first, then its pattern.</summary>
@@ -74,6 +74,10 @@ public static partial class CommonRules
             .Must(f => f is null || f.Values.All(CustomFieldValues.IsAllowed))
             .WithMessage($"Custom field values are strings of at most {CustomFieldValues.MaxStringLength} characters, numbers, booleans or null.");
     }
+
+    /// <summary>A name, a label, a key: one line of text, without control characters (API.md 1.1).</summary>
+    public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(SingleLineText.Holds).WithMessage(SingleLineText.Rule);
 
     /// <summary>An Idempotency-Key is 1..255 printable ASCII characters (API.md 1.5).</summary>
     public static IRuleBuilderOptions<T, string?> IdempotencyKey<T>(this IRuleBuilder<T, string?> rule) =>
