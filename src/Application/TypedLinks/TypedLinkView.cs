@@ -43,11 +43,6 @@ public sealed record TypedLinkView(
         [new Permission(link.ParentDomain, link.ChildDomain == BuiltInDomain.File ? "AttachFiles" : "AttachContacts")];
 }
 
-/// <summary>How a masked field shows in <c>restrictedFields</c>: <c>{"masked": {"currentUserIsAuthorizedToReveal": true}}</c>.</summary>
-public sealed record RestrictedField(MaskedValue Masked);
-
-public sealed record MaskedValue(bool CurrentUserIsAuthorizedToReveal);
-
 /// <summary>What a typed link's patched document may change: its display label and field values.</summary>
 public sealed record TypedLinkInput(string? DisplayLabel, IReadOnlyDictionary<string, JsonElement>? FieldValues);
 
