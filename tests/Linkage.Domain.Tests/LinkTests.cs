@@ -193,3 +193,39 @@ public sealed class TypedLinkFieldValueTests
         Assert.That(recorded.To, Is.EqualTo(new Dictionary<string, object?> { ["note"] = "seen" }));
     }
 }
+
+/// <summary>A record's fields (API.md 5.1): a change is decided on the real values, a restricted one recorded masked.</summary>
+public sealed class RecordFieldValueTests
+{
+    private static readonly ChangeStamp Stamp = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), "ada", "api");
+
+    private static readonly DomainDefinition Employee = DomainDefinition.Create("t1", "Employee", new DomainDetails("Employees", [
+        new FieldDefinition("name", FieldType.Text),
+        new FieldDefinition("ssn", FieldType.Text, Restricted: true),
+    ]), Stamp);
+
+    [Test]
+    public void Changing_only_a_restricted_value_moves_the_version_and_records_it_by_name_only()
+    {
+        var record = Linkage.Domain.Records.DomainRecord.Create("t1", Employee, new Dictionary<string, object?> { ["name"] = "Ada", ["ssn"] = "1" }, Stamp);
+        record.ClearRecordedActions();
+
+        Assert.That(record.Update(Employee, new Dictionary<string, object?> { ["name"] = "Ada", ["ssn"] = "2" }, Stamp), Is.True);
+
+        Assert.That(record.Version, Is.EqualTo(2));
+        Assert.That(record.Fields["ssn"], Is.EqualTo("2"));
+        var recorded = record.RecordedActions.Single().Changes!["fields"];
+        Assert.That(recorded.To, Is.EqualTo(new Dictionary<string, object?> { ["ssn"] = FieldValueChanges.Changed }));
+    }
+
+    [Test]
+    public void A_reveal_is_recorded_and_moves_no_version()
+    {
+        var record = Linkage.Domain.Records.DomainRecord.Create("t1", Employee, new Dictionary<string, object?> { ["name"] = "Ada" }, Stamp);
+        record.ClearRecordedActions();
+
+        record.RecordReveal(Stamp);
+
+        Assert.That((record.Version, record.RecordedActions.Single().Kind), Is.EqualTo((1, "record.revealed")));
+    }
+}

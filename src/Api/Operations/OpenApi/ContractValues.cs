@@ -29,7 +29,7 @@ public sealed class ContractValues : IDocumentProcessor
     [
         "contact.created", "contact.updated", "contact.deleted", "company.created", "company.updated", "company.deleted",
         "link.created", "link.updated", "link.deleted", "link.revealed", "note.created", "note.archived", "note.unarchived",
-        "note.superseded", "record.created", "record.updated", "record.deleted",
+        "note.superseded", "record.created", "record.updated", "record.deleted", "record.revealed",
     ];
 
     private static readonly (string Name, string Description, IReadOnlyList<string> Values)[] Words =
