@@ -77,6 +77,7 @@ public sealed class ContractValues : IDocumentProcessor
         (nameof(UpsertLink), "parentRecordKey"), (nameof(UpsertLink), "parentRecordMatchField"),
         (nameof(UpsertLink), "childRecordKey"), (nameof(UpsertLink), "childRecordMatchField"),
         (nameof(UpsertLink), "relationship"), (nameof(UpsertLink), "newRelationship"),
+        (nameof(NewNote), "fileId"), (PatchSchemas.NoteRevisionName, "fileId"),
     ];
 
     public void Process(DocumentProcessorContext context)
