@@ -14,6 +14,9 @@ public static class SingleLineText
 
     public const string Rule = "It is one line of text: no control character (a line break, a tab, NUL...).";
 
+    /// <summary>Whether <paramref name="c"/> is a control character or a line or paragraph separator.</summary>
+    public static bool Breaks(char c) => LineBreaking.Contains(c);
+
     /// <summary>Whether <paramref name="text"/> (null counts as none) holds no line-breaking character.</summary>
     public static bool Holds(string? text) => text is null || !text.AsSpan().ContainsAny(LineBreaking);
 }
