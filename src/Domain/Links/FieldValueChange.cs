@@ -12,10 +12,12 @@ public static class FieldValueChange
     public static Dictionary<string, object?> Checked(RelationshipType? type, IReadOnlyDictionary<string, object?> values)
     {
         var stored = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in values)
         {
             var field = type?.Fields.Find(name)
                 ?? throw new InvalidValueException($"fieldValues.{name}", type is null ? "A link without a relationship type has no fields." : $"'{name}' is no field of {type.Name}.");
+            FieldSet.EnsureGivenOnce(given, field, name, "fieldValues");
             if (!field.TryRead(value, out var read, out var reason))
             {
                 throw new InvalidValueException($"fieldValues.{field.Name}", reason!);

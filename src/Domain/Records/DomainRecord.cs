@@ -72,10 +72,12 @@ public sealed class DomainRecord : AggregateRoot, ISoftDeletable
     private static Dictionary<string, object?> Checked(DomainDefinition definition, IReadOnlyDictionary<string, object?> fields)
     {
         var stored = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in fields)
         {
             var field = definition.Fields.Find(name)
                 ?? throw new InvalidValueException($"fields.{name}", $"'{name}' is no field of {definition.Name}.");
+            FieldSet.EnsureGivenOnce(given, field, name, "fields");
             if (!field.TryRead(value, out var read, out var reason))
             {
                 throw new InvalidValueException($"fields.{field.Name}", reason!);

@@ -100,6 +100,17 @@ public sealed class TypedLinkMaskingTests : TypedLinkTestBase
     }
 
     [Test]
+    public async Task Field_values_named_twice_in_two_cases_are_refused()
+    {
+        var (linkId, _, _) = await TypedLinkAsync();
+
+        var response = await PatchLinkAsync(linkId, """[{"op":"add","path":"/fieldValues/Note","value":"other"}]""", "2");
+
+        var problem = await AssertProblemAsync(response, 400, "ValidationFailed");
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "fieldValues.note" }), problem.ToJsonString());
+    }
+
+    [Test]
     public async Task A_restricted_value_is_in_no_action_no_log_line_and_no_problem()
     {
         var (linkId, claim, contact) = await TypedLinkAsync();
