@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Linkage.Api.Tests.Support;
 using Linkage.Api.Tests.TypedLinks;
 
 namespace Linkage.Api.Tests.Hardening;
@@ -19,7 +20,7 @@ public sealed class PatchAmplificationTests : TypedLinkTestBase
         var contact = Id(await CreateContactAsync(Client()));
 
         // The probe's 43 operations: the string and 14 lists, 50 KB that would become 1.6 GB (more as JSON nodes).
-        var patch = Amplifying("/customFields/s", [.. Enumerable.Range(0, 14).Select(i => $"/customFields/l{i}")]);
+        var patch = HostileInputs.Amplifying("/customFields/");
         Assert.That(patch, Has.Count.EqualTo(43));
 
         var (problem, peakGrowth, allocated) = await RefusedAsync($"/api/v1/network/contacts/{contact}", patch);
@@ -39,7 +40,7 @@ public sealed class PatchAmplificationTests : TypedLinkTestBase
         ]);
         var record = Id(await CreateRecordAsync(domain, new JsonObject { ["s"] = "x" }));
 
-        var (problem, peakGrowth, allocated) = await RefusedAsync($"/api/v1/records/{domain}/{record}", Amplifying("/fields/s", "/fields/l0", "/fields/l1", "/fields/l2"));
+        var (problem, peakGrowth, allocated) = await RefusedAsync($"/api/v1/records/{domain}/{record}", HostileInputs.Amplifying("/fields/s", ["/fields/l0", "/fields/l1", "/fields/l2"]));
 
         Assert.That(problem["detail"]!.GetValue<string>(), Does.StartWith("Operation 6 "));
         await AssertUnchangedAsync($"/api/v1/records/{domain}/{record}");
@@ -51,7 +52,7 @@ public sealed class PatchAmplificationTests : TypedLinkTestBase
     {
         var (link, _, _) = await TypedLinkAsync();
 
-        var (problem, peakGrowth, allocated) = await RefusedAsync($"/api/v1/links/{link}", Amplifying("/fieldValues/note", "/fieldValues/score", "/fieldValues/since"), "2");
+        var (problem, peakGrowth, allocated) = await RefusedAsync($"/api/v1/links/{link}", HostileInputs.Amplifying("/fieldValues/note", ["/fieldValues/score", "/fieldValues/since"]), "2");
 
         Assert.That(problem["detail"]!.GetValue<string>(), Does.StartWith("Operation 6 "));
         Assert.That((await GetLinkAsync(link))["version"]!.GetValue<int>(), Is.EqualTo(2));
@@ -62,33 +63,11 @@ public sealed class PatchAmplificationTests : TypedLinkTestBase
     public async Task A_document_nested_deeper_than_16_is_refused_at_the_operation_that_nests_it()
     {
         var contact = Id(await CreateContactAsync(Client()));
-        var ops = new JsonArray(new JsonObject { ["op"] = "add", ["path"] = "/customFields/a", ["value"] = new JsonArray() });
-        for (var i = 0; i < 20; i++)
-        {
-            ops.Add(new JsonObject { ["op"] = "copy", ["from"] = "/customFields/a", ["path"] = "/customFields/a/-" });
-        }
-
-        var (problem, _, _) = await RefusedAsync($"/api/v1/network/contacts/{contact}", ops);
+        var (problem, _, _) = await RefusedAsync($"/api/v1/network/contacts/{contact}", HostileInputs.Nesting("/customFields/a"));
 
         // The root, customFields, then a's levels: after op i, a nests i + 1 deep, so op 14 takes the document to 17.
         Assert.That(problem["detail"]!.GetValue<string>(), Does.StartWith("Operation 14 ").And.Contain("17 levels deep"));
         await AssertUnchangedAsync($"/api/v1/network/contacts/{contact}");
-    }
-
-    /// <summary>Issue 23's patch: a 50 KB string at the first path, copied twice into a list at the second, that list twice into the third...</summary>
-    private static JsonArray Amplifying(string text, params string[] lists)
-    {
-        var ops = new JsonArray(new JsonObject { ["op"] = "add", ["path"] = text, ["value"] = new string('x', 50_000) });
-        var from = text;
-        foreach (var list in lists)
-        {
-            ops.Add(new JsonObject { ["op"] = "add", ["path"] = list, ["value"] = new JsonArray() });
-            ops.Add(new JsonObject { ["op"] = "copy", ["from"] = from, ["path"] = list + "/-" });
-            ops.Add(new JsonObject { ["op"] = "copy", ["from"] = from, ["path"] = list + "/-" });
-            from = list;
-        }
-
-        return ops;
     }
 
     private async Task<(JsonObject Problem, long PeakGrowth, long Allocated)> RefusedAsync(string url, JsonArray patch, string ifMatch = "1")

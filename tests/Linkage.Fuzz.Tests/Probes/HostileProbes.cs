@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Linkage.Api.Tests.Support;
 using Linkage.Fuzz.Tests.Document;
 using Linkage.Fuzz.Tests.Runtime;
 
@@ -83,41 +84,13 @@ public static class HostileProbes
             {
                 foreach (var root in PatchRoots)
                 {
-                    yield return on($"copies doubling a 50 KB string under {root}", _ => JsonSerializer.SerializeToUtf8Bytes(Amplifying(root)), Expectation.Refused(400));
+                    yield return on($"copies doubling a 50 KB string under {root}", _ => JsonSerializer.SerializeToUtf8Bytes(HostileInputs.Amplifying(root)), Expectation.Refused(400));
                 }
 
-                yield return on("a list copied into itself 20 times under /customFields/fuzz", _ => JsonSerializer.SerializeToUtf8Bytes(Nesting("/customFields/fuzz")),
+                yield return on("a list copied into itself 20 times under /customFields/fuzz", _ => JsonSerializer.SerializeToUtf8Bytes(HostileInputs.Nesting("/customFields/fuzz")),
                     Expectation.Refused(400));
             }
         }
-    }
-
-    /// <summary>Issue 23's patch: a 50 KB string, copied twice into a list, that list twice into the next, 14 lists deep (43 operations).</summary>
-    public static JsonArray Amplifying(string root)
-    {
-        var ops = new JsonArray(new JsonObject { ["op"] = "add", ["path"] = root + "S", ["value"] = new string('x', 50_000) });
-        var from = root + "S";
-        for (var level = 0; level < 14; level++)
-        {
-            var list = $"{root}L{level}";
-            ops.Add(new JsonObject { ["op"] = "add", ["path"] = list, ["value"] = new JsonArray() });
-            ops.Add(new JsonObject { ["op"] = "copy", ["from"] = from, ["path"] = list + "/-" });
-            ops.Add(new JsonObject { ["op"] = "copy", ["from"] = from, ["path"] = list + "/-" });
-            from = list;
-        }
-
-        return ops;
-    }
-
-    private static JsonArray Nesting(string root)
-    {
-        var ops = new JsonArray(new JsonObject { ["op"] = "add", ["path"] = root, ["value"] = new JsonArray() });
-        for (var i = 0; i < 20; i++)
-        {
-            ops.Add(new JsonObject { ["op"] = "copy", ["from"] = root, ["path"] = root + "/-" });
-        }
-
-        return ops;
     }
 
     private static string Inside(string value, char c) => value.Length < 2 ? c + value : value[..1] + c + value[1..];
