@@ -59,10 +59,6 @@ public sealed partial class RelationshipType : VersionedRecord<RelationshipDetai
         return type;
     }
 
-    /// <summary>Whether <paramref name="nameOrLabel"/> names this type, by name or label, in any case (API.md 5.4).</summary>
-    public bool IsCalled(string nameOrLabel) =>
-        string.Equals(Name, nameOrLabel, StringComparison.OrdinalIgnoreCase) || string.Equals(Label, nameOrLabel, StringComparison.OrdinalIgnoreCase);
-
     protected override void Apply(RelationshipDetails details)
     {
         if (string.IsNullOrWhiteSpace(details.Label) || details.Label.Length > DomainDefinition.MaxLabelLength)

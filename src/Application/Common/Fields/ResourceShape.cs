@@ -17,18 +17,7 @@ public enum PropertyKind
 }
 
 /// <summary>One property of a resource's JSON representation.</summary>
-public sealed record ShapeProperty(string Name, PropertyKind Kind, bool IsReadOnly = false, ResourceShape? Members = null)
-{
-    public static ShapeProperty Writable(string name) => new(name, PropertyKind.Value);
-
-    public static ShapeProperty ReadOnly(string name) => new(name, PropertyKind.Value, IsReadOnly: true);
-
-    public static ShapeProperty ListOf(string name, ResourceShape items) => new(name, PropertyKind.List, Members: items);
-
-    public static ShapeProperty ObjectOf(string name, ResourceShape members) => new(name, PropertyKind.Object, Members: members);
-
-    public static ShapeProperty MapOf(string name) => new(name, PropertyKind.Map);
-}
+public sealed record ShapeProperty(string Name, PropertyKind Kind, bool IsReadOnly = false, ResourceShape? Members = null);
 
 /// <summary>
 /// The property names of a resource as the API shows them (camelCase), which of them only the server

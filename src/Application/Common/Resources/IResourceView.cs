@@ -75,6 +75,8 @@ public interface IPatchable<TAggregate, TView>
 
     /// <param name="target">The aggregate the precondition check loaded.</param>
     /// <param name="writable">The patched document's writable properties, named as the shape names them.</param>
+    /// <param name="stamp">Who changes it, when and from where.</param>
+    /// <param name="cancellationToken">Ends the work when the request ends.</param>
     Task ApplyAsync(TAggregate target, System.Text.Json.Nodes.JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken);
 
     /// <summary>The answer: the resource as it now is.</summary>

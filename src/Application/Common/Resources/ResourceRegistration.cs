@@ -24,7 +24,7 @@ public sealed record ResourceRegistration<TAggregate, TView>(IServiceCollection 
         return this;
     }
 
-    /// <summary>Patched through <see cref="ApplyPatch{TAggregate,TView}"/>, validated as its create (<see cref="PatchAsCreate{TAggregate,TInput}"/>).</summary>
+    /// <summary>Patched through <see cref="ApplyPatch{TAggregate,TView}"/>, validated as its create (<see cref="PatchAsCreate{TAggregate,TView,TInput}"/>).</summary>
     public ResourceRegistration<TAggregate, TView> PatchableAsCreate<TInput>()
         where TInput : class, ICreateInput<TAggregate> => Patchable<PatchAsCreate<TAggregate, TView, TInput>>();
 

@@ -5,7 +5,7 @@ namespace Linkage.Application.Patching.ApplyPatch;
 /// <summary>
 /// Applies a JSON Patch or a Merge Patch to a resource (API.md 4): to the document its GET shows, with the
 /// resource's rules for paths and members. The whole patch applies or nothing does; the patched document is
-/// validated as the resource says (<see cref="IPatchable{TAggregate}"/>); a patch that changes nothing moves
+/// validated as the resource says (<see cref="IPatchable{TAggregate,TView}"/>); a patch that changes nothing moves
 /// no version. The answer is the resource as it now is.
 /// </summary>
 public sealed record ApplyPatch<TAggregate, TView>(
