@@ -56,7 +56,6 @@ public static class DependencyInjection
         services.AddScoped<RecordMasks>();
         services.AddScoped<Records.GetRecord.RecordReader>();
 
-        services.AddScoped<IdempotencyOutcome>();
         services.AddScoped<ChangeContext>();
         services.AddSingleton(TimeProvider.System);
         return services;

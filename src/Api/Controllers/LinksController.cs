@@ -17,8 +17,8 @@ public sealed class LinksController : LinkageControllerBase
     [ProducesResponseType(StatusCodes.Status201Created)]
     public async Task<ActionResult<LinkView>> CreateLink([FromBody] CreateLink body, CancellationToken cancellationToken)
     {
-        var link = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
-        return CreatedWithETag($"/api/v1/network/links/{link.Id}", link, link.Version);
+        var answer = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
+        return CreatedWithETag($"/api/v1/network/links/{answer.Value.Id}", answer, answer.Value.Version);
     }
 
     [HttpGet("{id:guid}")]

@@ -25,8 +25,8 @@ public sealed class RecordsController : LinkageControllerBase
     public async Task<ActionResult<RecordView>> CreateRecord(string domain, [FromBody] RecordInput body, CancellationToken cancellationToken)
     {
         var command = Application.Records.CreateRecord.CreateRecord.For(domain, body).WithIdempotencyKey(Request.IdempotencyKey());
-        var record = await Mediator.Send(command, cancellationToken);
-        return CreatedWithETag($"/api/v1/records/{record.Domain}/{record.Id}", record, record.Version);
+        var answer = await Mediator.Send(command, cancellationToken);
+        return CreatedWithETag($"/api/v1/records/{answer.Value.Domain}/{answer.Value.Id}", answer, answer.Value.Version);
     }
 
     /// <summary>Every query parameter but <c>limit</c> and <c>cursor</c> is a field the records must equal: <c>?policyNumber=POL-1</c>.</summary>

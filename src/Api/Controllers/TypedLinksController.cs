@@ -24,8 +24,9 @@ public sealed class TypedLinksController : LinkageControllerBase
     [ProducesResponseType(StatusCodes.Status201Created)]
     public async Task<ActionResult<UpsertedLink>> UpsertLink([FromBody] UpsertLink body, CancellationToken cancellationToken)
     {
-        var link = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
-        return link.Inserted ? CreatedWithETag($"/api/v1/links/{link.LinkId}", link, link.Version) : Changed(link, link.Version);
+        var answer = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
+        var link = answer.Value;
+        return link.Inserted ? CreatedWithETag($"/api/v1/links/{link.LinkId}", answer, link.Version) : FoundWithETag(answer, link.Version);
     }
 
     /// <summary>The link as a document; <c>reveal=true</c> shows restricted values to a caller with <c>Reveal</c>, and records it.</summary>

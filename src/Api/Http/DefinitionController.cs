@@ -16,16 +16,16 @@ namespace Linkage.Api.Http;
 public abstract class DefinitionController<TDefinition, TView, TDefine>(string subjectType) : LinkageControllerBase
     where TDefinition : AggregateRoot, IDefinition
     where TView : ResourceView, IResourceView<TDefinition, TView>, INamedView
-    where TDefine : IdempotentCreate<TDefine>, ICommand<TView>
+    where TDefine : IdempotentCreate<TDefine>, IIdempotentCommand<TView>
 {
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType(StatusCodes.Status201Created)]
     public async Task<ActionResult<TView>> CreateDefinition([FromBody] TDefine body, CancellationToken cancellationToken)
     {
-        var view = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
+        var answer = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
         // Names are plain ASCII words (API.md 5.1); escaped anyway, so no name can ever break the header.
-        return CreatedWithETag($"{Request.Path.Value!.TrimEnd('/')}/{Uri.EscapeDataString(view.Name)}", view, view.Version);
+        return CreatedWithETag($"{Request.Path.Value!.TrimEnd('/')}/{Uri.EscapeDataString(answer.Value.Name)}", answer, answer.Value.Version);
     }
 
     [HttpGet]

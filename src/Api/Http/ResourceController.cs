@@ -21,8 +21,8 @@ public abstract class ResourceController<TAggregate, TView, TCreate>(Func<Guid, 
     [ProducesResponseType(StatusCodes.Status201Created)]
     public async Task<ActionResult<TView>> CreateResource([FromBody] TCreate body, CancellationToken cancellationToken)
     {
-        var view = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
-        return CreatedWithETag($"{Request.Path.Value!.TrimEnd('/')}/{view.Id}", view, view.Version);
+        var answer = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
+        return CreatedWithETag($"{Request.Path.Value!.TrimEnd('/')}/{answer.Value.Id}", answer, answer.Value.Version);
     }
 
     [HttpGet("{id:guid}")]

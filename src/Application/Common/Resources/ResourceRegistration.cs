@@ -20,7 +20,7 @@ public sealed record ResourceRegistration<TAggregate, TView>(IServiceCollection 
     public ResourceRegistration<TAggregate, TView> Creatable<TCommand>()
         where TCommand : ICreateResource<TAggregate, TView>
     {
-        Services.AddTransient<IRequestHandler<TCommand, TView>, CreateResourceHandler<TCommand, TAggregate, TView>>();
+        Services.AddTransient<IRequestHandler<TCommand, IdempotentResult<TView>>, CreateResourceHandler<TCommand, TAggregate, TView>>();
         return this;
     }
 

@@ -17,7 +17,7 @@ public sealed record UpsertLink(
     string? ChildRecordMatchField,
     string? Relationship,
     string? NewRelationship)
-    : IdempotentCreate<UpsertLink>, ICommand<UpsertedLink>, IAuthorizedRequest
+    : IdempotentCreate<UpsertLink>, IIdempotentCommand<UpsertedLink>, IAuthorizedRequest
 {
     /// <summary>The attach rule (API.md 5.3), on the parent's domain as the request names it.</summary>
     IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions =>
@@ -40,9 +40,9 @@ public sealed record UpsertedLink(Guid LinkId, bool Inserted, Guid ParentId, Gui
 }
 
 public sealed class UpsertLinkHandler(ILinkageDbContext db, ChangeContext changes, LinkSides sides, IRecordLocks locks)
-    : IRequestHandler<UpsertLink, UpsertedLink>
+    : IRequestHandler<UpsertLink, IdempotentResult<UpsertedLink>>
 {
-    public async Task<UpsertedLink> Handle(UpsertLink request, CancellationToken cancellationToken)
+    public async Task<IdempotentResult<UpsertedLink>> Handle(UpsertLink request, CancellationToken cancellationToken)
     {
         var parent = await sides.FindParentAsync(request.Parent, cancellationToken);
         var child = await sides.FindChildAsync(request.Child, cancellationToken);

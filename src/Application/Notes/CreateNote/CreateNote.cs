@@ -12,7 +12,7 @@ public sealed record NewNote(string? Message, string? FileId, string? ContentFor
 /// reused on another subject's route is a different request.
 /// </summary>
 public sealed record CreateNote(TimelineSubject Subject, string? Message, string? FileId, string? ContentFormat)
-    : ICommand<NoteView>, IAuthorizedRequest, IIdempotentCommand
+    : IIdempotentCommand<NoteView>, IAuthorizedRequest
 {
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }
@@ -23,9 +23,9 @@ public sealed record CreateNote(TimelineSubject Subject, string? Message, string
         new(subject, body.Message, body.FileId, body.ContentFormat) { IdempotencyKey = idempotencyKey };
 }
 
-public sealed class CreateNoteHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<CreateNote, NoteView>
+public sealed class CreateNoteHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<CreateNote, IdempotentResult<NoteView>>
 {
-    public async Task<NoteView> Handle(CreateNote request, CancellationToken cancellationToken)
+    public async Task<IdempotentResult<NoteView>> Handle(CreateNote request, CancellationToken cancellationToken)
     {
         await request.Subject.EnsureExistsAsync(db, cancellationToken);
 

@@ -4,7 +4,7 @@ namespace Linkage.Application.Resources.CreateResource;
 /// A create of a resource from its request body (<c>CreateContact</c>, <c>CreateCompany</c>): validated by its own
 /// validator, idempotent with Idempotency-Key, and allowed with the resource's edit rights.
 /// </summary>
-public interface ICreateResource<TAggregate, TView> : ICommand<TView>, IAuthorizedRequest, IIdempotentCommand
+public interface ICreateResource<TAggregate, TView> : IIdempotentCommand<TView>, IAuthorizedRequest
     where TAggregate : AggregateRoot
     where TView : ResourceView, IResourceView<TAggregate, TView>
 {
@@ -16,16 +16,16 @@ public interface ICreateResource<TAggregate, TView> : ICommand<TView>, IAuthoriz
 
 /// <summary>Adds the aggregate a create command makes; the unit of work saves it.</summary>
 public sealed class CreateResourceHandler<TCommand, TAggregate, TView>(ILinkageDbContext db, ChangeContext changes)
-    : IRequestHandler<TCommand, TView>
+    : IRequestHandler<TCommand, IdempotentResult<TView>>
     where TCommand : ICreateResource<TAggregate, TView>
     where TAggregate : AggregateRoot
     where TView : ResourceView, IResourceView<TAggregate, TView>
 {
-    public Task<TView> Handle(TCommand command, CancellationToken cancellationToken)
+    public Task<IdempotentResult<TView>> Handle(TCommand command, CancellationToken cancellationToken)
     {
         var aggregate = command.Create(changes.TenantId, changes.Stamp());
         db.Set<TAggregate>().Add(aggregate);
-        return Task.FromResult(TView.From(aggregate));
+        return Task.FromResult<IdempotentResult<TView>>(TView.From(aggregate));
     }
 }
 
