@@ -25,3 +25,8 @@ global using Linkage.Domain.Timeline;
 global using Linkage.Domain.Definitions;
 global using Linkage.Domain.Files;
 global using Linkage.Domain.Records;
+global using Linkage.Application.Patching.ApplyPatch;
+global using Linkage.Application.Resources.CreateResource;
+global using Linkage.Application.Resources.DeleteResource;
+global using Linkage.Application.Resources.GetResource;
+global using Linkage.Application.Resources.ListResources;

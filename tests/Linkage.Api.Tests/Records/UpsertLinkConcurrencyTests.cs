@@ -22,7 +22,7 @@ public sealed class UpsertLinkConcurrencyTests : UpsertTestBase
         Assert.That(statuses.Count(s => s == 201), Is.EqualTo(1), string.Join(",", statuses));
         var reported = (await Task.WhenAll(responses.Select(BodyAsync))).Select(b => b["version"]!.GetValue<int>()).ToList();
         await using var db = Factory.OpenDb(TenantA);
-        var links = await db.Links.IgnoreQueryFilters().Where(l => l.ParentId == Guid.Parse(claim) && l.ChildId == Guid.Parse(contact)).ToListAsync();
+        var links = await db.TypedLinks.IgnoreQueryFilters().Where(l => l.ParentId == Guid.Parse(claim) && l.ChildId == Guid.Parse(contact)).ToListAsync();
         Assert.That(links, Has.Count.EqualTo(1));
         Assert.That(links[0].Version, Is.EqualTo(reported.Distinct().Count()), "each version the link went through was reported by the upsert that made it");
         Assert.That(reported.Distinct().Order(), Is.EqualTo(Enumerable.Range(1, links[0].Version)));

@@ -4,7 +4,7 @@ namespace Linkage.Application.Definitions.DefineDomain;
 public sealed record DefineDomain(string? Name, string? Label, IReadOnlyList<FieldInput>? Fields)
     : IdempotentCreate<DefineDomain>, IIdempotentCommand<DomainView>, IAuthorizedRequest
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Admin];
+    RequiredRights IAuthorizedRequest.Rights => DomainResource.Description.Rights.Edit.ForRequest(null);
 }
 
 public sealed class DefineDomainHandler(ILinkageDbContext db, ChangeContext changes, DomainCatalog domains)
@@ -15,6 +15,6 @@ public sealed class DefineDomainHandler(ILinkageDbContext db, ChangeContext chan
         var fields = await domains.ResolveTargetsAsync(FieldInput.ToDomain(request.Fields), "fields", cancellationToken);
         var definition = DomainDefinition.Create(changes.TenantId, request.Name!, new DomainDetails(request.Label!, fields), changes.Stamp());
         db.Domains.Add(definition);
-        return DomainView.From(definition);
+        return DomainResource.Description.ViewOf(definition);
     }
 }

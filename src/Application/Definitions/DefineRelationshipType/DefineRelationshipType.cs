@@ -7,7 +7,7 @@ namespace Linkage.Application.Definitions.DefineRelationshipType;
 public sealed record DefineRelationshipType(string? Name, string? Label, string? FromDomain, string? ToDomain, IReadOnlyList<FieldInput>? Fields)
     : IdempotentCreate<DefineRelationshipType>, IIdempotentCommand<RelationshipTypeView>, IAuthorizedRequest
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Admin];
+    RequiredRights IAuthorizedRequest.Rights => RelationshipTypeResource.Description.Rights.Edit.ForRequest(null);
 }
 
 public sealed class DefineRelationshipTypeHandler(ILinkageDbContext db, ChangeContext changes, DomainCatalog domains)
@@ -25,6 +25,6 @@ public sealed class DefineRelationshipTypeHandler(ILinkageDbContext db, ChangeCo
         var type = RelationshipType.Create(
             changes.TenantId, request.Name!, from, BuiltInDomain.Contact, new RelationshipDetails(request.Label!, fields), changes.Stamp());
         db.RelationshipTypes.Add(type);
-        return RelationshipTypeView.From(type);
+        return RelationshipTypeResource.Description.ViewOf(type);
     }
 }

@@ -8,10 +8,10 @@ namespace Linkage.Application.Links.CreateLink;
 public sealed record CreateLink(string? ContactId, string? CompanyId, string? JobTitle, bool? IsPrimary)
     : IdempotentCreate<CreateLink>, IIdempotentCommand<LinkView>, IAuthorizedRequest
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkView.EditRights(null);
+    RequiredRights IAuthorizedRequest.Rights => NetworkLinkResource.Description.Rights.Edit.ForRequest(null);
 }
 
-public sealed class CreateLinkHandler(ILinkageDbContext db, ChangeContext changes, PrimaryLinks primaryLinks, IRecordLocks locks)
+public sealed class CreateLinkHandler(ILinkageDbContext db, ChangeContext changes, PrimaryLinks primaryLinks, IRowLocks locks)
     : IRequestHandler<CreateLink, IdempotentResult<LinkView>>
 {
     public async Task<IdempotentResult<LinkView>> Handle(CreateLink request, CancellationToken cancellationToken)
@@ -33,8 +33,8 @@ public sealed class CreateLinkHandler(ILinkageDbContext db, ChangeContext change
             await primaryLinks.FreeSlotAsync(contactId, claimantId: null, stamp, cancellationToken);
         }
 
-        var link = Link.Create(changes.TenantId, contactId, companyId, request.JobTitle, isPrimary, stamp);
-        db.Links.Add(link);
-        return LinkView.From(link);
+        var link = NetworkLink.Create(changes.TenantId, contactId, companyId, request.JobTitle, isPrimary, stamp);
+        db.NetworkLinks.Add(link);
+        return NetworkLinkResource.Description.ViewOf(link);
     }
 }

@@ -17,7 +17,7 @@ public sealed record CreateNote(TimelineSubject Subject, string? Message, string
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }
 
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => Subject.EditRights;
+    RequiredRights IAuthorizedRequest.Rights => Subject.EditRights;
 
     public static CreateNote For(TimelineSubject subject, NewNote body, string? idempotencyKey) =>
         new(subject, body.Message, body.FileId, body.ContentFormat) { IdempotencyKey = idempotencyKey };
@@ -27,7 +27,7 @@ public sealed class CreateNoteHandler(ILinkageDbContext db, ChangeContext change
 {
     public async Task<IdempotentResult<NoteView>> Handle(CreateNote request, CancellationToken cancellationToken)
     {
-        await request.Subject.EnsureExistsAsync(db, cancellationToken);
+        await request.Subject.FindAsync(db, cancellationToken);
 
         var fileId = await NoteFiles.LiveAsync(db, request.FileId, "fileId", cancellationToken);
         var content = new NoteContent(request.Message!, fileId, request.ContentFormat ?? NoteFormat.Plain);

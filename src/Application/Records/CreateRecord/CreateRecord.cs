@@ -5,7 +5,7 @@ namespace Linkage.Application.Records.CreateRecord;
 public sealed record CreateRecord(string Domain, IReadOnlyDictionary<string, JsonElement>? Fields)
     : IdempotentCreate<CreateRecord>, IIdempotentCommand<RecordView>, IAuthorizedRequest
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Edit(Domain)];
+    RequiredRights IAuthorizedRequest.Rights => RecordResource.Description.Rights.Edit.ForRequest(Domain);
 
     public static CreateRecord For(string domain, RecordInput body) => new(domain, body.Fields);
 }
@@ -19,8 +19,8 @@ public sealed class CreateRecordHandler(ILinkageDbContext db, ChangeContext chan
         var definition = await domains.GetAsync(request.Domain, cancellationToken);
         var written = FieldValueInput.Read(request.Fields, "fields");
         masks.EnsureMayUse(definition, written.Keys);
-        var record = DomainRecord.Create(changes.TenantId, definition, await fields.CheckAsync(definition, written, cancellationToken), changes.Stamp());
+        var record = DomainRecord.Create(changes.TenantId, new RecordValues(definition, await fields.CheckAsync(definition, written, cancellationToken)), changes.Stamp());
         db.Records.Add(record);
-        return masks.Show(RecordView.From(record), definition);
+        return masks.Show(RecordResource.Description.ViewOf(record), definition);
     }
 }
