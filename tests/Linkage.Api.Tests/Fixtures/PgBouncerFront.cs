@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Npgsql;
 
 namespace Linkage.Api.Tests.Fixtures;
@@ -23,6 +25,7 @@ internal sealed class PgBouncerFront
     private readonly string _executable;
     private readonly bool _asPostgresUser;
     private string _directory = string.Empty;
+    private NpgsqlConnectionStringBuilder _server = new();
     private int _stopped;
 
     private PgBouncerFront(string executable)
@@ -38,8 +41,18 @@ internal sealed class PgBouncerFront
     public static bool Requested =>
         Environment.GetEnvironmentVariable(EnvironmentVariable) is { } value && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Starts PgBouncer in front of the server that <paramref name="maintenanceConnectionString"/> reaches.</summary>
-    public static async Task<PgBouncerFront> StartAsync(string maintenanceConnectionString, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long a query waits for a server connection before PgBouncer fails it (08P01 query_wait_timeout), as in
+    /// deploy/pgbouncer: with PostgreSQL down, a request answers 503 within seconds instead of its command timeout.
+    /// </summary>
+    public const int QueryWaitTimeoutSeconds = 5;
+
+    /// <summary>
+    /// Starts PgBouncer in front of the server that <paramref name="maintenanceConnectionString"/> reaches and, unless
+    /// told not to (a server that is down on purpose), waits until a connection through it reaches that server.
+    /// </summary>
+    public static async Task<PgBouncerFront> StartAsync(
+        string maintenanceConnectionString, CancellationToken cancellationToken, bool waitForServer = true)
     {
         var executable = ProcessRunner.FindOnPath("pgbouncer") ?? (File.Exists("/usr/sbin/pgbouncer") ? "/usr/sbin/pgbouncer" : null)
             ?? throw new InvalidOperationException(
@@ -52,7 +65,7 @@ internal sealed class PgBouncerFront
         var front = new PgBouncerFront(executable);
         try
         {
-            await front.StartProcessAsync(new NpgsqlConnectionStringBuilder(maintenanceConnectionString), cancellationToken);
+            await front.StartProcessAsync(new NpgsqlConnectionStringBuilder(maintenanceConnectionString), waitForServer, cancellationToken);
         }
         catch
         {
@@ -66,6 +79,20 @@ internal sealed class PgBouncerFront
     /// <summary>The same database, user and options, through PgBouncer.</summary>
     public string Through(string directConnectionString) =>
         new NpgsqlConnectionStringBuilder(directConnectionString) { Host = "127.0.0.1", Port = Port }.ConnectionString;
+
+    /// <summary>
+    /// Points PgBouncer at another server port and reloads it (SIGHUP): its server connections to the old one are
+    /// closed, its clients stay connected. With a port nothing listens on, that is PostgreSQL going down under a
+    /// running API.
+    /// </summary>
+    public async Task RetargetAsync(int port, CancellationToken cancellationToken)
+    {
+        _server = new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Port = port };
+        await File.WriteAllTextAsync(Path.Combine(_directory, "pgbouncer.ini"), Configuration(_server), cancellationToken);
+        var pid = (await File.ReadAllTextAsync(Path.Combine(_directory, "pgbouncer.pid"), cancellationToken)).Trim();
+        Check(ProcessRunner.Run("kill", ["-HUP", pid], _directory, ToolTimeout), "kill -HUP pgbouncer");
+        await Task.Delay(500, cancellationToken);
+    }
 
     /// <summary>Synchronous, idempotent, best effort: also called from ProcessExit.</summary>
     public void Stop()
@@ -100,8 +127,9 @@ internal sealed class PgBouncerFront
         }
     }
 
-    private async Task StartProcessAsync(NpgsqlConnectionStringBuilder server, CancellationToken cancellationToken)
+    private async Task StartProcessAsync(NpgsqlConnectionStringBuilder server, bool waitForServer, CancellationToken cancellationToken)
     {
+        _server = server;
         _directory = Path.Combine(Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath(), "linkage-pgb-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(_directory);
         StartWatchdog();
@@ -123,7 +151,7 @@ internal sealed class PgBouncerFront
             var start = _asPostgresUser
                 ? ProcessRunner.Run("runuser", ["-u", "postgres", "--", _executable, "-d", Path.Combine(_directory, "pgbouncer.ini")], _directory, ToolTimeout)
                 : ProcessRunner.Run(_executable, ["-d", Path.Combine(_directory, "pgbouncer.ini")], _directory, ToolTimeout);
-            if (start.ExitCode == 0 && await AnswersAsync(user, cancellationToken))
+            if (start.ExitCode == 0 && await AnswersAsync(user, waitForServer, cancellationToken))
             {
                 return;
             }
@@ -153,24 +181,34 @@ internal sealed class PgBouncerFront
         "max_client_conn = 4000",
         // A test class's database is dropped when the class ends: its pool goes soon after.
         "autodb_idle_timeout = 30",
+        $"query_wait_timeout = {QueryWaitTimeoutSeconds.ToString(CultureInfo.InvariantCulture)}",
+        "server_login_retry = 1",
         $"logfile = {Path.Combine(_directory, "pgbouncer.log")}",
         $"pidfile = {Path.Combine(_directory, "pgbouncer.pid")}",
         "log_connections = 0",
         "log_disconnections = 0",
         string.Empty);
 
-    private async Task<bool> AnswersAsync(string user, CancellationToken cancellationToken)
+    /// <summary>Whether a connection through PgBouncer reaches the server (or, not waiting for it, PgBouncer listens).</summary>
+    private async Task<bool> AnswersAsync(string user, bool waitForServer, CancellationToken cancellationToken)
     {
         var probe = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = user, Database = "postgres", Timeout = 2, Pooling = false };
         for (var i = 0; i < 50; i++)
         {
             try
             {
+                if (!waitForServer)
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
+                    return true;
+                }
+
                 await using var connection = new NpgsqlConnection(probe.ConnectionString);
                 await connection.OpenAsync(cancellationToken);
                 return true;
             }
-            catch (NpgsqlException)
+            catch (Exception ex) when (ex is NpgsqlException or SocketException)
             {
                 await Task.Delay(100, cancellationToken);
             }
