@@ -2,6 +2,7 @@ using Linkage.Api.Auth;
 using Linkage.Api.Controllers;
 using Linkage.Api.Operations;
 using Linkage.Api.Problems;
+using Linkage.Api.RateLimits;
 using Linkage.Application;
 using Linkage.Application.Common.Changes;
 using Linkage.Infrastructure;
@@ -31,6 +32,7 @@ public static class ApiSetup
             }).AddJsonOptions(o => JsonSetup.Configure(o.JsonSerializerOptions));
         services.AddLinkageOpenApi();
         services.AddLinkageCors();
+        services.AddLinkageRateLimits(builder.Configuration);
     }
 
     /// <summary>Applies pending migrations when <c>Database:MigrateOnStartup</c> is on (default on in Development).</summary>
@@ -56,6 +58,7 @@ public static class ApiSetup
         app.UseMiddleware<RequestBodyLimit>();
         app.UseLinkageOpenApi();
         app.UseAuthentication();
+        app.UseLinkageRateLimits();
         app.UseAuthorization();
         app.UseMiddleware<ChangeOriginValidation>();
         app.UseMiddleware<JsonRequestBody>();

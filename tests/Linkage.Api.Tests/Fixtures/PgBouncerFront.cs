@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -102,21 +101,7 @@ internal sealed class PgBouncerFront
             return;
         }
 
-        try
-        {
-            var pidFile = Path.Combine(_directory, "pgbouncer.pid");
-            if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
-            {
-                using var process = Process.GetProcessById(pid);
-                process.Kill();
-                process.WaitForExit(5000);
-            }
-        }
-        catch (Exception)
-        {
-            // Gone already, or the watchdog stops it once this process is gone.
-        }
-
+        ServerWatchdog.Kill(Path.Combine(_directory, "pgbouncer.pid"));
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -132,7 +117,7 @@ internal sealed class PgBouncerFront
         _server = server;
         _directory = Path.Combine(Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath(), "linkage-pgb-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(_directory);
-        StartWatchdog();
+        ServerWatchdog.Start(_directory, Path.Combine(_directory, "pgbouncer.pid"));
 
         // Clients on loopback are trusted, as by the test server itself; PgBouncer logs in to the server with the
         // password of the maintenance connection, when it has one.
@@ -215,30 +200,6 @@ internal sealed class PgBouncerFront
         }
 
         return false;
-    }
-
-    /// <summary>A detached shell that stops PgBouncer and removes its directory once the test process is gone.</summary>
-    private void StartWatchdog()
-    {
-        static string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-        var pidFile = Quote(Path.Combine(_directory, "pgbouncer.pid"));
-        var script = string.Join("; ",
-            "exec </dev/null >/dev/null 2>&1",
-            "trap '' INT HUP TERM",
-            $"while kill -0 {Environment.ProcessId} && [ -d {Quote(_directory)} ]; do sleep 1; done",
-            $"if [ -f {pidFile} ]; then kill $(cat {pidFile}); fi",
-            $"rm -rf {Quote(_directory)}");
-        try
-        {
-            var setsid = ProcessRunner.FindOnPath("setsid");
-            _ = setsid is not null
-                ? ProcessRunner.Run(setsid, ["-f", "/bin/sh", "-c", script], "/", TimeSpan.FromSeconds(10))
-                : ProcessRunner.Run("/bin/sh", ["-c", $"( {script} ) &"], "/", TimeSpan.FromSeconds(10));
-        }
-        catch (Exception)
-        {
-            // The watchdog is only a backstop.
-        }
     }
 
     private static void Check(ProcessRunner.Result result, string what)

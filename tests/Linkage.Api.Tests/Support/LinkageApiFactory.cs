@@ -19,6 +19,9 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
 {
     public const string TemplateKey = "linkage";
 
+    /// <summary>The suite's rate limit: far above what any test sends in a minute.</summary>
+    public const string UnlimitedRequestsPerMinute = "1000000";
+
     public string ConnectionString { get; } = connectionString;
 
     public TestClock Clock { get; } = new();
