@@ -71,6 +71,7 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IInterceptor>(Sql);
+            services.AddSingleton<IInterceptor>(TenantFilterAudit.Instance);
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
         });
     }
