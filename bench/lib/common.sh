@@ -18,6 +18,7 @@ ensure_tools() {
   command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
   [ -n "$(pg_bin_dir)" ] || missing+=(postgresql)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  command -v pgbouncer >/dev/null 2>&1 || [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" = 0 ] || die "missing ${missing[*]}: install them (apt-get install -y ${missing[*]})"
   log "installing ${missing[*]} with apt-get"
