@@ -59,45 +59,31 @@ pooling_start() {
   pooling_api_start unprepared "$CONNECTION_STRING;Max Auto Prepare=0"
   pooling_api_start pgbouncer "Host=127.0.0.1;Port=$PGBOUNCER_PORT;Database=linkage;Username=postgres;Password=$PG_PASSWORD" \
     Database__TransactionPooling=true
-  local seconds=$(( WARMUP_API > 0 ? WARMUP_API / 2 : WARMUP * 3 )) variant
-  [ "$seconds" -gt 0 ] || return 0
-  for variant in $POOLING_VARIANTS; do
-    log "warming up the API $variant for ${seconds} s"
-    with_pooling "$variant" patch_wrk "$(pooling_scenario_of "$variant")" 8 "$seconds" warmup
-  done
+  # shellcheck disable=SC2086  # the variants are words
+  patch_warm_with with_pooling pooling_scenario_of $POOLING_VARIANTS
 }
 
 # pooling_measure <clients>: both variants' warm-up and measurement at this client count, as patch-link's.
 pooling_measure() {
   [ "$POOLING" = 1 ] || return 0
-  local variant scenario
-  for variant in $POOLING_VARIANTS; do
-    scenario="$(pooling_scenario_of "$variant")"
-    if [ "$WARMUP" != 0 ]; then with_pooling "$variant" patch_wrk "$scenario" "$1" "$WARMUP" warmup; fi
-    with_pooling "$variant" patch_wrk "$scenario" "$1" "$DURATION" measure
-  done
+  # shellcheck disable=SC2086  # the variants are words
+  patch_measure_with with_pooling pooling_scenario_of "$1" $POOLING_VARIANTS
 }
 
-# with_pooling <variant> <command...>: the command with run_wrk pointed at that API (its URL, its CPU), PgBouncer's CPU
-# counted apart (BENCH_EXTRA_PID) for the pgbouncer variant.
+# with_pooling <variant> <command...>: the command with run_wrk pointed at that API (with_api), PgBouncer's CPU counted
+# apart (BENCH_EXTRA_PID) for the pgbouncer variant.
 with_pooling() {
   local variant=$1
   shift
-  POOLING_SAVED_API_PID="$API_PID" POOLING_SAVED_API_URL="$API_URL"
-  API_PID="${POOLING_PIDS[$variant]}" API_URL="${POOLING_URLS[$variant]}"
   [ "$variant" = pgbouncer ] && export BENCH_EXTRA_PID="$PGBOUNCER_PID"
-  "$@"
+  with_api "${POOLING_PIDS[$variant]}" "${POOLING_URLS[$variant]}" "$@"
   unset BENCH_EXTRA_PID
-  API_PID="$POOLING_SAVED_API_PID" API_URL="$POOLING_SAVED_API_URL"
-  unset POOLING_SAVED_API_PID POOLING_SAVED_API_URL
 }
 
 # Stops both APIs and PgBouncer (by their pids) and gives run_wrk back the API; safe to call twice.
 pooling_stop() {
-  if [ -n "${POOLING_SAVED_API_PID+x}" ]; then
-    API_PID="$POOLING_SAVED_API_PID" API_URL="$POOLING_SAVED_API_URL"
-    unset POOLING_SAVED_API_PID POOLING_SAVED_API_URL BENCH_EXTRA_PID
-  fi
+  api_restore
+  unset BENCH_EXTRA_PID
   local variant
   for variant in "${!POOLING_PIDS[@]}"; do
     stop_pid "${POOLING_PIDS[$variant]}" "the API ($variant)"
