@@ -55,10 +55,11 @@ public static class ApiSetup
         // Before anything that can answer on its own (413, 401, problems), so every answer carries the CORS headers
         // and a preflight is answered without a token.
         app.UseCors();
-        app.UseMiddleware<RequestBodyLimit>();
-        app.UseLinkageOpenApi();
+        // Every /api request counts, and every answer carries the rate limit's headers, a 413 refused up front too.
         app.UseAuthentication();
         app.UseLinkageRateLimits();
+        app.UseMiddleware<RequestBodyLimit>();
+        app.UseLinkageOpenApi();
         app.UseAuthorization();
         app.UseMiddleware<ChangeOriginValidation>();
         app.UseMiddleware<JsonRequestBody>();

@@ -41,7 +41,10 @@ public static class RateLimitSetup
         return services;
     }
 
-    /// <summary>After authentication (the limit is per actor) and before authorization (a 401 counts too).</summary>
+    /// <summary>
+    /// After authentication (the limit is per actor), before the body limit and authorization (a 413 refused up front and
+    /// a 401 count too, and carry the headers).
+    /// </summary>
     public static void UseLinkageRateLimits(this WebApplication app) => app.UseRateLimiter();
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)

@@ -27,6 +27,14 @@ public sealed class RateLimitTests : RateLimitTestBase
         Assert.That(answers.Select(a => RateLimitOf(a)!["limit"]), Is.All.EqualTo(Limit));
         Assert.That(answers.Select(a => RateLimitOf(a)!["reset"]), Is.All.InRange(1, 60));
 
+        // A body refused up front for its declared size counts and says so too.
+        var tooLarge = await client.PostAsync("/api/v1/network/contacts", new ByteArrayContent(new byte[300 * 1024])
+        {
+            Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") },
+        });
+        Assert.That(tooLarge.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(RateLimitOf(tooLarge)!["remaining"], Is.EqualTo(1));
+
         // Without a valid token the caller is its address: a 401 counts and says so too.
         var anonymous = await api.CreateClient().GetAsync("/api/v1/network/contacts");
         Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
