@@ -65,6 +65,11 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
         builder.UseSetting("ConnectionStrings:Linkage", ConnectionString);
         builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
         builder.UseSetting("Database:MigrateOnStartup", "false");
+        // Behind the run's PgBouncer (LINKAGE_TEST_PGBOUNCER=1) the API prepares no statements (ADR 0022).
+        builder.UseSetting(ConnectionSettings.TransactionPoolingKey, PostgresServer.Instance.TransactionPooling ? "true" : "false");
+        // The limiter runs on every request of the suite (its headers are on every answer) but never refuses one;
+        // the rate-limit tests set their own limit.
+        builder.UseSetting("RateLimits:PerActorPerMinute", UnlimitedRequestsPerMinute);
         builder.UseSetting("Serilog:MinimumLevel:Default", LogLevel);
         builder.ConfigureTestServices(services =>
         {
