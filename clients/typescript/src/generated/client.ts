@@ -1724,11 +1724,13 @@ export class RecordsClient {
     /**
      * Get record.
      *
-     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     * The record; reveal=true shows restricted values to a caller with Reveal on the domain, and records it. Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
     getRecord(domain: string, id: string, options?: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: undefined;
+        /** reveal */
+        reveal?: boolean | undefined;
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
@@ -1737,6 +1739,8 @@ export class RecordsClient {
     getRecord<K extends keyof RecordView>(domain: string, id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
+        /** reveal */
+        reveal?: boolean | undefined;
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
@@ -1745,13 +1749,15 @@ export class RecordsClient {
     getRecord(domain: string, id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
+        /** reveal */
+        reveal?: boolean | undefined;
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
     } = {}): Promise<LinkageResponse<any>> {
         const select = options.select?.join(",");
-        const { ifNoneMatch, signal } = options;
+        const { reveal, ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}?";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
@@ -1761,6 +1767,10 @@ export class RecordsClient {
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         if (select !== undefined && select !== null)
             url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        if (reveal === null)
+            throw new globalThis.Error("The parameter 'reveal' cannot be null.");
+        else if (reveal !== undefined)
+            url_ += "reveal=" + encodeURIComponent("" + reveal) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const headers_: Record<string, string> = {};
@@ -2567,6 +2577,7 @@ export interface RecordView {
     readonly id: string;
     readonly domain: string;
     fields: { [key: string]: any; };
+    readonly restrictedFields: { [key: string]: RestrictedField; };
     readonly createdUtc: string;
     readonly updatedUtc: string;
     readonly deletedUtc?: string | null;
@@ -2574,6 +2585,14 @@ export interface RecordView {
     changeType: ChangeType;
     readonly changeOrigin: string;
     readonly etag: string;
+}
+
+export interface RestrictedField {
+    masked: MaskedValue;
+}
+
+export interface MaskedValue {
+    currentUserIsAuthorizedToReveal: boolean;
 }
 
 export interface RecordInput {
@@ -2590,6 +2609,7 @@ export interface RecordViewSelection {
     id: string;
     domain?: string;
     fields?: { [key: string]: any; };
+    restrictedFields?: { [key: string]: RestrictedField; };
     createdUtc?: string;
     updatedUtc?: string;
     deletedUtc?: string | null;
@@ -2649,14 +2669,6 @@ export interface TypedLinkView {
     etag: string;
 }
 
-export interface RestrictedField {
-    masked: MaskedValue;
-}
-
-export interface MaskedValue {
-    currentUserIsAuthorizedToReveal: boolean;
-}
-
 export interface PageOfTypedLinkView {
     items: TypedLinkView[];
     nextCursor?: string | null;
@@ -2666,7 +2678,7 @@ export interface PageOfTypedLinkView {
 export type NoteContentFormat = "plain" | "markdown" | "html";
 
 /** What a timeline action records. */
-export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted";
+export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted" | "record.revealed";
 
 /** The type of a field, as a definition names it (API.md 5.1). */
 export type FieldTypeName = "association" | "boolean" | "date" | "number" | "text";

@@ -29,7 +29,7 @@ public sealed class ContractValues : IDocumentProcessor
     [
         "contact.created", "contact.updated", "contact.deleted", "company.created", "company.updated", "company.deleted",
         "link.created", "link.updated", "link.deleted", "link.revealed", "note.created", "note.archived", "note.unarchived",
-        "note.superseded", "record.created", "record.updated", "record.deleted",
+        "note.superseded", "record.created", "record.updated", "record.deleted", "record.revealed",
     ];
 
     private static readonly (string Name, string Description, IReadOnlyList<string> Values)[] Words =
@@ -64,7 +64,8 @@ public sealed class ContractValues : IDocumentProcessor
         (nameof(DefineRelationshipType), "name", "^[a-z][a-z0-9_]{0,63}$", "insured_by"),
         (nameof(DefineRelationshipType), "fromDomain", null, "Company"),
         (nameof(DefineRelationshipType), "toDomain", null, "Contact"),
-        (nameof(CreateFile), "contentType", null, "application/pdf"),
+        (nameof(CreateFile), "contentType", "^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$", "application/pdf"),
+        (nameof(FieldInput), "name", "^[A-Za-z][A-Za-z0-9_]{0,63}$", "claimNumber"),
         (nameof(CreateFile), "sha256", "^[0-9A-Fa-f]{64}$", new string('0', 64)),
         (nameof(CreateFile), "url", null, "https://files.example.com/report.pdf"),
         (nameof(UpsertLink), "parentDomain", null, "Company"),
@@ -77,6 +78,7 @@ public sealed class ContractValues : IDocumentProcessor
         (nameof(UpsertLink), "parentRecordKey"), (nameof(UpsertLink), "parentRecordMatchField"),
         (nameof(UpsertLink), "childRecordKey"), (nameof(UpsertLink), "childRecordMatchField"),
         (nameof(UpsertLink), "relationship"), (nameof(UpsertLink), "newRelationship"),
+        (nameof(NewNote), "fileId"), (PatchSchemas.NoteRevisionName, "fileId"),
     ];
 
     public void Process(DocumentProcessorContext context)
