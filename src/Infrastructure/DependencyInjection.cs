@@ -8,7 +8,6 @@ using Linkage.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Linkage.Infrastructure;
 
@@ -21,7 +20,7 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddLinkageInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = BuildConnectionString(configuration.GetConnectionString("Linkage"));
+        var connectionString = ConnectionSettings.For(configuration);
         // Interceptors registered in the container (none in production; tests record SQL with one) join every context.
         // No EF retrying execution strategy: the unit of work retries a whole command on a transient fault itself,
         // and EF's would buffer every result set and wrap every query in its own retry loop (ADR 0017).
@@ -47,39 +46,4 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
         return services;
     }
-
-    /// <summary>
-    /// Bounded timeouts so an unreachable database answers 503 within seconds instead of hanging
-    /// (API.md 1.8), and the pool settings the benchmark showed to matter (bench/README.md); explicit
-    /// settings in the configured string win.
-    /// </summary>
-    private static string BuildConnectionString(string? configured)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(configured ?? "Host=127.0.0.1;Database=linkage;Username=postgres");
-        if (!Mentions(configured, "Timeout"))
-        {
-            builder.Timeout = 3;
-        }
-
-        // EF sends the same few statements over and over: prepared once per physical connection, PostgreSQL
-        // stops parsing and planning them on every request (Npgsql prepares nothing by default).
-        if (!Mentions(configured, "Auto Prepare") && !Mentions(configured, "AutoPrepare"))
-        {
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
-        }
-
-        // Without this, every connection handed back to the pool is reset (DISCARD ALL or its equivalent) before
-        // its next use: one more statement for the server per query outside a transaction. Nothing here leaves
-        // session state behind (settings are transaction-local: set_config(..., true)), so there is nothing to reset.
-        if (!Mentions(configured, "Reset On Close") && !Mentions(configured, "ResetOnClose"))
-        {
-            builder.NoResetOnClose = true;
-        }
-
-        return builder.ConnectionString;
-    }
-
-    private static bool Mentions(string? configured, string keyword) =>
-        configured is not null && configured.Contains(keyword, StringComparison.OrdinalIgnoreCase);
 }

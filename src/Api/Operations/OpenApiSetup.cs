@@ -24,7 +24,8 @@ public static class OpenApiSetup
             settings.DocumentName = DocumentName;
             settings.Title = "Linkage API";
             settings.Version = "v1";
-            settings.Description = "Multi-tenant CRM relationship data. Errors are RFC 9457 problem details with a stable code.";
+            settings.Description = "Multi-tenant CRM relationship data. Errors are RFC 9457 problem details with a stable code."
+                + RateLimitHeaders.DocumentNote;
 
             // The API writes enums as strings (JsonSetup); the schema says so explicitly rather than
             // relying on NSwag picking up the MVC options.
@@ -62,6 +63,7 @@ public static class OpenApiSetup
             settings.OperationProcessors.Add(new FieldEqualityParameters());
             settings.OperationProcessors.Add(new SuccessResponses());
             settings.OperationProcessors.Add(new ProblemResponses());
+            settings.OperationProcessors.Add(new RateLimitHeaders());
             settings.DocumentProcessors.Add(new ContractValues());
             settings.DocumentProcessors.Add(new NullableSchemas());
             settings.DocumentProcessors.Add(new RequestExamples());
