@@ -27,17 +27,19 @@ public sealed class TypedLinkPatching(TypedLinkDocuments documents, IValidator<T
         {
             var path = FieldOf(op.Path, type);
             var from = op.From is null ? null : FieldOf(op.From, type);
-            if ((op.Op is JsonPatchOperationType.Test && masked.Contains(path))
-                || (op.Op is JsonPatchOperationType.Copy or JsonPatchOperationType.Move && masked.Contains(from)))
+            if ((op.Op is JsonPatchOperationType.Test && IsMasked(path))
+                || (op.Op is JsonPatchOperationType.Copy or JsonPatchOperationType.Move && IsMasked(from)))
             {
                 throw new MaskedFieldException($"Operation {op.Name} reads a masked field: that needs {target.ParentDomain}:Reveal.");
             }
 
-            if (op.Op is not JsonPatchOperationType.Test && (masked.Contains(path) || (op.Op is JsonPatchOperationType.Move && masked.Contains(from))))
+            if (op.Op is not JsonPatchOperationType.Test && (IsMasked(path) || (op.Op is JsonPatchOperationType.Move && IsMasked(from))))
             {
                 throw new ForbiddenException([new Permission(target.ParentDomain, "Reveal")]);
             }
         }
+
+        bool IsMasked(string? field) => field is not null && masked.Contains(field);
     }
 
     public async Task ApplyAsync(Link target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
