@@ -2665,8 +2665,8 @@ export interface PageOfTypedLinkView {
 /** The format a note's message is written in. */
 export type NoteContentFormat = "plain" | "markdown" | "html";
 
-/** What a timeline action records. */
-export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted";
+/** What a timeline action records (API.md 2.3). */
+export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted" | "file.created" | "file.deleted" | "domain.created" | "domain.updated" | "relationship_type.created" | "relationship_type.updated";
 
 /** The type of a field, as a definition names it (API.md 5.1). */
 export type FieldTypeName = "association" | "boolean" | "date" | "number" | "text";

@@ -24,18 +24,10 @@ namespace Linkage.Api.Operations.OpenApi;
 /// </summary>
 public sealed class ContractValues : IDocumentProcessor
 {
-    /// <summary>Every timeline kind of API.md 2.3 (records and reveals come with section 5 and 6).</summary>
-    public static readonly string[] ActionKinds =
-    [
-        "contact.created", "contact.updated", "contact.deleted", "company.created", "company.updated", "company.deleted",
-        "link.created", "link.updated", "link.deleted", "link.revealed", "note.created", "note.archived", "note.unarchived",
-        "note.superseded", "record.created", "record.updated", "record.deleted",
-    ];
-
     private static readonly (string Name, string Description, IReadOnlyList<string> Values)[] Words =
     [
         ("NoteContentFormat", "The format a note's message is written in.", NoteFormat.All),
-        ("ActionKind", "What a timeline action records.", ActionKinds),
+        ("ActionKind", "What a timeline action records (API.md 2.3).", Domain.Timeline.ActionKinds.All),
         ("FieldTypeName", "The type of a field, as a definition names it (API.md 5.1).", [.. FieldInput.Types.Keys.Order(StringComparer.Ordinal)]),
     ];
 
