@@ -1683,20 +1683,20 @@ export class RecordsClient {
     /**
      * List records.
      *
-     * Every query parameter but limit and cursor is a field the records must equal: ?policyNumber=POL-1. Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     * The records that equal every field value given, as ?$where=policyNumber=POL-1 (repeatable) or as API.md 5.1's ?policyNumber=POL-1 (every parameter but limit and cursor is a field). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
     listRecords(domain: string, options: {
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
         /** The nextCursor of the previous page; omit it for the first page. */
         cursor?: string | null | undefined;
-        /** Field values the records must equal, one query parameter per field (text and number fields): ?policyNumber=POL-1. */
-        fields?: { [key: string]: string; } | undefined;
+        /** Field values the records must equal, each as field=value, one $where per field (text and number fields): $where=policyNumber=POL-1&$where=amount=100. The same filter can be written ?policyNumber=POL-1&amount=100 (API.md 5.1). */
+        where?: string[] | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
     } = {}): Promise<LinkageResponse<PageOfRecordView>> {
 
-        const { limit, cursor, fields, signal } = options;
+        const { limit, cursor, where, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}?";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
@@ -1707,10 +1707,10 @@ export class RecordsClient {
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         if (cursor !== undefined && cursor !== null)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (fields === null)
-            throw new globalThis.Error("The parameter 'fields' cannot be null.");
-        else if (fields !== undefined)
-            url_ += "fields=" + encodeURIComponent("" + fields) + "&";
+        if (where === null)
+            throw new globalThis.Error("The parameter 'where' cannot be null.");
+        else if (where !== undefined)
+            where && where.forEach(item => { url_ += "$where=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         const headers_: Record<string, string> = {};
