@@ -36,6 +36,8 @@ public static class OpenApiSetup
             settings.SchemaSettings.FlattenInheritanceHierarchy = true;
             settings.SchemaSettings.SchemaProcessors.Add(new RequiredProperties());
             settings.SchemaSettings.SchemaProcessors.Add(new ResourceSchemas());
+            var values = new ValueSchemas();
+            settings.SchemaSettings.SchemaProcessors.Add(values);
             // Ids are UUIDs (UUIDv7 inside): "uuid" is the OpenAPI format, NJsonSchema's own "guid" is not.
             settings.SchemaSettings.TypeMappers.Add(new PrimitiveTypeMapper(typeof(Guid), s =>
             {
@@ -54,6 +56,7 @@ public static class OpenApiSetup
                 Description = "A JWT with sub (actor), tid (tenant) and perm (permissions) claims.",
             });
             settings.OperationProcessors.Add(new OperationNaming());
+            settings.OperationProcessors.Add(new PathParameters());
             settings.OperationProcessors.Add(new OperationDocs());
             settings.OperationProcessors.Add(new RequestContentTypes());
             settings.OperationProcessors.Add(new SelectedResponses());
@@ -64,6 +67,8 @@ public static class OpenApiSetup
             settings.DocumentProcessors.Add(new ContractValues());
             settings.DocumentProcessors.Add(new NullableSchemas());
             settings.DocumentProcessors.Add(new RequestExamples());
+            settings.DocumentProcessors.Add(values);
+            settings.DocumentProcessors.Add(new DescribedParameters());
             foreach (var mapper in OptionalSchemaMapper.For(typeof(Application.Common.Input.Optional<>).Assembly))
             {
                 settings.SchemaSettings.TypeMappers.Add(mapper);

@@ -13,7 +13,7 @@ public static partial class RefusalLog
 
     public static void Write(HttpContext context, ProblemDetails problem, Exception exception)
     {
-        var logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(Category);
+        var logger = context.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(Category);
         if (logger is null)
         {
             return;

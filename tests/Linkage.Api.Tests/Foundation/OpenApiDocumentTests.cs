@@ -97,7 +97,8 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         var problem = schemas["ProblemDetails"]!;
 
         Assert.That(problem["properties"]!.AsObject().Select(p => p.Key),
-            Is.EquivalentTo(new[] { "type", "title", "status", "detail", "instance", "traceId", "code", "errors" }));
+            Is.EquivalentTo(new[] { "type", "title", "status", "detail", "instance", "traceId", "code", "errors", "existingId", "candidates" }));
+        Assert.That(problem["additionalProperties"]?.GetValue<bool>(), Is.False, "every extension member a problem carries is described");
         Assert.That(problem["required"]!.AsArray().Select(r => r!.GetValue<string>()), Does.Contain("code").And.Contain("traceId"));
         Assert.That(problem["properties"]!["code"]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/schemas/ProblemCode"));
         var codes = schemas["ProblemCode"]!["enum"]!.AsArray().Select(c => c!.GetValue<string>());

@@ -6,7 +6,8 @@
 
 /* eslint-disable */
 // Generated from the API's OpenAPI document with the templates in clients/typescript/templates; never edit by hand.
-import { LinkageResponse, readResponse, type Precondition, type Selected } from "../runtime.js";
+import { LinkageResponse, readCreated, readResponse, readWithETag, type Created, type Precondition, type Selected, type WithETag } from "../runtime.js";
+import type { FieldValue, JsonPatchOperation, JsonValue, RecordFilter, RecordKey } from "../values.js";
 
 export class DomainsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
@@ -29,7 +30,7 @@ export class DomainsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<DomainView>> {
+    } = {}): Promise<Created<DomainView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/domains";
@@ -50,7 +51,9 @@ export class DomainsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<DomainView>(response));
+
+            .then((response) => readCreated<DomainView>(response));
+
     }
 
     /**
@@ -82,7 +85,9 @@ export class DomainsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfDomainView>(response));
+
     }
 
     /**
@@ -95,7 +100,7 @@ export class DomainsClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<DomainView>> {
+    } = {}): Promise<WithETag<DomainView>> {
 
         const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/domains/{name}";
@@ -112,7 +117,9 @@ export class DomainsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<DomainView>(response));
+
+            .then((response) => readWithETag<DomainView>(response));
+
     }
 
     /**
@@ -127,7 +134,7 @@ export class DomainsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<DomainView>> {
+    }): Promise<WithETag<DomainView>> {
 
         const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/domains/{name}";
@@ -151,7 +158,9 @@ export class DomainsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<DomainView>(response));
+
+            .then((response) => readWithETag<DomainView>(response));
+
     }
 
     /**
@@ -159,8 +168,8 @@ export class DomainsClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listDomainActions(name: string, options: {
-        /** kind */
+    listDomainActions(domainName: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
         kind?: string | null | undefined;
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
@@ -171,10 +180,10 @@ export class DomainsClient {
     } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
         const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/domains/{name}/actions?";
-        if (name === undefined || name === null)
-            throw new globalThis.Error("The parameter 'name' must be defined.");
-        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        let url_ = this.baseUrl + "/api/v1/domains/{domainName}/actions?";
+        if (domainName === undefined || domainName === null)
+            throw new globalThis.Error("The parameter 'domainName' must be defined.");
+        url_ = url_.replace("{domainName}", encodeURIComponent("" + domainName));
         if (kind !== undefined && kind !== null)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (limit === null)
@@ -190,7 +199,9 @@ export class DomainsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfActionView>(response));
+
     }
 }
 
@@ -215,7 +226,7 @@ export class RelationshipTypesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<RelationshipTypeView>> {
+    } = {}): Promise<Created<RelationshipTypeView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/relationship-types";
@@ -236,7 +247,9 @@ export class RelationshipTypesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<RelationshipTypeView>(response));
+
+            .then((response) => readCreated<RelationshipTypeView>(response));
+
     }
 
     /**
@@ -268,7 +281,9 @@ export class RelationshipTypesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfRelationshipTypeView>(response));
+
     }
 
     /**
@@ -281,7 +296,7 @@ export class RelationshipTypesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<RelationshipTypeView>> {
+    } = {}): Promise<WithETag<RelationshipTypeView>> {
 
         const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/relationship-types/{name}";
@@ -298,7 +313,9 @@ export class RelationshipTypesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<RelationshipTypeView>(response));
+
+            .then((response) => readWithETag<RelationshipTypeView>(response));
+
     }
 
     /**
@@ -313,7 +330,7 @@ export class RelationshipTypesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<RelationshipTypeView>> {
+    }): Promise<WithETag<RelationshipTypeView>> {
 
         const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/relationship-types/{name}";
@@ -337,7 +354,9 @@ export class RelationshipTypesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<RelationshipTypeView>(response));
+
+            .then((response) => readWithETag<RelationshipTypeView>(response));
+
     }
 
     /**
@@ -345,8 +364,8 @@ export class RelationshipTypesClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listRelationshipTypeActions(name: string, options: {
-        /** kind */
+    listRelationshipTypeActions(relationshipTypeName: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
         kind?: string | null | undefined;
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
@@ -357,10 +376,10 @@ export class RelationshipTypesClient {
     } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
         const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/relationship-types/{name}/actions?";
-        if (name === undefined || name === null)
-            throw new globalThis.Error("The parameter 'name' must be defined.");
-        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        let url_ = this.baseUrl + "/api/v1/relationship-types/{relationshipTypeName}/actions?";
+        if (relationshipTypeName === undefined || relationshipTypeName === null)
+            throw new globalThis.Error("The parameter 'relationshipTypeName' must be defined.");
+        url_ = url_.replace("{relationshipTypeName}", encodeURIComponent("" + relationshipTypeName));
         if (kind !== undefined && kind !== null)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (limit === null)
@@ -376,7 +395,9 @@ export class RelationshipTypesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfActionView>(response));
+
     }
 }
 
@@ -401,7 +422,7 @@ export class LinksClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<LinkView>> {
+    } = {}): Promise<Created<LinkView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links";
@@ -422,7 +443,9 @@ export class LinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<LinkView>(response));
+
+            .then((response) => readCreated<LinkView>(response));
+
     }
 
     /**
@@ -435,7 +458,7 @@ export class LinksClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<LinkView>> {
+    } = {}): Promise<WithETag<LinkView>> {
 
         const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links/{id}";
@@ -452,7 +475,9 @@ export class LinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<LinkView>(response));
+
+            .then((response) => readWithETag<LinkView>(response));
+
     }
 
     /**
@@ -467,7 +492,7 @@ export class LinksClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<LinkView>> {
+    }): Promise<WithETag<LinkView>> {
 
         const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links/{id}";
@@ -491,7 +516,9 @@ export class LinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<LinkView>(response));
+
+            .then((response) => readWithETag<LinkView>(response));
+
     }
 
     /**
@@ -524,7 +551,9 @@ export class LinksClient {
             headers_["X-Change-Origin"] = "" + changeOrigin;
 
         return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
             .then((response) => readResponse<void>(response));
+
     }
 
     /**
@@ -532,7 +561,7 @@ export class LinksClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listContactLinks(id: string, options: {
+    listContactLinks(contactId: string, options: {
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
         /** The nextCursor of the previous page; omit it for the first page. */
@@ -542,10 +571,10 @@ export class LinksClient {
     } = {}): Promise<LinkageResponse<PageOfLinkView>> {
 
         const { limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/links?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/links?";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
@@ -559,7 +588,9 @@ export class LinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfLinkView>(response));
+
     }
 
     /**
@@ -567,7 +598,7 @@ export class LinksClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listCompanyLinks(id: string, options: {
+    listCompanyLinks(companyId: string, options: {
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
         /** The nextCursor of the previous page; omit it for the first page. */
@@ -577,10 +608,10 @@ export class LinksClient {
     } = {}): Promise<LinkageResponse<PageOfLinkView>> {
 
         const { limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/links?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/links?";
+        if (companyId === undefined || companyId === null)
+            throw new globalThis.Error("The parameter 'companyId' must be defined.");
+        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
@@ -594,7 +625,9 @@ export class LinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfLinkView>(response));
+
     }
 }
 
@@ -612,20 +645,20 @@ export class ContactNotesClient {
      *
      * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createNote(id: string, body: NewNote, options: {
+    createNote(contactId: string, body: NewNote, options: {
         /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
         idempotencyKey?: string | undefined;
         /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<NoteView>> {
+    } = {}): Promise<Created<NoteView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/notes";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
@@ -643,7 +676,9 @@ export class ContactNotesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<NoteView>(response));
+
+            .then((response) => readCreated<NoteView>(response));
+
     }
 
     /**
@@ -651,7 +686,7 @@ export class ContactNotesClient {
      *
      * The current notes: the heads of their revision chains that are not archived, unless asked otherwise. Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listNotes(id: string, options: {
+    listNotes(contactId: string, options: {
         /** Also archived notes. */
         includeArchived?: boolean | undefined;
         /** Also the earlier revisions of superseded notes. */
@@ -665,10 +700,10 @@ export class ContactNotesClient {
     } = {}): Promise<LinkageResponse<PageOfNoteView>> {
 
         const { includeArchived, includeSuperseded, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/notes?";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         if (includeArchived === null)
             throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
         else if (includeArchived !== undefined)
@@ -690,7 +725,9 @@ export class ContactNotesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfNoteView>(response));
+
     }
 
     /**
@@ -698,18 +735,18 @@ export class ContactNotesClient {
      *
      * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getNote(id: string, noteId: string, options: {
+    getNote(contactId: string, noteId: string, options: {
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<NoteView>> {
+    } = {}): Promise<WithETag<NoteView>> {
 
         const { ifNoneMatch, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes/{noteId}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/notes/{noteId}";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         if (noteId === undefined || noteId === null)
             throw new globalThis.Error("The parameter 'noteId' must be defined.");
         url_ = url_.replace("{noteId}", encodeURIComponent("" + noteId));
@@ -723,7 +760,9 @@ export class ContactNotesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<NoteView>(response));
+
+            .then((response) => readWithETag<NoteView>(response));
+
     }
 
     /**
@@ -731,20 +770,36 @@ export class ContactNotesClient {
      *
      * {"action": "archive" | "unarchive" | "supersede", "supersede": {...}}: 204 with the note's new ETag, or for a supersede the Location and ETag of the new revision. Idempotency-Key is ignored here. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchNote(id: string, noteId: string, body: NotePatch, options: {
+    patchNote(contactId: string, noteId: string, body: NotePatch & { action: "supersede" }, options: {
         /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
         ifMatch: string;
         /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<void>> {
+    }): Promise<Created<void>>;
+    patchNote(contactId: string, noteId: string, body: NotePatch, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<void>>;
+    patchNote(contactId: string, noteId: string, body: NotePatch, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<void>> {
 
         const { ifMatch, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes/{noteId}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/notes/{noteId}";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         if (noteId === undefined || noteId === null)
             throw new globalThis.Error("The parameter 'noteId' must be defined.");
         url_ = url_.replace("{noteId}", encodeURIComponent("" + noteId));
@@ -763,7 +818,9 @@ export class ContactNotesClient {
         headers_["Content-Type"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<void>(response));
+
+            .then((response) => body.action === "supersede" ? readCreated<void>(response) : readWithETag<void>(response));
+
     }
 }
 
@@ -781,20 +838,20 @@ export class CompanyNotesClient {
      *
      * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createNote(id: string, body: NewNote, options: {
+    createNote(companyId: string, body: NewNote, options: {
         /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
         idempotencyKey?: string | undefined;
         /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<NoteView>> {
+    } = {}): Promise<Created<NoteView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/notes";
+        if (companyId === undefined || companyId === null)
+            throw new globalThis.Error("The parameter 'companyId' must be defined.");
+        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
@@ -812,7 +869,9 @@ export class CompanyNotesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<NoteView>(response));
+
+            .then((response) => readCreated<NoteView>(response));
+
     }
 
     /**
@@ -820,7 +879,7 @@ export class CompanyNotesClient {
      *
      * The current notes: the heads of their revision chains that are not archived, unless asked otherwise. Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listNotes(id: string, options: {
+    listNotes(companyId: string, options: {
         /** Also archived notes. */
         includeArchived?: boolean | undefined;
         /** Also the earlier revisions of superseded notes. */
@@ -834,10 +893,10 @@ export class CompanyNotesClient {
     } = {}): Promise<LinkageResponse<PageOfNoteView>> {
 
         const { includeArchived, includeSuperseded, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/notes?";
+        if (companyId === undefined || companyId === null)
+            throw new globalThis.Error("The parameter 'companyId' must be defined.");
+        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
         if (includeArchived === null)
             throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
         else if (includeArchived !== undefined)
@@ -859,7 +918,9 @@ export class CompanyNotesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfNoteView>(response));
+
     }
 
     /**
@@ -867,18 +928,18 @@ export class CompanyNotesClient {
      *
      * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getNote(id: string, noteId: string, options: {
+    getNote(companyId: string, noteId: string, options: {
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<NoteView>> {
+    } = {}): Promise<WithETag<NoteView>> {
 
         const { ifNoneMatch, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes/{noteId}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/notes/{noteId}";
+        if (companyId === undefined || companyId === null)
+            throw new globalThis.Error("The parameter 'companyId' must be defined.");
+        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
         if (noteId === undefined || noteId === null)
             throw new globalThis.Error("The parameter 'noteId' must be defined.");
         url_ = url_.replace("{noteId}", encodeURIComponent("" + noteId));
@@ -892,7 +953,9 @@ export class CompanyNotesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<NoteView>(response));
+
+            .then((response) => readWithETag<NoteView>(response));
+
     }
 
     /**
@@ -900,20 +963,36 @@ export class CompanyNotesClient {
      *
      * {"action": "archive" | "unarchive" | "supersede", "supersede": {...}}: 204 with the note's new ETag, or for a supersede the Location and ETag of the new revision. Idempotency-Key is ignored here. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchNote(id: string, noteId: string, body: NotePatch, options: {
+    patchNote(companyId: string, noteId: string, body: NotePatch & { action: "supersede" }, options: {
         /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
         ifMatch: string;
         /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<void>> {
+    }): Promise<Created<void>>;
+    patchNote(companyId: string, noteId: string, body: NotePatch, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<void>>;
+    patchNote(companyId: string, noteId: string, body: NotePatch, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<void>> {
 
         const { ifMatch, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes/{noteId}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/notes/{noteId}";
+        if (companyId === undefined || companyId === null)
+            throw new globalThis.Error("The parameter 'companyId' must be defined.");
+        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
         if (noteId === undefined || noteId === null)
             throw new globalThis.Error("The parameter 'noteId' must be defined.");
         url_ = url_.replace("{noteId}", encodeURIComponent("" + noteId));
@@ -932,7 +1011,9 @@ export class CompanyNotesClient {
         headers_["Content-Type"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<void>(response));
+
+            .then((response) => body.action === "supersede" ? readCreated<void>(response) : readWithETag<void>(response));
+
     }
 }
 
@@ -978,7 +1059,9 @@ export class ContactsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfContactView>(response));
+
     }
 
     /**
@@ -993,7 +1076,7 @@ export class ContactsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<ContactView>> {
+    } = {}): Promise<Created<ContactView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts";
@@ -1014,7 +1097,9 @@ export class ContactsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<ContactView>(response));
+
+            .then((response) => readCreated<ContactView>(response));
+
     }
 
     /**
@@ -1029,7 +1114,7 @@ export class ContactsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<ContactView>>;
+    }): Promise<WithETag<ContactView>>;
     patchContact<K extends keyof ContactView>(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
@@ -1037,7 +1122,7 @@ export class ContactsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<ContactView, K>>>;
+    }): Promise<WithETag<Selected<ContactView, K>>>;
     patchContact(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
@@ -1045,8 +1130,9 @@ export class ContactsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<any>> {
+    }): Promise<WithETag<unknown>> {
         const select = options.select?.join(",");
+
         const { ifMatch, ifUnmodifiedSince, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
         if (id === undefined || id === null)
@@ -1074,7 +1160,9 @@ export class ContactsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<ContactViewSelection>(response));
+
+            .then((response) => readWithETag<ContactViewSelection>(response));
+
     }
 
     /**
@@ -1089,7 +1177,7 @@ export class ContactsClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<ContactView>>;
+    }): Promise<WithETag<ContactView>>;
     getContact<K extends keyof ContactView>(id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
@@ -1097,7 +1185,7 @@ export class ContactsClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<ContactView, K>>>;
+    }): Promise<WithETag<Selected<ContactView, K>>>;
     getContact(id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
@@ -1105,8 +1193,9 @@ export class ContactsClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<any>> {
+    } = {}): Promise<WithETag<unknown>> {
         const select = options.select?.join(",");
+
         const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
         if (id === undefined || id === null)
@@ -1124,7 +1213,9 @@ export class ContactsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<ContactViewSelection>(response));
+
+            .then((response) => readWithETag<ContactViewSelection>(response));
+
     }
 
     /**
@@ -1157,7 +1248,9 @@ export class ContactsClient {
             headers_["X-Change-Origin"] = "" + changeOrigin;
 
         return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
             .then((response) => readResponse<void>(response));
+
     }
 
     /**
@@ -1165,7 +1258,7 @@ export class ContactsClient {
      *
      * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listContactActions(id: string, options: {
+    listContactActions(contactId: string, options: {
         /** Only actions whose kind starts with this (e.g. note or link.updated). */
         kind?: string | null | undefined;
         /** Items per page, 1 to 200 (default 50). */
@@ -1177,10 +1270,10 @@ export class ContactsClient {
     } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
         const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/actions?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/actions?";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         if (kind !== undefined && kind !== null)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (limit === null)
@@ -1196,7 +1289,9 @@ export class ContactsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfActionView>(response));
+
     }
 }
 
@@ -1242,7 +1337,9 @@ export class CompaniesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfCompanyView>(response));
+
     }
 
     /**
@@ -1257,7 +1354,7 @@ export class CompaniesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<CompanyView>> {
+    } = {}): Promise<Created<CompanyView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies";
@@ -1278,7 +1375,9 @@ export class CompaniesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<CompanyView>(response));
+
+            .then((response) => readCreated<CompanyView>(response));
+
     }
 
     /**
@@ -1293,7 +1392,7 @@ export class CompaniesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<CompanyView>>;
+    }): Promise<WithETag<CompanyView>>;
     patchCompany<K extends keyof CompanyView>(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
@@ -1301,7 +1400,7 @@ export class CompaniesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<CompanyView, K>>>;
+    }): Promise<WithETag<Selected<CompanyView, K>>>;
     patchCompany(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
@@ -1309,8 +1408,9 @@ export class CompaniesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<any>> {
+    }): Promise<WithETag<unknown>> {
         const select = options.select?.join(",");
+
         const { ifMatch, ifUnmodifiedSince, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
         if (id === undefined || id === null)
@@ -1338,7 +1438,9 @@ export class CompaniesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<CompanyViewSelection>(response));
+
+            .then((response) => readWithETag<CompanyViewSelection>(response));
+
     }
 
     /**
@@ -1353,7 +1455,7 @@ export class CompaniesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<CompanyView>>;
+    }): Promise<WithETag<CompanyView>>;
     getCompany<K extends keyof CompanyView>(id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
@@ -1361,7 +1463,7 @@ export class CompaniesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<CompanyView, K>>>;
+    }): Promise<WithETag<Selected<CompanyView, K>>>;
     getCompany(id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
@@ -1369,8 +1471,9 @@ export class CompaniesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<any>> {
+    } = {}): Promise<WithETag<unknown>> {
         const select = options.select?.join(",");
+
         const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
         if (id === undefined || id === null)
@@ -1388,7 +1491,9 @@ export class CompaniesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<CompanyViewSelection>(response));
+
+            .then((response) => readWithETag<CompanyViewSelection>(response));
+
     }
 
     /**
@@ -1421,7 +1526,9 @@ export class CompaniesClient {
             headers_["X-Change-Origin"] = "" + changeOrigin;
 
         return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
             .then((response) => readResponse<void>(response));
+
     }
 
     /**
@@ -1429,7 +1536,7 @@ export class CompaniesClient {
      *
      * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listCompanyActions(id: string, options: {
+    listCompanyActions(companyId: string, options: {
         /** Only actions whose kind starts with this (e.g. note or link.updated). */
         kind?: string | null | undefined;
         /** Items per page, 1 to 200 (default 50). */
@@ -1441,10 +1548,10 @@ export class CompaniesClient {
     } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
         const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/actions?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/actions?";
+        if (companyId === undefined || companyId === null)
+            throw new globalThis.Error("The parameter 'companyId' must be defined.");
+        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
         if (kind !== undefined && kind !== null)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (limit === null)
@@ -1460,7 +1567,9 @@ export class CompaniesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfActionView>(response));
+
     }
 }
 
@@ -1485,7 +1594,7 @@ export class FilesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<FileView>> {
+    } = {}): Promise<Created<FileView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/files";
@@ -1506,7 +1615,9 @@ export class FilesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<FileView>(response));
+
+            .then((response) => readCreated<FileView>(response));
+
     }
 
     /**
@@ -1521,7 +1632,7 @@ export class FilesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<FileView>>;
+    }): Promise<WithETag<FileView>>;
     getFile<K extends keyof FileView>(id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
@@ -1529,7 +1640,7 @@ export class FilesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<FileView, K>>>;
+    }): Promise<WithETag<Selected<FileView, K>>>;
     getFile(id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
@@ -1537,8 +1648,9 @@ export class FilesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<any>> {
+    } = {}): Promise<WithETag<unknown>> {
         const select = options.select?.join(",");
+
         const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/files/{id}?";
         if (id === undefined || id === null)
@@ -1556,7 +1668,9 @@ export class FilesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<FileViewSelection>(response));
+
+            .then((response) => readWithETag<FileViewSelection>(response));
+
     }
 
     /**
@@ -1589,7 +1703,9 @@ export class FilesClient {
             headers_["X-Change-Origin"] = "" + changeOrigin;
 
         return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
             .then((response) => readResponse<void>(response));
+
     }
 
     /**
@@ -1597,7 +1713,7 @@ export class FilesClient {
      *
      * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listFileActions(id: string, options: {
+    listFileActions(fileId: string, options: {
         /** Only actions whose kind starts with this (e.g. note or link.updated). */
         kind?: string | null | undefined;
         /** Items per page, 1 to 200 (default 50). */
@@ -1609,10 +1725,10 @@ export class FilesClient {
     } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
         const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/files/{id}/actions?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/files/{fileId}/actions?";
+        if (fileId === undefined || fileId === null)
+            throw new globalThis.Error("The parameter 'fileId' must be defined.");
+        url_ = url_.replace("{fileId}", encodeURIComponent("" + fileId));
         if (kind !== undefined && kind !== null)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (limit === null)
@@ -1628,7 +1744,9 @@ export class FilesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfActionView>(response));
+
     }
 }
 
@@ -1653,7 +1771,7 @@ export class RecordsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<RecordView>> {
+    } = {}): Promise<Created<RecordView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}";
@@ -1677,7 +1795,9 @@ export class RecordsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<RecordView>(response));
+
+            .then((response) => readCreated<RecordView>(response));
+
     }
 
     /**
@@ -1690,13 +1810,15 @@ export class RecordsClient {
         limit?: number | undefined;
         /** The nextCursor of the previous page; omit it for the first page. */
         cursor?: string | null | undefined;
-        /** Field values the records must equal, each as field=value, one $where per field (text and number fields): $where=policyNumber=POL-1&$where=amount=100. The same filter can be written ?policyNumber=POL-1&amount=100 (API.md 5.1). */
-        where?: string[] | undefined;
+        /** Field values the records must equal, by field name (text and number fields): { claimNumber: "C-1", amount: 100 }, sent as $where=claimNumber=C-1&$where=amount=100. */
+        where?: RecordFilter;
         /** Aborts the request. */
         signal?: AbortSignal;
     } = {}): Promise<LinkageResponse<PageOfRecordView>> {
 
-        const { limit, cursor, where, signal } = options;
+        const where = options.where === undefined ? undefined : Object.entries(options.where).map(([field, value]) => `${field}=${value}`);
+
+        const { limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}?";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
@@ -1718,7 +1840,9 @@ export class RecordsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfRecordView>(response));
+
     }
 
     /**
@@ -1733,7 +1857,7 @@ export class RecordsClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<RecordView>>;
+    }): Promise<WithETag<RecordView>>;
     getRecord<K extends keyof RecordView>(domain: string, id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
@@ -1741,7 +1865,7 @@ export class RecordsClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<RecordView, K>>>;
+    }): Promise<WithETag<Selected<RecordView, K>>>;
     getRecord(domain: string, id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
@@ -1749,8 +1873,9 @@ export class RecordsClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<any>> {
+    } = {}): Promise<WithETag<unknown>> {
         const select = options.select?.join(",");
+
         const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}?";
         if (domain === undefined || domain === null)
@@ -1771,7 +1896,9 @@ export class RecordsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<RecordViewSelection>(response));
+
+            .then((response) => readWithETag<RecordViewSelection>(response));
+
     }
 
     /**
@@ -1786,7 +1913,7 @@ export class RecordsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<RecordView>> {
+    }): Promise<WithETag<RecordView>> {
 
         const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}";
@@ -1813,7 +1940,9 @@ export class RecordsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<RecordView>(response));
+
+            .then((response) => readWithETag<RecordView>(response));
+
     }
 
     /**
@@ -1849,7 +1978,9 @@ export class RecordsClient {
             headers_["X-Change-Origin"] = "" + changeOrigin;
 
         return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
             .then((response) => readResponse<void>(response));
+
     }
 
     /**
@@ -1857,8 +1988,8 @@ export class RecordsClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listRecordActions(domain: string, id: string, options: {
-        /** kind */
+    listRecordActions(domain: string, recordId: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
         kind?: string | null | undefined;
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
@@ -1869,13 +2000,13 @@ export class RecordsClient {
     } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
         const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}/actions?";
+        let url_ = this.baseUrl + "/api/v1/records/{domain}/{recordId}/actions?";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
         url_ = url_.replace("{domain}", encodeURIComponent("" + domain));
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (recordId === undefined || recordId === null)
+            throw new globalThis.Error("The parameter 'recordId' must be defined.");
+        url_ = url_.replace("{recordId}", encodeURIComponent("" + recordId));
         if (kind !== undefined && kind !== null)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (limit === null)
@@ -1891,7 +2022,9 @@ export class RecordsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfActionView>(response));
+
     }
 }
 
@@ -1916,7 +2049,7 @@ export class TypedLinksClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<UpsertedLink>> {
+    } = {}): Promise<WithETag<UpsertedLink>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/links/upsert";
@@ -1937,7 +2070,9 @@ export class TypedLinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<UpsertedLink>(response));
+
+            .then((response) => readWithETag<UpsertedLink>(response));
+
     }
 
     /**
@@ -1946,15 +2081,15 @@ export class TypedLinksClient {
      * The link as a document; reveal=true shows restricted values to a caller with Reveal, and records it. Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
     getTypedLink(id: string, options: {
-        /** includeEntityLabels */
+        /** true: also the display labels of the link's ends (a contact's full name, a company's name, a record's first text field). */
         includeEntityLabels?: boolean | undefined;
-        /** reveal */
+        /** true: show restricted field values to a caller with Reveal on the domain; each such read is recorded on the timeline. */
         reveal?: boolean | undefined;
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<TypedLinkView>> {
+    } = {}): Promise<WithETag<TypedLinkView>> {
 
         const { includeEntityLabels, reveal, ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/links/{id}?";
@@ -1979,7 +2114,9 @@ export class TypedLinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<TypedLinkView>(response));
+
+            .then((response) => readWithETag<TypedLinkView>(response));
+
     }
 
     /**
@@ -1994,7 +2131,7 @@ export class TypedLinksClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<TypedLinkView>> {
+    }): Promise<WithETag<TypedLinkView>> {
 
         const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/links/{id}";
@@ -2018,7 +2155,9 @@ export class TypedLinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<TypedLinkView>(response));
+
+            .then((response) => readWithETag<TypedLinkView>(response));
+
     }
 
     /**
@@ -2051,7 +2190,9 @@ export class TypedLinksClient {
             headers_["X-Change-Origin"] = "" + changeOrigin;
 
         return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
             .then((response) => readResponse<void>(response));
+
     }
 
     /**
@@ -2059,8 +2200,8 @@ export class TypedLinksClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listRecordLinks(domain: string, id: string, options: {
-        /** includeEntityLabels */
+    listRecordLinks(domain: string, recordId: string, options: {
+        /** true: also the display labels of the link's ends (a contact's full name, a company's name, a record's first text field). */
         includeEntityLabels?: boolean | undefined;
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
@@ -2071,13 +2212,13 @@ export class TypedLinksClient {
     } = {}): Promise<LinkageResponse<PageOfTypedLinkView>> {
 
         const { includeEntityLabels, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}/links?";
+        let url_ = this.baseUrl + "/api/v1/records/{domain}/{recordId}/links?";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
         url_ = url_.replace("{domain}", encodeURIComponent("" + domain));
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (recordId === undefined || recordId === null)
+            throw new globalThis.Error("The parameter 'recordId' must be defined.");
+        url_ = url_.replace("{recordId}", encodeURIComponent("" + recordId));
         if (includeEntityLabels === null)
             throw new globalThis.Error("The parameter 'includeEntityLabels' cannot be null.");
         else if (includeEntityLabels !== undefined)
@@ -2095,7 +2236,9 @@ export class TypedLinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfTypedLinkView>(response));
+
     }
 
     /**
@@ -2103,8 +2246,8 @@ export class TypedLinksClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listContactRecordLinks(id: string, options: {
-        /** includeEntityLabels */
+    listContactRecordLinks(contactId: string, options: {
+        /** true: also the display labels of the link's ends (a contact's full name, a company's name, a record's first text field). */
         includeEntityLabels?: boolean | undefined;
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
@@ -2115,10 +2258,10 @@ export class TypedLinksClient {
     } = {}): Promise<LinkageResponse<PageOfTypedLinkView>> {
 
         const { includeEntityLabels, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/record-links?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/record-links?";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         if (includeEntityLabels === null)
             throw new globalThis.Error("The parameter 'includeEntityLabels' cannot be null.");
         else if (includeEntityLabels !== undefined)
@@ -2136,7 +2279,9 @@ export class TypedLinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfTypedLinkView>(response));
+
     }
 }
 
@@ -2164,17 +2309,18 @@ export interface FieldDefinition {
     targetDomain?: string | null;
 }
 
+/** The type of a field (API.md 5.1): text, number, date (YYYY-MM-DD), boolean, or association (the id of a record of targetDomain). */
 export type FieldType = "text" | "number" | "date" | "boolean" | "association";
 
 export interface DefineDomain {
-    name?: string | null;
-    label?: string | null;
+    name: string;
+    label: string;
     fields?: FieldInput[] | null;
 }
 
 export interface FieldInput {
-    name?: string | null;
-    type?: FieldTypeName | null;
+    name: string;
+    type: FieldType;
     required?: boolean | null;
     restricted?: boolean | null;
     targetDomain?: string | null;
@@ -2200,8 +2346,10 @@ export interface ProblemDetails {
     code: ProblemCode;
     /** Validation messages by field path. */
     errors?: { [key: string]: string[]; };
-
-    [key: string]: any;
+    /** 409 Conflict: the id of the resource in the way (the link that already joins the pair). */
+    existingId?: string;
+    /** 409 AmbiguousMatch: the ids of up to 10 records the key matched. */
+    candidates?: string[];
 }
 
 export interface PageOfDomainView {
@@ -2213,19 +2361,6 @@ export interface PageOfDomainView {
 export interface DomainViewMergePatch {
     label?: string;
     fields?: FieldDefinition[];
-}
-
-/** One RFC 6902 operation; members it does not use are ignored. */
-export interface JsonPatchOperation {
-    op: JsonPatchOperationOp;
-    /** An RFC 6901 JSON Pointer. */
-    path: string;
-    /** For move and copy. */
-    from?: string;
-    /** For add, replace and test. */
-    value?: any;
-
-    [key: string]: any;
 }
 
 export interface PageOfActionView {
@@ -2251,8 +2386,8 @@ export interface SubjectRef {
 }
 
 export interface FieldChange {
-    from?: any;
-    to?: any;
+    from?: JsonValue;
+    to?: JsonValue;
 }
 
 export interface RelationshipTypeView {
@@ -2272,10 +2407,10 @@ export interface RelationshipTypeView {
 }
 
 export interface DefineRelationshipType {
-    name?: string | null;
-    label?: string | null;
-    fromDomain?: string | null;
-    toDomain?: string | null;
+    name: string;
+    label: string;
+    fromDomain: string;
+    toDomain: string;
     fields?: FieldInput[] | null;
 }
 
@@ -2379,7 +2514,7 @@ export interface ContactView {
     emails: ContactPoint[];
     phones: ContactPoint[];
     description?: string | null;
-    customFields: { [key: string]: any; };
+    customFields: { [key: string]: FieldValue; };
     readonly createdUtc: string;
     readonly updatedUtc: string;
     readonly deletedUtc?: string | null;
@@ -2401,7 +2536,7 @@ export interface ContactViewMergePatch {
     emails?: ContactPoint[];
     phones?: ContactPoint[];
     description?: string | null;
-    customFields?: { [key: string]: any; };
+    customFields?: { [key: string]: FieldValue; };
 }
 
 /** A ContactView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
@@ -2413,7 +2548,7 @@ export interface ContactViewSelection {
     emails?: ContactPoint[];
     phones?: ContactPoint[];
     description?: string | null;
-    customFields?: { [key: string]: any; };
+    customFields?: { [key: string]: FieldValue; };
     createdUtc?: string;
     updatedUtc?: string;
     deletedUtc?: string | null;
@@ -2429,11 +2564,11 @@ export interface CreateContact {
     emails?: ContactPointInput[] | null;
     phones?: ContactPointInput[] | null;
     description?: string | null;
-    customFields?: { [key: string]: any; } | null;
+    customFields?: { [key: string]: FieldValue; } | null;
 }
 
 export interface ContactPointInput {
-    value?: string | null;
+    value: string;
     description?: string | null;
 }
 
@@ -2452,7 +2587,7 @@ export interface CompanyView {
     phones: ContactPoint[];
     urls: ContactPoint[];
     address?: Address | null;
-    customFields: { [key: string]: any; };
+    customFields: { [key: string]: FieldValue; };
     readonly createdUtc: string;
     readonly updatedUtc: string;
     readonly deletedUtc?: string | null;
@@ -2479,7 +2614,7 @@ export interface CompanyViewMergePatch {
     phones?: ContactPoint[];
     urls?: ContactPoint[];
     address?: Address | null;
-    customFields?: { [key: string]: any; };
+    customFields?: { [key: string]: FieldValue; };
 }
 
 /** A CompanyView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
@@ -2493,7 +2628,7 @@ export interface CompanyViewSelection {
     phones?: ContactPoint[];
     urls?: ContactPoint[];
     address?: Address | null;
-    customFields?: { [key: string]: any; };
+    customFields?: { [key: string]: FieldValue; };
     createdUtc?: string;
     updatedUtc?: string;
     deletedUtc?: string | null;
@@ -2512,7 +2647,7 @@ export interface CreateCompany {
     phones?: ContactPointInput[] | null;
     urls?: ContactPointInput[] | null;
     address?: AddressInput | null;
-    customFields?: { [key: string]: any; } | null;
+    customFields?: { [key: string]: FieldValue; } | null;
 }
 
 export interface AddressInput {
@@ -2539,9 +2674,9 @@ export interface FileView {
 }
 
 export interface CreateFile {
-    name?: string | null;
-    contentType?: string | null;
-    sizeBytes?: number | null;
+    name: string;
+    contentType: string;
+    sizeBytes: number;
     sha256?: string | null;
     url?: string | null;
 }
@@ -2566,7 +2701,7 @@ export interface FileViewSelection {
 export interface RecordView {
     readonly id: string;
     readonly domain: string;
-    fields: { [key: string]: any; };
+    fields: { [key: string]: FieldValue; };
     readonly createdUtc: string;
     readonly updatedUtc: string;
     readonly deletedUtc?: string | null;
@@ -2577,7 +2712,7 @@ export interface RecordView {
 }
 
 export interface RecordInput {
-    fields?: { [key: string]: any; } | null;
+    fields?: { [key: string]: FieldValue; } | null;
 }
 
 export interface PageOfRecordView {
@@ -2589,7 +2724,7 @@ export interface PageOfRecordView {
 export interface RecordViewSelection {
     id: string;
     domain?: string;
-    fields?: { [key: string]: any; };
+    fields?: { [key: string]: FieldValue; };
     createdUtc?: string;
     updatedUtc?: string;
     deletedUtc?: string | null;
@@ -2601,7 +2736,7 @@ export interface RecordViewSelection {
 
 /** An RFC 7396 Merge Patch of a RecordView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
 export interface RecordViewMergePatch {
-    fields?: { [key: string]: any; };
+    fields?: { [key: string]: FieldValue; };
 }
 
 export interface UpsertedLink {
@@ -2616,13 +2751,13 @@ export interface UpsertedLink {
 }
 
 export interface UpsertLink {
-    parentDomain?: string | null;
+    parentDomain: string;
     parentRecordId?: string | null;
-    parentRecordKey?: any;
+    parentRecordKey?: RecordKey;
     parentRecordMatchField?: string | null;
-    childDomain?: string | null;
+    childDomain: string;
     childRecordId?: string | null;
-    childRecordKey?: any;
+    childRecordKey?: RecordKey;
     childRecordMatchField?: string | null;
     relationship?: string | null;
     newRelationship?: string | null;
@@ -2641,7 +2776,7 @@ export interface TypedLinkView {
     toObjectId: string;
     fromObjectDisplayLabel?: string | null;
     toObjectDisplayLabel?: string | null;
-    fieldValues: { [key: string]: any; };
+    fieldValues: { [key: string]: FieldValue; };
     restrictedFields: { [key: string]: RestrictedField; };
     createdAt: string;
     lastUpdatedAt: string;
@@ -2667,10 +2802,5 @@ export type NoteContentFormat = "plain" | "markdown" | "html";
 
 /** What a timeline action records (API.md 2.3). */
 export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted" | "file.created" | "file.deleted" | "domain.created" | "domain.updated" | "relationship_type.created" | "relationship_type.updated";
-
-/** The type of a field, as a definition names it (API.md 5.1). */
-export type FieldTypeName = "association" | "boolean" | "date" | "number" | "text";
-
-export type JsonPatchOperationOp = "add" | "remove" | "replace" | "move" | "copy" | "test";
 
 export type NotePatchAction = "archive" | "unarchive" | "supersede";
