@@ -36,6 +36,13 @@ describe("the client's public types", () => {
     }
   });
 
+  it("type JSON Patch as a union of exactly the operations the document names", () => {
+    const document = JSON.parse(readFileSync(join(root, "openapi.json"), "utf8"));
+    const documented: string[] = document.components.schemas.JsonPatchOperation.properties.op.enum;
+    const union = [...readFileSync(join(root, "src", "values.ts"), "utf8").matchAll(/^\s+op: "(\w+)";$/gm)].map((m) => m[1]);
+    assert.deepEqual([...union].sort(), [...documented].sort());
+  });
+
   it("name a parent's id for what it is", () => {
     const generated = readFileSync(join(root, "src", "generated", "client.ts"), "utf8");
     for (const signature of ["createNote(contactId: string, body: NewNote", "patchNote(companyId: string, noteId: string", "listContactActions(contactId: string",
