@@ -102,6 +102,7 @@ create_contact_phase
 patch_link_phase
 upsert_link_phase
 patch_typed_link_phase
+hostile_phase "$([ "$MODE" = full ] && echo 10 || echo 3)"
 
 RSS_MIB="$(api_peak_rss_mib)"
 api_stop

@@ -3,13 +3,15 @@
 Exit code 1 when a sanity check fails: a 5xx, a measurement with no successful response, a pgbench
 failure, a 2xx PATCH or changing upsert that did not move exactly one version and write exactly two
 link.updated actions, an upsert that created a link, a claim link whose type no longer follows its version, or
-a typed-link PATCH run whose versions or per-timeline actions do not match its 200s, or that had a 4xx.
+a typed-link PATCH run whose versions or per-timeline actions do not match its 200s, or that had a 4xx, or one of
+issue 23's hostile inputs answered other than with a 4xx or let /health/live take 1 s (py/hostile.py).
 """
 import argparse
 import json
 import os
 import sys
 
+from hostile_report import hostile_lines, hostile_problems
 from targets import change_lines, pgbench_scenario, sanity_problems, sanity_summary, target_lines
 
 
@@ -85,7 +87,7 @@ def main():
     rss = float(args.rss_mib) if args.rss_mib.replace(".", "", 1).isdigit() else None
     skipped = [r for r in results if r["type"] == "skipped"]
     seeds = [r for r in results if r["type"] == "seed"]
-    problems = sanity_problems(results)
+    problems = sanity_problems(results) + hostile_problems(results)
 
     note = os.environ.get("BENCH_NOTE")
     out = [f"# Linkage benchmark, {args.mode} run of {args.started}", ""] + ([f"> {note}", ""] if note else []) + [
@@ -109,6 +111,7 @@ def main():
     if skipped:
         out.append("")
     out += ["## Targets", ""] + target_lines(rows, rss, skipped) + [""]
+    out += hostile_lines(results)
     out += ["## Sanity checks", ""]
     out += [f"- FAILED: {p}" for p in problems] or ["- " + sanity_summary()]
     text = "\n".join(out) + "\n"

@@ -218,4 +218,5 @@ def sanity_summary():
             "requests in flight when wrk stopped, whose answers it never reads), with exactly two `link.updated` "
             "actions per version; no upsert created a link; every claim link's type follows from its version; "
             "typed-link PATCHes moved their links' versions by their 200s (the same allowance) and no other link's, "
-            "with one `link.updated` per version on the contact's and one on the record's timeline, and no 4xx")
+            "with one `link.updated` per version on the contact's and one on the record's timeline, and no 4xx; "
+            "issue 23's four hostile inputs were refused with a 4xx and /health/live answered within 1 s meanwhile")

@@ -47,6 +47,7 @@ public static class ApiSetup
 
     public static void UseLinkagePipeline(this WebApplication app)
     {
+        app.UseMiddleware<ApiResponseHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseLinkageRequestLogging();

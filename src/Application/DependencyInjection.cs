@@ -53,6 +53,8 @@ public static class DependencyInjection
         services.AddScoped<LinkSides>();
         services.AddScoped<DomainCatalog>();
         services.AddScoped<RecordFields>();
+        services.AddScoped<RecordMasks>();
+        services.AddScoped<Records.GetRecord.RecordReader>();
 
         services.AddScoped<IdempotencyOutcome>();
         services.AddScoped<ChangeContext>();

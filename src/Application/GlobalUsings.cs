@@ -4,6 +4,7 @@ global using Linkage.Application.Common.Changes;
 global using Linkage.Application.Common.Concurrency;
 global using Linkage.Application.Common.Exceptions;
 global using Linkage.Application.Common.Input;
+global using Linkage.Application.Common.Masking;
 global using Linkage.Application.Common.Persistence;
 global using Linkage.Application.Common.Requests;
 global using Linkage.Application.Common.Security;

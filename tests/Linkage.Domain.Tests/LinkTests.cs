@@ -1,4 +1,5 @@
 using Linkage.Domain.Common;
+using Linkage.Domain.Definitions;
 using Linkage.Domain.Links;
 
 namespace Linkage.Domain.Tests;
@@ -131,5 +132,100 @@ public sealed class LinkTests
             ("link.deleted", SubjectType.Company, (IReadOnlyDictionary<string, FieldChange>?)null),
         }));
         Assert.Throws<InvalidOperationException>(() => link.Delete(Stamp));
+    }
+}
+
+/// <summary>A typed link's field values (API.md 6): a change is decided on the real values, a restricted one recorded masked.</summary>
+public sealed class TypedLinkFieldValueTests
+{
+    private static readonly ChangeStamp Stamp = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), "ada", "api");
+
+    private static readonly RelationshipType Witness = RelationshipType.Create(
+        "t1", "witness", "Claim", BuiltInDomain.Contact,
+        new RelationshipDetails("Witness", [
+            new FieldDefinition("note", FieldType.Text),
+            new FieldDefinition("ssn", FieldType.Text, Restricted: true),
+        ]),
+        Stamp);
+
+    private static Link LinkWithSecret(string secret)
+    {
+        var link = Link.Create("t1", new LinkEnd("Claim", Guid.CreateVersion7()), LinkEnd.Contact(Guid.CreateVersion7()), Witness, Stamp);
+        Assert.That(link.Patch(null, new Dictionary<string, object?> { ["ssn"] = secret }, Witness, Stamp), Is.True);
+        link.ClearRecordedActions();
+        return link;
+    }
+
+    [Test]
+    public void Changing_only_a_restricted_value_is_a_change_recorded_by_name_only()
+    {
+        var link = LinkWithSecret("078-05-1120");
+
+        var changed = link.Patch(null, new Dictionary<string, object?> { ["ssn"] = "219-09-9999" }, Witness, Stamp);
+
+        Assert.That(changed, Is.True, "a different secret is a change, though both are recorded alike");
+        Assert.That(link.Version, Is.EqualTo(3));
+        Assert.That(link.FieldValues["ssn"], Is.EqualTo("219-09-9999"));
+        Assert.That(link.RecordedActions.Select(a => a.Kind), Is.EqualTo(new[] { "link.updated", "link.updated" }));
+        var recorded = link.RecordedActions[0].Changes!["fieldValues"];
+        Assert.That(recorded.From, Is.EqualTo(new Dictionary<string, object?> { ["ssn"] = FieldValueChanges.Changed }));
+        Assert.That(recorded.To, Is.EqualTo(new Dictionary<string, object?> { ["ssn"] = FieldValueChanges.Changed }));
+    }
+
+    [Test]
+    public void The_same_restricted_value_again_is_no_change()
+    {
+        var link = LinkWithSecret("078-05-1120");
+
+        Assert.That(link.Patch(null, new Dictionary<string, object?> { ["ssn"] = "078-05-1120" }, Witness, Stamp), Is.False);
+        Assert.That((link.Version, link.RecordedActions.Count), Is.EqualTo((2, 0)));
+    }
+
+    [Test]
+    public void An_unrestricted_value_is_recorded_as_it_is()
+    {
+        var link = LinkWithSecret("078-05-1120");
+
+        link.Patch(null, new Dictionary<string, object?> { ["ssn"] = "078-05-1120", ["note"] = "seen" }, Witness, Stamp);
+
+        var recorded = link.RecordedActions[0].Changes!["fieldValues"];
+        Assert.That(recorded.From, Is.EqualTo(new Dictionary<string, object?>()));
+        Assert.That(recorded.To, Is.EqualTo(new Dictionary<string, object?> { ["note"] = "seen" }));
+    }
+}
+
+/// <summary>A record's fields (API.md 5.1): a change is decided on the real values, a restricted one recorded masked.</summary>
+public sealed class RecordFieldValueTests
+{
+    private static readonly ChangeStamp Stamp = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), "ada", "api");
+
+    private static readonly DomainDefinition Employee = DomainDefinition.Create("t1", "Employee", new DomainDetails("Employees", [
+        new FieldDefinition("name", FieldType.Text),
+        new FieldDefinition("ssn", FieldType.Text, Restricted: true),
+    ]), Stamp);
+
+    [Test]
+    public void Changing_only_a_restricted_value_moves_the_version_and_records_it_by_name_only()
+    {
+        var record = Linkage.Domain.Records.DomainRecord.Create("t1", Employee, new Dictionary<string, object?> { ["name"] = "Ada", ["ssn"] = "1" }, Stamp);
+        record.ClearRecordedActions();
+
+        Assert.That(record.Update(Employee, new Dictionary<string, object?> { ["name"] = "Ada", ["ssn"] = "2" }, Stamp), Is.True);
+
+        Assert.That(record.Version, Is.EqualTo(2));
+        Assert.That(record.Fields["ssn"], Is.EqualTo("2"));
+        var recorded = record.RecordedActions.Single().Changes!["fields"];
+        Assert.That(recorded.To, Is.EqualTo(new Dictionary<string, object?> { ["ssn"] = FieldValueChanges.Changed }));
+    }
+
+    [Test]
+    public void A_reveal_is_recorded_and_moves_no_version()
+    {
+        var record = Linkage.Domain.Records.DomainRecord.Create("t1", Employee, new Dictionary<string, object?> { ["name"] = "Ada" }, Stamp);
+        record.ClearRecordedActions();
+
+        record.RecordReveal(Stamp);
+
+        Assert.That((record.Version, record.RecordedActions.Single().Kind), Is.EqualTo((1, "record.revealed")));
     }
 }

@@ -37,9 +37,17 @@ public sealed class EveryOperationTests : ApiTestBase
         var probes = await fuzzCase.ProbesAsync(world, FuzzSeed.For(fuzzCase.Name));
 
         await runner.RunAsync(fuzzCase.Operation, Probe.ValidRequest);
-        foreach (var probe in probes)
+        await using (var health = fuzzCase.Family == Family.Hostile ? HealthWatch.Start(Anonymous()) : null)
         {
-            await runner.RunAsync(fuzzCase.Operation, probe);
+            foreach (var probe in probes)
+            {
+                await runner.RunAsync(fuzzCase.Operation, probe);
+            }
+
+            if (health is { } watched && watched.Slowest > HealthWatch.Bound)
+            {
+                runner.Failures.Add($"/health/live took {watched.Slowest.TotalMilliseconds:0} ms while the case ran (slowest of {watched.Asked}).");
+            }
         }
 
         using var live = await Anonymous().GetAsync("/health/live");

@@ -74,4 +74,34 @@ describe("custom domains, records, relationship types and upserts through the ge
     }));
     assert.ok(isProblem(mismatch, "Conflict"), String(mismatch));
   });
+
+  it("masks a record's restricted fields, shows them with reveal to a caller who may, and records each reveal", async () => {
+    const tenant = newTenant();
+    const api = clientFor(tenant);
+    await api.domains.createDomain({
+      name: "Employee",
+      label: "Employees",
+      fields: [{ name: "name", type: "text" }, { name: "ssn", type: "text", restricted: true }],
+    });
+    const created = await api.records.createRecord("Employee", { fields: { name: "Grace", ssn: "078-05-1120" } });
+    assert.deepEqual(created.result.fields, { name: "Grace" }, "a create answers masked");
+    assert.deepEqual(created.result.restrictedFields["ssn"], { masked: { currentUserIsAuthorizedToReveal: true } });
+
+    const masked = await api.records.getRecord("Employee", created.result.id);
+    assert.equal(masked.result.fields["ssn"], undefined);
+    const revealed = await api.records.getRecord("Employee", created.result.id, { reveal: true });
+    assert.equal(revealed.result.fields["ssn"], "078-05-1120");
+    assert.deepEqual(revealed.result.restrictedFields, {});
+    const actions = await api.records.listRecordActions("Employee", created.result.id, { kind: "record.revealed" });
+    assert.deepEqual(actions.result.items.map((a) => a.kind), ["record.revealed"]);
+
+    const reader = clientFor(tenant, { permissions: ["Employee:Read", "Employee:Edit"] });
+    const asked = await reader.records.getRecord("Employee", created.result.id, { reveal: true });
+    assert.equal(asked.result.fields["ssn"], undefined, "without Reveal, reveal=true shows it masked");
+    assert.deepEqual(asked.result.restrictedFields["ssn"], { masked: { currentUserIsAuthorizedToReveal: false } });
+    const write = await failure(reader.records.patchRecord("Employee", created.result.id, [{ op: "replace", path: "/fields/ssn", value: "x" }], { ifMatch: etagOf(asked) }));
+    assert.ok(isProblem(write, "Forbidden"), String(write));
+    const test = await failure(reader.records.patchRecord("Employee", created.result.id, [{ op: "test", path: "/fields/ssn", value: "078-05-1120" }], { ifMatch: etagOf(asked) }));
+    assert.ok(isProblem(test, "MaskedField"), String(test));
+  });
 });

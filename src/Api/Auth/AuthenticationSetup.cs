@@ -34,10 +34,9 @@ public static class AuthenticationSetup
             {
                 OnTokenValidated = context =>
                 {
-                    if (string.IsNullOrEmpty(context.Principal?.FindFirst(LinkageClaims.Actor)?.Value)
-                        || string.IsNullOrEmpty(context.Principal?.FindFirst(LinkageClaims.Tenant)?.Value))
+                    if (TokenSubject.Refusal(context.Principal, context.SecurityToken) is { } refusal)
                     {
-                        context.Fail("The token lacks a 'sub' or 'tid' claim.");
+                        context.Fail(refusal);
                     }
 
                     return Task.CompletedTask;

@@ -2,9 +2,9 @@ using Linkage.Api.Operations.OpenApi;
 using Linkage.Application.Patching.ApplyPatch;
 using Linkage.Application.Records;
 using Linkage.Application.Records.CreateRecord;
+using Linkage.Application.Records.GetRecord;
 using Linkage.Application.Records.ListRecords;
 using Linkage.Application.Resources.DeleteResource;
-using Linkage.Application.Resources.GetResource;
 using Linkage.Application.Timeline.ListActions;
 using Linkage.Domain.Records;
 
@@ -46,14 +46,17 @@ public sealed class RecordsController : LinkageControllerBase
         CancellationToken cancellationToken = default) =>
         Mediator.Send(new ListRecords(domain, RecordFilter.Read(Request.Query, PageParameters), new PageRequest(limit, cursor)), cancellationToken);
 
+    /// <summary>The record; <c>reveal=true</c> shows restricted values to a caller with <c>Reveal</c> on the domain, and records it.</summary>
     [HttpGet("{id:guid}")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public async Task<ActionResult<RecordView>> GetRecord(
-        string domain, Guid id, [FromQuery(Name = "$select")] string? select, CancellationToken cancellationToken)
+        string domain, Guid id, [FromQuery(Name = "$select")] string? select, [FromQuery] bool reveal = false, CancellationToken cancellationToken = default)
     {
         var selection = FieldSelection.Parse(select);
-        var record = await Mediator.Send(new GetResource<DomainRecord, RecordView>(id, selection, domain), cancellationToken);
+        var record = reveal
+            ? await Mediator.Send(new RevealRecord(domain, id, selection), cancellationToken)
+            : await Mediator.Send(new Application.Records.GetRecord.GetRecord(domain, id, selection), cancellationToken);
         return OkWithETag(selection.Shape(record, HttpContext), record.Version);
     }
 

@@ -11,9 +11,9 @@ public sealed partial class HttpChangeOrigin(IHttpContextAccessor accessor) : IC
 
     public string Value => accessor.HttpContext?.Request.OptionalHeader(LinkageHeaders.ChangeOrigin) ?? Default;
 
-    public static bool IsValid(string origin) => ValidOrigin().IsMatch(origin);
+    public static bool IsValid(string origin) => origin.Length is > 0 and <= 50 && ValidOrigin().IsMatch(origin);
 
-    [GeneratedRegex("^[a-z0-9_-]{1,50}$")]
+    [GeneratedRegex(@"^[a-z0-9_-]{1,50}\z")]
     private static partial Regex ValidOrigin();
 }
 

@@ -24,7 +24,8 @@ public abstract class DefinitionController<TDefinition, TView, TDefine>(string s
     public async Task<ActionResult<TView>> CreateDefinition([FromBody] TDefine body, CancellationToken cancellationToken)
     {
         var view = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
-        return CreatedWithETag($"{Request.Path.Value!.TrimEnd('/')}/{view.Name}", view, view.Version);
+        // Names are plain ASCII words (API.md 5.1); escaped anyway, so no name can ever break the header.
+        return CreatedWithETag($"{Request.Path.Value!.TrimEnd('/')}/{Uri.EscapeDataString(view.Name)}", view, view.Version);
     }
 
     [HttpGet]

@@ -9,7 +9,8 @@ namespace Linkage.Api.Http;
 /// </summary>
 public sealed class RequestBodyLimit(RequestDelegate next)
 {
-    public const long MaxBytes = 256 * 1024;
+    /// <summary>256 KiB; the same figure bounds a patched document at every step (API.md 4).</summary>
+    public const long MaxBytes = Application.Patching.PatchLimits.MaxDocumentBytes;
 
     public async Task InvokeAsync(HttpContext context)
     {

@@ -15,7 +15,7 @@ public static class LoggingSetup
     {
         builder.Services.AddSerilog((services, logger) =>
         {
-            logger.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+            logger.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext().Enrich.With<LogInjectionGuard>();
 
             // Sinks registered in the container (none in production; a test reads what was logged with one) join the logger.
             foreach (var sink in services.GetServices<Serilog.Core.ILogEventSink>())

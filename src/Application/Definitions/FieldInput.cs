@@ -34,13 +34,17 @@ public static class DefinitionRules
 {
     public static IRuleBuilderOptions<T, string?> Label<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(l => !string.IsNullOrWhiteSpace(l) && l.Length <= DomainDefinition.MaxLabelLength)
-            .WithMessage($"A label is 1 to {DomainDefinition.MaxLabelLength} characters.");
+            .WithMessage($"A label is 1 to {DomainDefinition.MaxLabelLength} characters.")
+            .SingleLine();
 
     public static void Fields<T>(this AbstractValidator<T> validator, Expression<Func<T, IEnumerable<FieldInput>?>> fields)
     {
-        validator.RuleFor(fields).Must(f => f is null || f.Count() <= FieldSet.MaxFields).WithMessage($"At most {FieldSet.MaxFields} fields.")
+        var items = fields.Compile();
+        validator.RuleFor(fields).Cascade(CascadeMode.Stop)
+            .Must(f => f is null || f.Count() <= FieldSet.MaxFields).WithMessage($"At most {FieldSet.MaxFields} fields.")
             .Must(f => f is null || f.Where(x => x?.Name is not null).GroupBy(x => x.Name!, StringComparer.OrdinalIgnoreCase).All(g => g.Count() == 1))
             .WithMessage("Each field name appears once, in any case.");
-        validator.RuleForEach(fields!).NotNull().SetValidator(new FieldInputValidator());
+        validator.RuleForEach(fields!).NotNull().SetValidator(new FieldInputValidator())
+            .When(x => items(x) is not { } f || f.Count() <= FieldSet.MaxFields);
     }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Numerics;
-
 namespace Linkage.Application.PatchEngine;
 
 /// <summary>Compares JSON number literals by exact mathematical value, with no precision loss for big numbers.</summary>
@@ -23,7 +20,7 @@ internal static class JsonNumberText
 
     // A number as sign, significant digits (no leading or trailing zeros) and a power-of-ten exponent,
     // so that 1, 1.0, 10e-1 and 0.1e1 all normalize to (false, "1", 0).
-    private readonly record struct Normalized(bool Negative, string Digits, BigInteger Exponent);
+    private readonly record struct Normalized(bool Negative, string Digits, DecimalInteger Exponent);
 
     private static bool TryNormalize(string text, out Normalized result)
     {
@@ -53,7 +50,7 @@ internal static class JsonNumberText
             }
         }
 
-        var exponent = BigInteger.Zero;
+        var exponent = DecimalInteger.Zero;
         if (position < span.Length && span[position] is 'e' or 'E')
         {
             position++;
@@ -69,11 +66,7 @@ internal static class JsonNumberText
                 return false;
             }
 
-            exponent = BigInteger.Parse(exponentDigits, NumberStyles.None, CultureInfo.InvariantCulture);
-            if (exponentNegative)
-            {
-                exponent = -exponent;
-            }
+            exponent = DecimalInteger.Of(exponentNegative, exponentDigits);
         }
 
         if (position != span.Length)
@@ -85,12 +78,12 @@ internal static class JsonNumberText
         if (digits.Length == 0)
         {
             // Every spelling of zero, including -0, is the same value.
-            result = new Normalized(false, string.Empty, BigInteger.Zero);
+            result = new Normalized(false, string.Empty, DecimalInteger.Zero);
             return true;
         }
 
         var trimmed = digits.TrimEnd('0');
-        exponent += digits.Length - trimmed.Length - fractionPart.Length;
+        exponent = exponent.Plus((long)digits.Length - trimmed.Length - fractionPart.Length);
         result = new Normalized(negative, trimmed, exponent);
         return true;
     }

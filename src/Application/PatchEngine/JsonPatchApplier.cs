@@ -2,12 +2,20 @@ using System.Text.Json.Nodes;
 
 namespace Linkage.Application.PatchEngine;
 
-/// <summary>Applies operations one by one to a document the caller owns; every failure is a <see cref="JsonPatchException"/>.</summary>
+/// <summary>
+/// Applies operations one by one to a document the caller owns; every failure is a <see cref="JsonPatchException"/>.
+/// With bounds, each operation is checked against them before it changes anything (<see cref="DocumentBudget"/>).
+/// </summary>
 internal sealed class JsonPatchApplier
 {
     private readonly JsonPatchLocator _locator;
+    private readonly DocumentBudget? _budget;
 
-    public JsonPatchApplier(JsonNode? root) => _locator = new JsonPatchLocator(root);
+    public JsonPatchApplier(JsonNode? root, JsonPatchBounds? bounds = null)
+    {
+        _locator = new JsonPatchLocator(root);
+        _budget = bounds is null ? null : new DocumentBudget(bounds, root);
+    }
 
     public JsonNode? Root => _locator.Root;
 
@@ -18,7 +26,7 @@ internal sealed class JsonPatchApplier
         switch (operation.Op)
         {
             case JsonPatchOperationType.Add:
-                Add(path, RequireValue(operation, index));
+                Add(path, RequireValue(operation, index), copyOf: false, index);
                 break;
             case JsonPatchOperationType.Remove:
                 Remove(path, "path");
@@ -27,11 +35,11 @@ internal sealed class JsonPatchApplier
                 Replace(path, RequireValue(operation, index));
                 break;
             case JsonPatchOperationType.Move:
-                Move(RequireFrom(operation), path);
+                Move(RequireFrom(operation), path, index);
                 break;
             case JsonPatchOperationType.Copy:
-                var source = _locator.Resolve(RequireFrom(operation), "from");
-                Add(path, JsonNodeCloner.Clone(source, "value at 'from'", index));
+                // The copy is made only once the budget has room for it: measuring the source costs no more than the room.
+                Add(path, _locator.Resolve(RequireFrom(operation), "from"), copyOf: true, index);
                 break;
             case JsonPatchOperationType.Test:
                 Test(path, RequireValue(operation, index), operation, index);
@@ -41,38 +49,44 @@ internal sealed class JsonPatchApplier
         }
     }
 
-    private void Add(JsonPointer path, JsonNode? value)
+    /// <summary>Adds <paramref name="value"/>, or a copy of it when <paramref name="copyOf"/>, at <paramref name="path"/>.</summary>
+    private void Add(JsonPointer path, JsonNode? value, bool copyOf, int operationIndex)
     {
         if (path.IsRoot)
         {
-            _locator.Root = value;
+            _budget?.Adding(path, value, _locator.Root, isNew: false, intoArray: false, _locator.Invalid);
+            _locator.Root = Owned(value, copyOf, operationIndex);
             return;
         }
 
         var (parent, token) = _locator.ResolveParent(path, "path");
         if (parent is JsonObject obj)
         {
-            obj[token] = value;
+            var exists = obj.TryGetPropertyValue(token, out var replaced);
+            _budget?.Adding(path, value, replaced, isNew: !exists, intoArray: false, _locator.Invalid);
+            obj[token] = Owned(value, copyOf, operationIndex);
             return;
         }
 
         var array = (JsonArray)parent;
-        if (token == "-")
+        var index = array.Count;
+        if (token != "-")
         {
-            array.Add(value);
-            return;
+            // Unlike the other operations, add accepts index == Count, which appends.
+            index = _locator.RequireIndex(token, "path");
+            if (index > array.Count)
+            {
+                throw _locator.Invalid(
+                    $"Index {index} in \"{path}\" is out of bounds: the array has {array.Count} elements, so add accepts at most {array.Count}.");
+            }
         }
 
-        // Unlike the other operations, add accepts index == Count, which appends.
-        var index = _locator.RequireIndex(token, "path");
-        if (index > array.Count)
-        {
-            throw _locator.Invalid(
-                $"Index {index} in \"{path}\" is out of bounds: the array has {array.Count} elements, so add accepts at most {array.Count}.");
-        }
-
-        array.Insert(index, value);
+        _budget?.Adding(path, value, replaced: null, isNew: true, intoArray: true, _locator.Invalid);
+        array.Insert(index, Owned(value, copyOf, operationIndex));
     }
+
+    private static JsonNode? Owned(JsonNode? value, bool copyOf, int operationIndex) =>
+        copyOf ? JsonNodeCloner.Clone(value, "value at 'from'", operationIndex) : value;
 
     private JsonNode? Remove(JsonPointer path, string role)
     {
@@ -91,6 +105,7 @@ internal sealed class JsonPatchApplier
             }
 
             obj.Remove(token);
+            _budget?.Removed(removed, token, fromArray: false);
             return removed;
         }
 
@@ -98,6 +113,7 @@ internal sealed class JsonPatchApplier
         var index = _locator.RequireExistingIndex(array, token, path, role);
         var element = array[index];
         array.RemoveAt(index);
+        _budget?.Removed(element, token, fromArray: true);
         return element;
     }
 
@@ -105,6 +121,7 @@ internal sealed class JsonPatchApplier
     {
         if (path.IsRoot)
         {
+            _budget?.Adding(path, value, _locator.Root, isNew: false, intoArray: false, _locator.Invalid);
             _locator.Root = value;
             return;
         }
@@ -112,20 +129,23 @@ internal sealed class JsonPatchApplier
         var (parent, token) = _locator.ResolveParent(path, "path");
         if (parent is JsonObject obj)
         {
-            if (!obj.ContainsKey(token))
+            if (!obj.TryGetPropertyValue(token, out var replaced))
             {
                 throw _locator.Invalid($"The path \"{path}\" does not exist: the object has no member '{token}'.");
             }
 
+            _budget?.Adding(path, value, replaced, isNew: false, intoArray: false, _locator.Invalid);
             obj[token] = value;
             return;
         }
 
         var array = (JsonArray)parent;
-        array[_locator.RequireExistingIndex(array, token, path, "path")] = value;
+        var index = _locator.RequireExistingIndex(array, token, path, "path");
+        _budget?.Adding(path, value, array[index], isNew: false, intoArray: true, _locator.Invalid);
+        array[index] = value;
     }
 
-    private void Move(JsonPointer from, JsonPointer path)
+    private void Move(JsonPointer from, JsonPointer path, int index)
     {
         if (from.Equals(path))
         {
@@ -139,7 +159,7 @@ internal sealed class JsonPatchApplier
             throw _locator.Invalid($"Cannot move \"{from}\" into its own child \"{path}\".");
         }
 
-        Add(path, Remove(from, "from"));
+        Add(path, Remove(from, "from"), copyOf: false, index);
     }
 
     private void Test(JsonPointer path, JsonNode? expected, JsonPatchOperation operation, int index)

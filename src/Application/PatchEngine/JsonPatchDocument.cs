@@ -54,11 +54,13 @@ public sealed class JsonPatchDocument
     /// <summary>
     /// Applies every operation to a deep copy of <paramref name="document"/> and returns the copy. The input is never
     /// modified, so a failure part-way through leaves the caller's document exactly as it was.
-    /// Throws <see cref="InvalidPatchException"/> or <see cref="PatchTestFailedException"/>.
+    /// Throws <see cref="InvalidPatchException"/> or <see cref="PatchTestFailedException"/>. With
+    /// <paramref name="bounds"/>, an operation that would take the document past them is an <see cref="InvalidPatchException"/>
+    /// raised before it changes anything; without, the engine is RFC 6902 alone.
     /// </summary>
-    public JsonNode? Apply(JsonNode? document)
+    public JsonNode? Apply(JsonNode? document, JsonPatchBounds? bounds = null)
     {
-        var applier = new JsonPatchApplier(JsonNodeCloner.Clone(document, "document", null));
+        var applier = new JsonPatchApplier(JsonNodeCloner.Clone(document, "document", null), bounds);
         for (var i = 0; i < _operations.Length; i++)
         {
             applier.Apply(_operations[i], i);

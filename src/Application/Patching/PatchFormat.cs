@@ -1,3 +1,5 @@
+using Linkage.Application.PatchEngine;
+
 namespace Linkage.Application.Patching;
 
 /// <summary>How a PATCH body describes the change (API.md 4).</summary>
@@ -15,6 +17,12 @@ public static class PatchLimits
 {
     public const int MaxOperations = 100;
 
-    /// <summary>Nesting depth of the patch document, counted as <c>JsonDocumentOptions.MaxDepth</c> counts it.</summary>
+    /// <summary>Nesting depth of the patch document, and of the patched document at every step, counted as <c>JsonDocumentOptions.MaxDepth</c> counts it.</summary>
     public const int MaxDepth = 16;
+
+    /// <summary>The body limit of API.md 1.1 (256 KiB): a patched document is at no step larger, written as compact JSON.</summary>
+    public const long MaxDocumentBytes = 256 * 1024;
+
+    /// <summary>The bounds a resource's document keeps while a patch applies (API.md 4).</summary>
+    public static JsonPatchBounds Bounds { get; } = new(MaxDocumentBytes, MaxDepth);
 }

@@ -73,9 +73,30 @@ public sealed record ResolvedPatch(JsonPatchDocument? Operations, JsonObject? Me
     /// <summary>The patched copy of <paramref name="document"/>; the whole patch applies or the engines throw.</summary>
     public JsonObject Apply(JsonObject document)
     {
-        var patched = Operations is not null ? Operations.Apply(document) : JsonMergePatch.Apply(document, Members!);
+        var patched = Operations is not null ? Operations.Apply(document, PatchLimits.Bounds) : Merged(document);
 
         // The root can be neither replaced nor removed (see JsonPatchPaths), so this holds; kept as a guard, not a path.
         return patched as JsonObject ?? throw new InvalidPatchException($"The patched {Shape.Noun} is not a JSON object.");
+    }
+
+    /// <summary>
+    /// A Merge Patch cannot grow a document past its own size and the patch's, both within the body limit, nor nest it
+    /// deeper than the patch: its result is checked once, against the same bounds as a JSON Patch's steps.
+    /// </summary>
+    private JsonNode? Merged(JsonObject document)
+    {
+        var merged = JsonMergePatch.Apply(document, Members!);
+        var depth = JsonNodeDepth.Of(merged);
+        if (depth > PatchLimits.MaxDepth)
+        {
+            throw new InvalidPatchException($"The patched {Shape.Noun} would nest {depth} levels deep; at most {PatchLimits.MaxDepth} are allowed.");
+        }
+
+        if (JsonSize.Of(merged, PatchLimits.MaxDocumentBytes) > PatchLimits.MaxDocumentBytes)
+        {
+            throw new InvalidPatchException($"The patched {Shape.Noun} would be larger than {PatchLimits.MaxDocumentBytes} bytes (the body limit).");
+        }
+
+        return merged;
     }
 }

@@ -7,12 +7,11 @@ namespace Linkage.Application.Records;
 /// </summary>
 public sealed class RecordFields(ILinkageDbContext db, IRecordLocks locks)
 {
-    /// <summary>The values, read from JSON; the definition is held (ADR 12) until the transaction ends.</summary>
-    public async Task<IReadOnlyDictionary<string, object?>> ReadAsync(
-        DomainDefinition definition, IReadOnlyDictionary<string, JsonElement>? fields, CancellationToken cancellationToken)
+    /// <summary>The values read from a request (<see cref="FieldValueInput"/>), checked; the definition is held (ADR 12) until the transaction ends.</summary>
+    public async Task<IReadOnlyDictionary<string, object?>> CheckAsync(
+        DomainDefinition definition, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
     {
         await locks.ShareDefinitionAsync(definition.Id, cancellationToken);
-        var values = FieldValueInput.Read(fields, "fields");
 
         foreach (var field in definition.Fields.Where(f => f.Type == FieldType.Association))
         {

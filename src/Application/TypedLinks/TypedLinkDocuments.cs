@@ -18,13 +18,15 @@ public sealed class TypedLinkDocuments(ILinkageDbContext db, ICurrentUser user)
         return user.Has(read) ? row : throw new ForbiddenException([read]);
     }
 
-    public bool MayReveal(string parentDomain) => user.Has(new Permission(parentDomain, "Reveal"));
+    public bool MayReveal(string parentDomain) => user.Has(Permission.Reveal(parentDomain));
+
+    /// <summary>How the caller sees the values of a link of <paramref name="parentDomain"/> whose type defines <paramref name="fields"/>.</summary>
+    public FieldMask MaskOf(string parentDomain, IEnumerable<FieldDefinition>? fields, bool reveal) =>
+        FieldMask.For(fields, MayReveal(parentDomain), reveal);
 
     public TypedLinkView Show(TypedLinkRow row, bool reveal)
     {
-        var restricted = row.Type?.Fields.Where(f => f.Restricted).Select(f => f.Name).ToList() ?? [];
-        var mayReveal = MayReveal(row.ParentDomain);
-        var shown = reveal && mayReveal;
+        var mask = MaskOf(row.ParentDomain, row.Type?.Fields, reveal);
         return new TypedLinkView(
             row.Id,
             LinkKey.Format(row.RelationshipType, row.ParentDomain, row.ChildDomain, row.ParentId, row.ChildId),
@@ -38,8 +40,8 @@ public sealed class TypedLinkDocuments(ILinkageDbContext db, ICurrentUser user)
             row.ChildId,
             row.Labels?.Parent,
             row.Labels?.Child,
-            shown ? row.FieldValues : row.FieldValues.Where(v => !restricted.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value),
-            shown ? new Dictionary<string, RestrictedField>() : restricted.ToDictionary(n => n, _ => new RestrictedField(new MaskedValue(mayReveal))),
+            mask.Values(row.FieldValues),
+            mask.RestrictedFields,
             row.CreatedUtc,
             row.UpdatedUtc,
             row.Version);

@@ -36,7 +36,10 @@ public sealed record TypedLinkRow(
 
 public sealed record TypeRow(int Version, string Label, IReadOnlyList<FieldDefinition> Fields);
 
-/// <summary>What the ends' labels are made of: a company's name, or a record's first text field; a contact's full name or a file's name.</summary>
+/// <summary>
+/// What the ends' labels are made of: a company's name, or a record's first text field that is not restricted (a label is
+/// shown to every reader); a contact's full name or a file's name.
+/// </summary>
 public sealed record EndLabels(
     string? CompanyName,
     IReadOnlyDictionary<string, object?>? RecordFields,
@@ -45,7 +48,7 @@ public sealed record EndLabels(
     string? FileName)
 {
     public string? Parent => CompanyName
-        ?? (RecordDefinition?.FirstOrDefault(f => f.Type == FieldType.Text) is { } first ? RecordFields?.GetValueOrDefault(first.Name) as string : null);
+        ?? (RecordDefinition?.FirstOrDefault(f => f.Type == FieldType.Text && !f.Restricted) is { } first ? RecordFields?.GetValueOrDefault(first.Name) as string : null);
 
     public string? Child => ContactName ?? FileName;
 }

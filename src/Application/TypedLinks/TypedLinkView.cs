@@ -43,17 +43,13 @@ public sealed record TypedLinkView(
         [new Permission(link.ParentDomain, link.ChildDomain == BuiltInDomain.File ? "AttachFiles" : "AttachContacts")];
 }
 
-/// <summary>How a masked field shows in <c>restrictedFields</c>: <c>{"masked": {"currentUserIsAuthorizedToReveal": true}}</c>.</summary>
-public sealed record RestrictedField(MaskedValue Masked);
-
-public sealed record MaskedValue(bool CurrentUserIsAuthorizedToReveal);
-
 /// <summary>What a typed link's patched document may change: its display label and field values.</summary>
 public sealed record TypedLinkInput(string? DisplayLabel, IReadOnlyDictionary<string, JsonElement>? FieldValues);
 
 public sealed class TypedLinkInputValidator : AbstractValidator<TypedLinkInput>
 {
     public TypedLinkInputValidator() =>
-        RuleFor(l => l.DisplayLabel).Must(l => l is null || (l.Length is > 0 and <= Link.MaxDisplayLabelLength))
-            .WithMessage($"A display label is 1 to {Link.MaxDisplayLabelLength} characters, or null.");
+        RuleFor(l => l.DisplayLabel).Cascade(CascadeMode.Stop).Must(l => l is null || (l.Length is > 0 and <= Link.MaxDisplayLabelLength))
+            .WithMessage($"A display label is 1 to {Link.MaxDisplayLabelLength} characters, or null.")
+            .SingleLine();
 }

@@ -6,6 +6,9 @@ namespace Linkage.Domain.Common;
 /// </summary>
 public abstract class AggregateRoot
 {
+    /// <summary>A tenant id is what a token's <c>tid</c> may be: 1..128 printable ASCII characters (API.md 1.2).</summary>
+    public const int MaxTenantIdLength = 128;
+
     private readonly List<TimelineAction> _recordedActions = [];
 
     protected AggregateRoot()

@@ -20,4 +20,10 @@ public sealed class ChangeSet
         _changes[field] = new FieldChange(from, to);
         return true;
     }
+
+    /// <summary>
+    /// Records <paramref name="field"/> as changed without comparing: for a change found on values other than those
+    /// recorded (masked ones, which look alike however different the values behind them).
+    /// </summary>
+    public void Record(string field, object? from, object? to) => _changes[field] = new FieldChange(from, to);
 }

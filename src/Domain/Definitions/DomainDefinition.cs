@@ -13,6 +13,9 @@ public sealed partial class DomainDefinition : VersionedRecord<DomainDetails>, I
 {
     public const int MaxLabelLength = 200;
 
+    /// <summary>The longest name of a domain, a relationship type or a field; checked before any pattern.</summary>
+    public const int MaxNameLength = 64;
+
     private DomainDefinition()
     {
     }
@@ -35,10 +38,10 @@ public sealed partial class DomainDefinition : VersionedRecord<DomainDetails>, I
 
     protected override string Subject => SubjectType.Domain;
 
-    [GeneratedRegex("^[A-Z][A-Za-z0-9]{0,63}$")]
+    [GeneratedRegex(@"^[A-Z][A-Za-z0-9]{0,63}\z")]
     private static partial Regex ValidName();
 
-    public static bool IsValidName(string? name) => name is not null && ValidName().IsMatch(name) && BuiltInDomain.Find(name) is null;
+    public static bool IsValidName(string? name) => name is { Length: > 0 and <= MaxNameLength } && ValidName().IsMatch(name) && BuiltInDomain.Find(name) is null;
 
     public static DomainDefinition Create(string tenantId, string name, DomainDetails details, ChangeStamp stamp)
     {

@@ -35,14 +35,14 @@ public sealed partial record FieldDefinition(string Name, FieldType Type, bool R
 {
     public const int MaxTextLength = 2000;
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{0,63}\z")]
     private static partial Regex ValidName();
 
     /// <summary>Text and number fields can be matched on (queries, link upsert); association fields cannot.</summary>
     [JsonIgnore]
     public bool IsMatchable => Type is FieldType.Text or FieldType.Number;
 
-    public static bool IsValidName(string? name) => name is not null && ValidName().IsMatch(name);
+    public static bool IsValidName(string? name) => name is { Length: > 0 and <= DomainDefinition.MaxNameLength } && ValidName().IsMatch(name);
 
     /// <summary>The value as stored (text, a decimal, a date as <c>yyyy-MM-dd</c>, a boolean, an id), or a reason it does not fit.</summary>
     public bool TryRead(object? value, out object? stored, out string? reason)

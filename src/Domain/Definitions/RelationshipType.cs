@@ -42,10 +42,10 @@ public sealed partial class RelationshipType : VersionedRecord<RelationshipDetai
 
     protected override string Subject => SubjectType.RelationshipType;
 
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
+    [GeneratedRegex(@"^[a-z][a-z0-9_]{0,63}\z")]
     private static partial Regex ValidName();
 
-    public static bool IsValidName(string? name) => name is not null && ValidName().IsMatch(name);
+    public static bool IsValidName(string? name) => name is { Length: > 0 and <= DomainDefinition.MaxNameLength } && ValidName().IsMatch(name);
 
     public static RelationshipType Create(string tenantId, string name, string fromDomain, string toDomain, RelationshipDetails details, ChangeStamp stamp)
     {

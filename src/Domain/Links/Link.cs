@@ -1,3 +1,5 @@
+using Linkage.Domain.Definitions;
+
 namespace Linkage.Domain.Links;
 
 /// <summary>
@@ -121,10 +123,7 @@ public sealed class Link : AggregateRoot, ISoftDeletable
             return false;
         }
 
-        if (FieldValues.Count > 0)
-        {
-            changes.Track("fieldValues", FieldValues.ToDictionary(v => v.Key, _ => (object?)FieldValueChange.Changed), new Dictionary<string, object?>());
-        }
+        FieldValueChanges.TrackCleared(changes, "fieldValues", FieldValues);
 
         RelationshipTypeId = type?.Id;
         RelationshipType = type?.Name;
@@ -137,7 +136,7 @@ public sealed class Link : AggregateRoot, ISoftDeletable
     /// <summary>
     /// Replaces the typed link's own label and field values (API.md 6), each value checked against its field in
     /// <paramref name="type"/>; records <c>link.updated</c> with the changes, restricted values as
-    /// <see cref="FieldValueChange.Changed"/> only. Returns false when nothing changed.
+    /// <see cref="FieldValueChanges.Changed"/> only. Returns false when nothing changed.
     /// </summary>
     public bool Patch(string? displayLabel, IReadOnlyDictionary<string, object?> fieldValues, Definitions.RelationshipType? type, ChangeStamp stamp)
     {
@@ -154,7 +153,7 @@ public sealed class Link : AggregateRoot, ISoftDeletable
         var values = FieldValueChange.Checked(type, fieldValues);
         var changes = new ChangeSet();
         changes.Track("displayLabel", DisplayLabel, displayLabel);
-        FieldValueChange.Track(changes, type, FieldValues, values);
+        FieldValueChanges.Track(changes, "fieldValues", type?.Fields ?? [], FieldValues, values);
         if (changes.IsEmpty)
         {
             return false;

@@ -5,7 +5,7 @@ namespace Linkage.Domain.Records;
 /// <summary>
 /// A record of a custom domain (API.md 5.1): a claim, a policy. Its fields are values of the fields its domain
 /// defines, checked against that definition on every write; every change moves the version and is recorded
-/// as <c>record.*</c> on its own timeline, with the fields that changed.
+/// as <c>record.*</c> on its own timeline, with the fields that changed (a restricted one by name only).
 /// </summary>
 public sealed class DomainRecord : AggregateRoot, ISoftDeletable
 {
@@ -34,7 +34,10 @@ public sealed class DomainRecord : AggregateRoot, ISoftDeletable
         return record;
     }
 
-    /// <summary>Replaces the fields; records <c>record.updated</c> with the fields that changed. Returns false when none did.</summary>
+    /// <summary>
+    /// Replaces the fields; records <c>record.updated</c> with the fields that changed, restricted ones as
+    /// <see cref="FieldValueChanges.Changed"/>. Returns false when none did.
+    /// </summary>
     public bool Update(DomainDefinition definition, IReadOnlyDictionary<string, object?> fields, ChangeStamp stamp)
     {
         if (definition.Name != Domain)
@@ -43,21 +46,21 @@ public sealed class DomainRecord : AggregateRoot, ISoftDeletable
         }
 
         var next = Checked(definition, fields);
-        var changed = Fields.Keys.Union(next.Keys)
-            .Where(k => !ValueEquality.AreEqual(Fields.GetValueOrDefault(k), next.GetValueOrDefault(k)))
-            .ToList();
-        if (changed.Count == 0)
+        var changes = new ChangeSet();
+        if (!FieldValueChanges.Track(changes, "fields", definition.Fields, Fields, next))
         {
             return false;
         }
 
-        var changes = new ChangeSet();
-        changes.Track("fields", changed.ToDictionary(k => k, Fields.GetValueOrDefault), changed.ToDictionary(k => k, next.GetValueOrDefault));
         Fields = next;
         MarkChanged(ChangeType.Updated, stamp);
         Record(TimelineAction.For(TenantId, ActionKinds.RecordUpdated, SubjectType.Record, Id, stamp, changes.Changes));
         return true;
     }
+
+    /// <summary>Records that a caller was shown the record's restricted values (<c>record.revealed</c>); no version moves.</summary>
+    public void RecordReveal(ChangeStamp stamp) =>
+        Record(TimelineAction.For(TenantId, ActionKinds.RecordRevealed, SubjectType.Record, Id, stamp));
 
     public void Delete(ChangeStamp stamp)
     {
@@ -69,10 +72,12 @@ public sealed class DomainRecord : AggregateRoot, ISoftDeletable
     private static Dictionary<string, object?> Checked(DomainDefinition definition, IReadOnlyDictionary<string, object?> fields)
     {
         var stored = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in fields)
         {
             var field = definition.Fields.Find(name)
                 ?? throw new InvalidValueException($"fields.{name}", $"'{name}' is no field of {definition.Name}.");
+            FieldSet.EnsureGivenOnce(given, field, name, "fields");
             if (!field.TryRead(value, out var read, out var reason))
             {
                 throw new InvalidValueException($"fields.{field.Name}", reason!);

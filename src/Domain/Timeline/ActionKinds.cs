@@ -29,6 +29,10 @@ public static class ActionKinds
     public const string RecordCreated = "record.created";
     public const string RecordUpdated = "record.updated";
     public const string RecordDeleted = "record.deleted";
+
+    /// <summary>A restricted field value of a record was shown (API.md 5.1).</summary>
+    public const string RecordRevealed = "record.revealed";
+
     public const string FileCreated = "file.created";
     public const string FileDeleted = "file.deleted";
     public const string DomainCreated = "domain.created";
@@ -41,7 +45,7 @@ public static class ActionKinds
     [
         ContactCreated, ContactUpdated, ContactDeleted, CompanyCreated, CompanyUpdated, CompanyDeleted,
         LinkCreated, LinkUpdated, LinkDeleted, LinkRevealed, NoteCreated, NoteArchived, NoteUnarchived, NoteSuperseded,
-        RecordCreated, RecordUpdated, RecordDeleted, FileCreated, FileDeleted,
+        RecordCreated, RecordUpdated, RecordDeleted, RecordRevealed, FileCreated, FileDeleted,
         DomainCreated, DomainUpdated, RelationshipTypeCreated, RelationshipTypeUpdated,
     ];
 

@@ -89,6 +89,20 @@ public sealed class OpenApiClientShapeTests : ApiTestBase
         Assert.That(parameters.Select(p => p!["schema"]?["type"]?.GetValue<string>()), Has.None.EqualTo("object"));
     }
 
+    [Test]
+    public void Every_response_of_every_api_operation_declares_the_headers_every_api_answer_carries()
+    {
+        var responses = OpenApiDocuments.Operations(_document).SelectMany(o => o.Operation["responses"]!.AsObject()).ToList();
+
+        Assert.That(responses, Has.Count.GreaterThan(300));
+        foreach (var (status, response) in responses)
+        {
+            var headers = response!["headers"]!.AsObject();
+            Assert.That(headers["X-Content-Type-Options"]?["schema"]?["enum"]?[0]?.GetValue<string>(), Is.EqualTo("nosniff"), status);
+            Assert.That(headers["Cache-Control"]?["schema"]?["enum"]?[0]?.GetValue<string>(), Is.EqualTo("private, no-cache"), status);
+        }
+    }
+
     /// <summary>Every schema under a node: one without a type, reference, combination or enumeration must be marked.</summary>
     private static void Walk(JsonNode? node, string path, List<string> marked, List<string> unmarked)
     {

@@ -57,7 +57,7 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         Assert.That(key["schema"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(255));
         Assert.That(OpenApiDocuments.Header(create, "X-Change-Origin"), Is.Not.Null);
         var created = create["responses"]!["201"]!;
-        Assert.That(created["headers"]!.AsObject().Select(h => h.Key), Is.EquivalentTo(new[] { "Location", "ETag", "Idempotent-Replayed" }));
+        Assert.That(created["headers"]!.AsObject().Select(h => h.Key), Is.EquivalentTo(new[] { "Location", "ETag", "Idempotent-Replayed", "X-Content-Type-Options", "Cache-Control" }));
         Assert.That(create["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "409", "413", "415", "422" }));
     }
 

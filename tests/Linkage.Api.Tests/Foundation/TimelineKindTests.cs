@@ -52,7 +52,7 @@ public sealed class TimelineKindTests : TypedLinkTestBase
         Assert.That(fileActions["items"]!.AsArray().Select(a => a!["kind"]!.GetValue<string>()), Is.EqualTo(new[] { ActionKinds.FileCreated }));
     }
 
-    /// <summary>Creates, changes and deletes one of everything; reveals a typed link's restricted field; acts on a note.</summary>
+    /// <summary>Creates, changes and deletes one of everything; reveals a record's and a typed link's restricted fields; acts on a note.</summary>
     private async Task ChangeEveryResourceAsync(HttpClient client)
     {
         async Task<JsonObject> Send(HttpMethod method, string url, string? json, string contentType = "application/json", string? ifMatch = "*")
@@ -95,6 +95,12 @@ public sealed class TimelineKindTests : TypedLinkTestBase
         await Send(HttpMethod.Delete, $"/api/v1/records/{Claim}/{Id(record)}", null);
         var file = await CreateFileAsync();
         await Send(HttpMethod.Delete, $"/api/v1/files/{Id(file)}", null);
+
+        var secrets = (await DefineDomainAsync(Unique("Secret"), [
+            new JsonObject { ["name"] = "code", ["type"] = "text" }, new JsonObject { ["name"] = "ssn", ["type"] = "text", ["restricted"] = true },
+        ]))["name"]!.GetValue<string>();
+        var secret = await CreateRecordAsync(secrets, new JsonObject { ["code"] = "S-1", ["ssn"] = "078-05-1120" });
+        await Send(HttpMethod.Get, $"/api/v1/records/{secrets}/{Id(secret)}?reveal=true", null, ifMatch: null);
 
         var (typedLink, _, _) = await TypedLinkAsync();
         await GetLinkAsync(typedLink, "?reveal=true");

@@ -20,6 +20,14 @@ public abstract class NoteApiTestBase : ApiTestBase
     protected async Task<string> NewCompanyAsync(string tenant = TenantA) =>
         $"{Companies}/{(await CreateCompanyAsync(Client(tenant)))["id"]}";
 
+    /// <summary>A new file record of <paramref name="tenant"/>; returns its id, what a note's fileId names.</summary>
+    protected async Task<string> NewFileAsync(string tenant = TenantA)
+    {
+        var response = await Client(tenant).PostAsync("/api/v1/files", Json("""{"name":"minutes.pdf","contentType":"application/pdf","sizeBytes":10}"""));
+        Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
+        return (await BodyAsync(response))["id"]!.GetValue<string>();
+    }
+
     protected static Task<HttpResponseMessage> PostNoteAsync(HttpClient client, string subjectUrl, string json) =>
         client.PostAsync($"{subjectUrl}/notes", Json(json));
 

@@ -10,12 +10,13 @@ public sealed class NoteCreateTests : NoteApiTestBase
     public async Task Create_answers_201_with_location_etag_and_the_note_resource()
     {
         var contactUrl = await NewContactAsync();
+        var file = await NewFileAsync();
         var at = new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero);
         Factory.Clock.Freeze(at);
         try
         {
             var response = await PostNoteAsync(Client(actor: "writer"), contactUrl,
-                """{"message":"Discussed the renewal.","fileId":"file-42","contentFormat":"markdown"}""");
+                $$"""{"message":"Discussed the renewal.","fileId":"{{file}}","contentFormat":"markdown"}""");
 
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
             var note = await BodyAsync(response);
@@ -30,7 +31,7 @@ public sealed class NoteCreateTests : NoteApiTestBase
             Assert.That(note["subject"]!["type"]!.GetValue<string>(), Is.EqualTo("contact"));
             Assert.That(note["subject"]!["id"]!.GetValue<string>(), Is.EqualTo(SubjectIdOf(contactUrl).ToString()));
             Assert.That(note["message"]!.GetValue<string>(), Is.EqualTo("Discussed the renewal."));
-            Assert.That(note["fileId"]!.GetValue<string>(), Is.EqualTo("file-42"));
+            Assert.That(note["fileId"]!.GetValue<string>(), Is.EqualTo(file));
             Assert.That(note["contentFormat"]!.GetValue<string>(), Is.EqualTo("markdown"));
             Assert.That(note["createdUtc"]!.GetValue<string>(), Is.EqualTo("2026-03-04T10:00:00Z"));
             Assert.That(note["createdBy"]!.GetValue<string>(), Is.EqualTo("writer"));
@@ -42,7 +43,7 @@ public sealed class NoteCreateTests : NoteApiTestBase
             Assert.That(note["etag"]!.GetValue<string>(), Is.EqualTo("\"1\""));
 
             var stored = await StoredNoteAsync(id);
-            Assert.That((stored.Message, stored.FileId, stored.ContentFormat, stored.CreatedBy), Is.EqualTo(("Discussed the renewal.", "file-42", "markdown", "writer")));
+            Assert.That((stored.Message, stored.FileId, stored.ContentFormat, stored.CreatedBy), Is.EqualTo(("Discussed the renewal.", file, "markdown", "writer")));
             Assert.That((stored.SubjectType, stored.SubjectId, stored.TenantId), Is.EqualTo(("contact", SubjectIdOf(contactUrl), TenantA)));
         }
         finally
@@ -97,6 +98,9 @@ public sealed class NoteCreateTests : NoteApiTestBase
     [TestCase("""{"message":5}""", "message")]
     [TestCase("""{"message":["hi"]}""", "message")]
     [TestCase("""{"message":"hi","fileId":7}""", "fileId")]
+    [TestCase("""{"message":"hi","fileId":"file-42"}""", "fileId")]
+    [TestCase("""{"message":"hi","fileId":"01a24276-1f9b-7b3f-8025-9efba1e91df0"}""", "fileId")]
+    [TestCase("""{"message":"hi","fileId":"{01a24276-1f9b-7b3f-8025-9efba1e91df0}"}""", "fileId")]
     public async Task Create_with_invalid_input_answers_400_naming_the_field_and_stores_nothing(string json, string field)
     {
         var contactUrl = await NewContactAsync();
@@ -118,17 +122,44 @@ public sealed class NoteCreateTests : NoteApiTestBase
     }
 
     [Test]
-    public async Task Message_length_is_1_to_10000_and_file_id_at_most_100()
+    public async Task Message_length_is_1_to_10000()
     {
         var contactUrl = await NewContactAsync();
         var longest = await CreateNoteAsync(contactUrl, new string('m', 10_000));
         Assert.That((await StoredNoteAsync(IdOf(longest))).Message, Has.Length.EqualTo(10_000));
-        await CreateNoteAsync(contactUrl, json: new JsonObject { ["message"] = "x", ["fileId"] = new string('f', 100) }.ToJsonString());
 
         var tooLong = await PostNoteAsync(Client(), contactUrl, new JsonObject { ["message"] = new string('m', 10_001) }.ToJsonString());
         await AssertProblemAsync(tooLong, 400, "ValidationFailed");
-        var longFile = await PostNoteAsync(Client(), contactUrl, new JsonObject { ["message"] = "x", ["fileId"] = new string('f', 101) }.ToJsonString());
-        await AssertProblemAsync(longFile, 400, "ValidationFailed");
-        Assert.That(await StoredNotesOfAsync(SubjectIdOf(contactUrl)), Has.Count.EqualTo(2));
+        Assert.That(await StoredNotesOfAsync(SubjectIdOf(contactUrl)), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_file_id_names_a_live_file_of_the_same_tenant()
+    {
+        var contactUrl = await NewContactAsync();
+        var theirs = await NewFileAsync(TenantB);
+        var deleted = await NewFileAsync();
+        Assert.That((await Client().SendAsync(Request(HttpMethod.Delete, $"/api/v1/files/{deleted}", null, ("If-Match", "1")))).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var record = (await CreateContactAsync(Client()))["id"]!.GetValue<string>();
+        var ours = await NewFileAsync();
+
+        foreach (var (fileId, what) in new[] { (theirs, "another tenant's file"), (deleted, "a deleted file"), (record, "a contact's id") })
+        {
+            var refused = await PostNoteAsync(Client(), contactUrl, new JsonObject { ["message"] = "x", ["fileId"] = fileId }.ToJsonString());
+            var problem = await AssertProblemAsync(refused, 400, "ValidationFailed");
+            Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "fileId" }), what);
+        }
+
+        var upper = await CreateNoteAsync(contactUrl, json: new JsonObject { ["message"] = "x", ["fileId"] = ours.ToUpperInvariant() }.ToJsonString());
+        Assert.That(upper["fileId"]!.GetValue<string>(), Is.EqualTo(ours), "stored as the API writes ids");
+        Assert.That(await StoredNotesOfAsync(SubjectIdOf(contactUrl)), Has.Count.EqualTo(1));
+
+        var superseded = await PatchNoteAsync(NoteUrl(contactUrl, upper), new JsonObject
+        {
+            ["action"] = "supersede", ["supersede"] = new JsonObject { ["fileId"] = theirs },
+        }.ToJsonString());
+        var supersedeProblem = await AssertProblemAsync(superseded, 400, "ValidationFailed");
+        Assert.That(supersedeProblem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "supersede.fileId" }));
+        Assert.That(await StoredNotesOfAsync(SubjectIdOf(contactUrl)), Has.Count.EqualTo(1));
     }
 }

@@ -48,7 +48,7 @@ public sealed class NoteRevisionChainTests : NoteApiTestBase
     public async Task The_timeline_shows_note_superseded_as_the_new_revision_with_the_changed_fields()
     {
         var contactUrl = await NewContactAsync();
-        var note = await CreateNoteAsync(contactUrl, json: """{"message":"v1","fileId":"f-1"}""");
+        var note = await CreateNoteAsync(contactUrl, json: $$"""{"message":"v1","fileId":"{{await NewFileAsync()}}"}""");
         var response = await PatchNoteAsync(NoteUrl(contactUrl, note), """{"action":"supersede","supersede":{"message":"v2","contentFormat":"markdown"}}""", client: Client(actor: "reviser"));
         var revisionId = response.Headers.Location!.ToString().Split('/').Last();
 

@@ -11,7 +11,8 @@ public sealed class NoteSupersedeTests : NoteApiTestBase
     public async Task Supersede_answers_204_with_location_and_etag_of_the_new_revision_and_expires_the_old_note()
     {
         var contactUrl = await NewContactAsync();
-        var note = await CreateNoteAsync(contactUrl, "Original wording", json: """{"message":"Original wording","fileId":"f-1","contentFormat":"markdown"}""");
+        var file = await NewFileAsync();
+        var note = await CreateNoteAsync(contactUrl, "Original wording", json: $$"""{"message":"Original wording","fileId":"{{file}}","contentFormat":"markdown"}""");
         var at = new DateTimeOffset(2026, 7, 8, 9, 10, 11, TimeSpan.Zero);
         Factory.Clock.Freeze(at);
         HttpResponseMessage response;
@@ -33,7 +34,7 @@ public sealed class NoteSupersedeTests : NoteApiTestBase
 
         var revision = await GetNoteAsync(location);
         Assert.That(revision["message"]!.GetValue<string>(), Is.EqualTo("Updated wording — discussed with the asset team."));
-        Assert.That(revision["fileId"]!.GetValue<string>(), Is.EqualTo("f-1"), "omitted fields inherit");
+        Assert.That(revision["fileId"]!.GetValue<string>(), Is.EqualTo(file), "omitted fields inherit");
         Assert.That(revision["contentFormat"]!.GetValue<string>(), Is.EqualTo("markdown"));
         Assert.That(revision["supersedesActivityId"]!.GetValue<string>(), Is.EqualTo(note["id"]!.GetValue<string>()));
         Assert.That(revision["supersededById"], Is.Null);
@@ -59,7 +60,8 @@ public sealed class NoteSupersedeTests : NoteApiTestBase
     public async Task In_supersede_omitted_inherits_and_explicit_null_clears()
     {
         var contactUrl = await NewContactAsync();
-        var note = await CreateNoteAsync(contactUrl, json: """{"message":"m1","fileId":"f-1","contentFormat":"html"}""");
+        var (first, second) = (await NewFileAsync(), await NewFileAsync());
+        var note = await CreateNoteAsync(contactUrl, json: $$"""{"message":"m1","fileId":"{{first}}","contentFormat":"html"}""");
 
         var response = await PatchNoteAsync(NoteUrl(contactUrl, note), """{"action":"supersede","supersede":{"fileId":null,"contentFormat":null}}""");
 
@@ -69,10 +71,10 @@ public sealed class NoteSupersedeTests : NoteApiTestBase
         Assert.That(revision["fileId"], Is.Null);
         Assert.That(revision["contentFormat"]!.GetValue<string>(), Is.EqualTo("plain"), "a cleared format is the default");
 
-        var second = await PatchNoteAsync(response.Headers.Location!.ToString(), """{"action":"supersede","supersede":{"FileId":"f-2","CONTENTFORMAT":"markdown"}}""");
-        var third = await GetNoteAsync(second.Headers.Location!.ToString());
+        var again = await PatchNoteAsync(response.Headers.Location!.ToString(), $$$"""{"action":"supersede","supersede":{"FileId":"{{{second}}}","CONTENTFORMAT":"markdown"}}""");
+        var third = await GetNoteAsync(again.Headers.Location!.ToString());
         Assert.That((third["message"]!.GetValue<string>(), third["fileId"]!.GetValue<string>(), third["contentFormat"]!.GetValue<string>()),
-            Is.EqualTo(("m1", "f-2", "markdown")));
+            Is.EqualTo(("m1", second, "markdown")));
     }
 
     [Test]

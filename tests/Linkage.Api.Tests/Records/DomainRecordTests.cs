@@ -43,6 +43,8 @@ public sealed class DomainRecordTests : RecordTestBase
     [TestCase("""{"fields":{"claimNumber":"C","urgent":"yes"}}""", "fields.urgent", TestName = "A boolean field takes true or false")]
     [TestCase("""{"fields":{"claimNumber":"C","colour":"red"}}""", "fields.colour", TestName = "An unknown field is refused")]
     [TestCase("""{"fields":{"claimNumber":{"nested":1}}}""", "fields.claimNumber", TestName = "A value is never an object")]
+    [TestCase("""{"fields":{"claimNumber":"C","ClaimNumber":"D"}}""", "fields.claimNumber", TestName = "A field given twice in two cases is refused")]
+    [TestCase("""{"fields":{"claimNumber":"C","AMOUNT":1,"amount":null}}""", "fields.amount", TestName = "A field given twice is refused even as null")]
     public async Task Field_values_are_checked_against_the_definition_and_nothing_is_created(string body, string field)
     {
         await using var db = Factory.OpenDb(TenantA);
@@ -52,6 +54,20 @@ public sealed class DomainRecordTests : RecordTestBase
 
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Does.Contain(field), problem.ToJsonString());
         Assert.That(await db.Records.IgnoreQueryFilters().CountAsync(), Is.EqualTo(before));
+    }
+
+    [TestCase("""[{"op":"add","path":"/fields/ClaimNumber","value":"D"}]""", "application/json-patch+json", TestName = "A JSON Patch adding a case twin of a field is refused")]
+    [TestCase("""{"fields":{"ClaimNumber":"D"}}""", "application/merge-patch+json", TestName = "A Merge Patch adding a case twin of a field is refused")]
+    public async Task A_patch_that_leaves_a_field_named_twice_changes_nothing(string patch, string contentType)
+    {
+        var record = await BodyAsync(await Client().PostAsync(Records, Json("""{"fields":{"claimNumber":"C"}}""")));
+
+        var response = await Client().SendAsync(Request(HttpMethod.Patch, $"{Records}/{Id(record)}", Json(patch, contentType), ("If-Match", "1")));
+
+        var problem = await AssertProblemAsync(response, 400, "ValidationFailed");
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "fields.claimNumber" }), problem.ToJsonString());
+        var read = await BodyAsync(await Client().GetAsync($"{Records}/{Id(record)}"));
+        Assert.That((read["fields"]!["claimNumber"]!.GetValue<string>(), read["version"]!.GetValue<int>()), Is.EqualTo(("C", 1)));
     }
 
     [Test]

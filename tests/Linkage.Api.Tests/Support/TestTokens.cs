@@ -15,14 +15,13 @@ public static class TestTokens
     public static string For(string tenant, string actor = "tester", params string[] permissions) =>
         Create(tenant, actor, permissions, DateTime.UtcNow.AddHours(1));
 
-    public static string Create(string tenant, string actor, IEnumerable<string> permissions, DateTime expires, string? key = null)
+    public static string Create(string tenant, string actor, IEnumerable<string> permissions, DateTime expires, string? key = null) =>
+        WithClaims(new Dictionary<string, object> { ["sub"] = actor, ["tid"] = tenant, ["perm"] = permissions.ToArray() }, expires, key);
+
+    /// <summary>A signed token with exactly these claims (a value may be an array, a number or an object: JSON as given).</summary>
+    public static string WithClaims(Dictionary<string, object> claims, DateTime? expiresAt = null, string? key = null)
     {
-        var claims = new Dictionary<string, object>
-        {
-            ["sub"] = actor,
-            ["tid"] = tenant,
-            ["perm"] = permissions.ToArray(),
-        };
+        var expires = expiresAt ?? DateTime.UtcNow.AddHours(1);
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = Issuer,
@@ -35,6 +34,17 @@ public static class TestTokens
                 new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key ?? SigningKey)), SecurityAlgorithms.HmacSha256),
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
+    /// <summary>A validly signed HS256 token whose payload is exactly <paramref name="payloadJson"/> (issuer, audience and times added).</summary>
+    public static string SignedPayload(string payloadJson)
+    {
+        static string Encode(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var header = Encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+        var payload = Encode($"{{\"iss\":\"{Issuer}\",\"aud\":\"{Audience}\",\"nbf\":{now - 60},\"exp\":{now + 3600},{payloadJson.TrimStart('{')}");
+        using var hmac = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes(SigningKey));
+        return $"{header}.{payload}.{Base64UrlEncoder.Encode(hmac.ComputeHash(Encoding.UTF8.GetBytes($"{header}.{payload}")))}";
     }
 
     /// <summary>An unsigned token (<c>alg: none</c>) carrying full permissions: must be refused.</summary>

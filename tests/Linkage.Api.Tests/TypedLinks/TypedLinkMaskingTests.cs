@@ -78,6 +78,38 @@ public sealed class TypedLinkMaskingTests : TypedLinkTestBase
         Assert.That(JsonNode.DeepEquals(revealed["fieldValues"], JsonNode.Parse($$"""{"note":"rewritten","ssn":"{{Secret}}"}""")), Is.True, revealed.ToJsonString());
     }
 
+    [TestCase("replace", TestName = "Replacing only a restricted value with Reveal saves it, moves the version and records link.updated")]
+    [TestCase("add", TestName = "Adding over only a restricted value with Reveal saves it, moves the version and records link.updated")]
+    public async Task A_change_of_only_a_restricted_value_is_saved(string op)
+    {
+        var (linkId, claim, contact) = await TypedLinkAsync();
+
+        var response = await PatchLinkAsync(linkId, $$"""[{"op":"{{op}}","path":"/fieldValues/ssn","value":"219-09-9999"}]""", "2", Caller("AttachContacts", "Reveal", "Read"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(response.Headers.ETag!.Tag, Is.EqualTo("\"3\""), "the version moved");
+        var revealed = await GetLinkAsync(linkId, "?reveal=true");
+        Assert.That(revealed["fieldValues"]!["ssn"]!.GetValue<string>(), Is.EqualTo("219-09-9999"));
+        Assert.That(revealed["version"]!.GetValue<int>(), Is.EqualTo(3));
+        await using var db = Factory.OpenDb(TenantA);
+        var updates = await db.TimelineActions
+            .Where(a => a.Kind == "link.updated" && a.LinkId == Guid.Parse(linkId) && (a.SubjectId == Guid.Parse(contact) || a.SubjectId == Guid.Parse(claim)))
+            .OrderBy(a => a.Position).Select(a => a.Changes).ToListAsync();
+        Assert.That(updates, Has.Count.EqualTo(4), "the secret's write and this one, each on both ends' timelines");
+        Assert.That(System.Text.Json.JsonSerializer.Serialize(updates[^1]), Is.EqualTo("""{"fieldValues":{"From":{"ssn":{"changed":true}},"To":{"ssn":{"changed":true}}}}"""));
+    }
+
+    [Test]
+    public async Task Field_values_named_twice_in_two_cases_are_refused()
+    {
+        var (linkId, _, _) = await TypedLinkAsync();
+
+        var response = await PatchLinkAsync(linkId, """[{"op":"add","path":"/fieldValues/Note","value":"other"}]""", "2");
+
+        var problem = await AssertProblemAsync(response, 400, "ValidationFailed");
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "fieldValues.note" }), problem.ToJsonString());
+    }
+
     [Test]
     public async Task A_restricted_value_is_in_no_action_no_log_line_and_no_problem()
     {

@@ -19,6 +19,13 @@ public sealed class JsonNodeEqualityTests
     [TestCase("-1.5", "-15e-1")]
     [TestCase("123456789012345678901234567890123456789", "1.23456789012345678901234567890123456789e38")]
     [TestCase("1e400", "10e399")]
+    [TestCase("1e100000000000000000000", "10e99999999999999999999")]
+    [TestCase("1e100000000000000000000", "0.001e100000000000000000003")]
+    [TestCase("-25e-100000000000000000000", "-2.5e-99999999999999999999")]
+    [TestCase("1e0000000000000000000000000000000000000000005", "100000")]
+    [TestCase("1e99999999999999999", "1000e99999999999999996")]
+    [TestCase("1e99999999999999999999", "0.01e100000000000000000001")]
+    [TestCase("100e99999999999999999998", "1e100000000000000000000")]
     public void Numbers_with_the_same_value_are_equal(string left, string right)
     {
         Assert.That(JsonNodeEquality.DeepEquals(JsonNode.Parse(left), JsonNode.Parse(right)), Is.True);
@@ -30,6 +37,10 @@ public sealed class JsonNodeEqualityTests
     [TestCase("0.30000000000000004", "0.3")]
     [TestCase("9007199254740993", "9007199254740992")]
     [TestCase("1e400", "1e401")]
+    [TestCase("1e100000000000000000000", "1e100000000000000000001")]
+    [TestCase("1e100000000000000000000", "-1e100000000000000000000")]
+    [TestCase("1e-100000000000000000000", "1e100000000000000000000")]
+    [TestCase("1e99999999999999999", "1000e99999999999999998")]
     public void Numbers_with_different_values_are_not_equal(string left, string right)
     {
         Assert.That(JsonNodeEquality.DeepEquals(JsonNode.Parse(left), JsonNode.Parse(right)), Is.False);

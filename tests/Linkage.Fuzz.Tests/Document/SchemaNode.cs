@@ -23,6 +23,9 @@ public sealed class SchemaNode
 
     public List<string> Enum { get; } = [];
 
+    /// <summary>The pattern a string must match (ECMA-262: the whole value), when the document gives one.</summary>
+    public string? Pattern { get; private set; }
+
     public Dictionary<string, SchemaNode> Properties { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> Required { get; } = new(StringComparer.Ordinal);
@@ -90,6 +93,7 @@ public sealed class SchemaNode
 
         node.Required.UnionWith((schema["required"]?.AsArray() ?? []).Select(r => r!.GetValue<string>()));
         node.Enum.AddRange((schema["enum"]?.AsArray() ?? []).OfType<JsonValue>().Select(e => e.ToString()));
+        node.Pattern ??= schema["pattern"]?.GetValue<string>();
         node.Items ??= schema["items"] is JsonObject items ? Read(items, components, depth + 1) : null;
         switch (schema["additionalProperties"])
         {
@@ -110,6 +114,7 @@ public sealed class SchemaNode
         Nullable |= member.Nullable;
         Types.UnionWith(member.Types);
         Enum.AddRange(member.Enum);
+        Pattern ??= member.Pattern;
         Required.UnionWith(member.Required);
         Items ??= member.Items;
         MapValues ??= member.MapValues;

@@ -14,6 +14,7 @@ public enum Family
     Header,
     Query,
     Ids,
+    Hostile,
 }
 
 /// <summary>
@@ -24,7 +25,7 @@ public enum Family
 public sealed record FuzzCase(ApiOperation Operation, Family Family, string? Target = null)
 {
     private static readonly Family[] BodyFamilies =
-        [Family.MalformedJson, Family.WrongTypes, Family.ExtremeValues, Family.Members, Family.Encodings, Family.ContentTypes];
+        [Family.MalformedJson, Family.WrongTypes, Family.ExtremeValues, Family.Members, Family.Encodings, Family.ContentTypes, Family.Hostile];
 
     public string Label => Family switch
     {
@@ -36,6 +37,7 @@ public sealed record FuzzCase(ApiOperation Operation, Family Family, string? Tar
         Family.ContentTypes => "content types",
         Family.Header => $"header {Target}",
         Family.Query => $"query {Target}",
+        Family.Hostile => "hostile input (line breaks, case twins, worst cases, amplifying patches)",
         _ => "ids of the wrong shape",
     };
 
@@ -81,6 +83,7 @@ public sealed record FuzzCase(ApiOperation Operation, Family Family, string? Tar
         Family.ExtremeValues => ValueProbes.ExtremeValues(Operation, random).ToList(),
         Family.Members => MemberProbes.For(Operation, random).ToList(),
         Family.ContentTypes => ContentTypeProbes.For(Operation, random).ToList(),
+        Family.Hostile => HostileProbes.For(Operation, random).ToList(),
         Family.Header => HeaderProbes.For(Operation, Target!, random).ToList(),
         Family.Query => await QueryProbes.ForAsync(Operation, Target!, world, random),
         _ => await IdProbes.ForAsync(Operation, world, random),

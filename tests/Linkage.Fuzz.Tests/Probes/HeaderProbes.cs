@@ -37,12 +37,14 @@ public static class HeaderProbes
             WithoutIfMatch: true),
         // 1..255 printable ASCII (1.5).
         ["Idempotency-Key"] = new(Expectation.Accepted, ValidationFailed, Expectation.Any,
-            [(new string('k', 255), Expectation.Accepted), (new string('k', 256), ValidationFailed), ("a\tb", ValidationFailed), ("a\u007fb", ValidationFailed), (",,,", Expectation.Accepted)]),
+            [(new string('k', 255), Expectation.Accepted), (new string('k', 256), ValidationFailed), ("a\tb", ValidationFailed), ("a\u007fb", ValidationFailed), (",,,", Expectation.Accepted),
+             ("fuzz-key\n", ValidationFailed), ("fuzz\u0085key", ValidationFailed)]),
         // 1..50 of [a-z0-9_-] (1.7).
         ["X-Change-Origin"] = new(Expectation.Accepted, ValidationFailed, ValidationFailed,
             [
                 ("BAD", ValidationFailed), (new string('a', 51), ValidationFailed), ("a b", ValidationFailed), ("a/b", ValidationFailed), ("a.b", ValidationFailed),
                 (",,,", ValidationFailed), ("\"\"", ValidationFailed), (new string('a', 50), Expectation.Accepted), ("fuzz_origin-1", Expectation.Accepted),
+                ("fuzz-origin\n", ValidationFailed), ("fuzz-origin\r\n", ValidationFailed), ("fuzz\u0001origin", ValidationFailed),
             ]),
     };
 

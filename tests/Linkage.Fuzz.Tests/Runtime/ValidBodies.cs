@@ -29,8 +29,8 @@ public static class ValidBodies
             """,
         ["CreateLink"] = """{"contactId":"{free-contact}","companyId":"{free-company}","jobTitle":"Engineer","isPrimary":true}""",
         ["UpdateLinkBody"] = """{"jobTitle":"Chief Engineer","isPrimary":true}""",
-        ["NewNote"] = """{"message":"Met at the fair.","fileId":"file-1","contentFormat":"markdown"}""",
-        ["NotePatch"] = """{"action":"supersede","supersede":{"message":"Revised.","fileId":"file-2","contentFormat":"plain"}}""",
+        ["NewNote"] = """{"message":"Met at the fair.","fileId":"{file}","contentFormat":"markdown"}""",
+        ["NotePatch"] = """{"action":"supersede","supersede":{"message":"Revised.","fileId":"{file}","contentFormat":"plain"}}""",
         ["DefineDomain"] = """
             {"name":"Claim{n}X","label":"Claim {n}","fields":[{"name":"policyNumber","type":"text","required":false,"restricted":false},
              {"name":"amount","type":"number"},{"name":"opened","type":"date"},{"name":"paid","type":"boolean"}]}

@@ -1848,11 +1848,13 @@ export class RecordsClient {
     /**
      * Get record.
      *
-     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     * The record; reveal=true shows restricted values to a caller with Reveal on the domain, and records it. Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
     getRecord(domain: string, id: string, options?: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: undefined;
+        /** true: show restricted field values to a caller with Reveal on the domain; each such read is recorded on the timeline. */
+        reveal?: boolean | undefined;
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
@@ -1861,6 +1863,8 @@ export class RecordsClient {
     getRecord<K extends keyof RecordView>(domain: string, id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
+        /** true: show restricted field values to a caller with Reveal on the domain; each such read is recorded on the timeline. */
+        reveal?: boolean | undefined;
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
@@ -1869,6 +1873,8 @@ export class RecordsClient {
     getRecord(domain: string, id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
+        /** true: show restricted field values to a caller with Reveal on the domain; each such read is recorded on the timeline. */
+        reveal?: boolean | undefined;
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
@@ -1876,7 +1882,7 @@ export class RecordsClient {
     } = {}): Promise<WithETag<unknown>> {
         const select = options.select?.join(",");
 
-        const { ifNoneMatch, signal } = options;
+        const { reveal, ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}?";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
@@ -1886,6 +1892,10 @@ export class RecordsClient {
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         if (select !== undefined && select !== null)
             url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        if (reveal === null)
+            throw new globalThis.Error("The parameter 'reveal' cannot be null.");
+        else if (reveal !== undefined)
+            url_ += "reveal=" + encodeURIComponent("" + reveal) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const headers_: Record<string, string> = {};
@@ -2702,6 +2712,7 @@ export interface RecordView {
     readonly id: string;
     readonly domain: string;
     fields: { [key: string]: FieldValue; };
+    readonly restrictedFields: { [key: string]: RestrictedField; };
     readonly createdUtc: string;
     readonly updatedUtc: string;
     readonly deletedUtc?: string | null;
@@ -2709,6 +2720,14 @@ export interface RecordView {
     changeType: ChangeType;
     readonly changeOrigin: string;
     readonly etag: string;
+}
+
+export interface RestrictedField {
+    masked: MaskedValue;
+}
+
+export interface MaskedValue {
+    currentUserIsAuthorizedToReveal: boolean;
 }
 
 export interface RecordInput {
@@ -2725,6 +2744,7 @@ export interface RecordViewSelection {
     id: string;
     domain?: string;
     fields?: { [key: string]: FieldValue; };
+    restrictedFields?: { [key: string]: RestrictedField; };
     createdUtc?: string;
     updatedUtc?: string;
     deletedUtc?: string | null;
@@ -2784,14 +2804,6 @@ export interface TypedLinkView {
     etag: string;
 }
 
-export interface RestrictedField {
-    masked: MaskedValue;
-}
-
-export interface MaskedValue {
-    currentUserIsAuthorizedToReveal: boolean;
-}
-
 export interface PageOfTypedLinkView {
     items: TypedLinkView[];
     nextCursor?: string | null;
@@ -2801,6 +2813,6 @@ export interface PageOfTypedLinkView {
 export type NoteContentFormat = "plain" | "markdown" | "html";
 
 /** What a timeline action records (API.md 2.3). */
-export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted" | "file.created" | "file.deleted" | "domain.created" | "domain.updated" | "relationship_type.created" | "relationship_type.updated";
+export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted" | "record.revealed" | "file.created" | "file.deleted" | "domain.created" | "domain.updated" | "relationship_type.created" | "relationship_type.updated";
 
 export type NotePatchAction = "archive" | "unarchive" | "supersede";

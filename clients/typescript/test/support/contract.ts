@@ -78,9 +78,15 @@ export class ResponseContract {
     const declared = Object.fromEntries(Object.entries((response["headers"] ?? {}) as Record<string, Json>).map(([name, header]) => [name.toLowerCase(), header]));
     const undeclared = Object.keys(exchange.headers).filter((name) => !isHttpHeader(name) && declared[name] === undefined);
     const missing = Object.entries(declared).filter(([name, header]) => header["required"] === true && exchange.headers[name] === undefined);
+    const wrong = Object.entries(declared).flatMap(([name, header]) => {
+      const value = exchange.headers[name];
+      const validate = value === undefined || header["schema"] === undefined ? undefined : this.validator(header["schema"] as Json);
+      return validate === undefined || validate(value) ? [] : [`header ${name}: ${value} ${(validate.errors ?? []).map((e) => e.message).join(", ")}`];
+    });
     return [
       ...undeclared.map((name) => `header ${name} is sent but not declared`),
       ...missing.map(([name]) => `required header ${name} is missing`),
+      ...wrong,
     ];
   }
 

@@ -76,7 +76,8 @@ public sealed class ContractValues : IDocumentProcessor
         (nameof(DefineRelationshipType), "name", "^[a-z][a-z0-9_]{0,63}$", "insured_by"),
         (nameof(DefineRelationshipType), "fromDomain", null, "Company"),
         (nameof(DefineRelationshipType), "toDomain", null, "Contact"),
-        (nameof(CreateFile), "contentType", null, "application/pdf"),
+        (nameof(CreateFile), "contentType", "^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$", "application/pdf"),
+        (nameof(FieldInput), "name", "^[A-Za-z][A-Za-z0-9_]{0,63}$", "claimNumber"),
         (nameof(CreateFile), "sha256", "^[0-9A-Fa-f]{64}$", new string('0', 64)),
         (nameof(CreateFile), "url", null, "https://files.example.com/report.pdf"),
         (nameof(UpsertLink), "parentDomain", null, "Company"),
@@ -89,6 +90,7 @@ public sealed class ContractValues : IDocumentProcessor
         (nameof(UpsertLink), "parentRecordKey"), (nameof(UpsertLink), "parentRecordMatchField"),
         (nameof(UpsertLink), "childRecordKey"), (nameof(UpsertLink), "childRecordMatchField"),
         (nameof(UpsertLink), "relationship"), (nameof(UpsertLink), "newRelationship"),
+        (nameof(NewNote), "fileId"), (PatchSchemas.NoteRevisionName, "fileId"),
     ];
 
     public void Process(DocumentProcessorContext context)

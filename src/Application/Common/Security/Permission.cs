@@ -34,4 +34,7 @@ public readonly record struct Permission(string Domain, string Right)
     public static Permission Read(string domain) => new(domain, "Read");
 
     public static Permission Edit(string domain) => new(domain, "Edit");
+
+    /// <summary>Seeing and writing restricted field values (API.md 5.1, 6).</summary>
+    public static Permission Reveal(string domain) => new(domain, "Reveal");
 }

@@ -4,12 +4,13 @@ public sealed class ContactPointValidator : AbstractValidator<ContactPointInput>
 {
     public ContactPointValidator(bool email)
     {
-        RuleFor(p => p.Value).NotEmpty().MaximumLength(500);
-        RuleFor(p => p.Description).MaximumLength(200);
+        // Lengths before patterns: an address is read only once its length is known to be within bounds.
+        var value = RuleFor(p => p.Value).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(CommonRules.MaxContactPointLength);
         if (email)
         {
-            RuleFor(p => p.Value).Must(CommonRules.IsEmailAddress).When(p => !string.IsNullOrEmpty(p.Value))
-                .WithMessage("'{PropertyValue}' is not an email address.");
+            value.Must(CommonRules.IsEmailAddress).WithMessage("'{PropertyValue}' is not an email address.");
         }
+
+        RuleFor(p => p.Description).MaximumLength(200);
     }
 }

@@ -4,8 +4,8 @@ public sealed class CreateContactValidator : AbstractValidator<CreateContact>
 {
     public CreateContactValidator()
     {
-        RuleFor(c => c.FirstName).MaximumLength(CommonRules.MaxNameLength);
-        RuleFor(c => c.LastName).MaximumLength(CommonRules.MaxNameLength);
+        RuleFor(c => c.FirstName).Cascade(CascadeMode.Stop).MaximumLength(CommonRules.MaxNameLength).SingleLine();
+        RuleFor(c => c.LastName).Cascade(CascadeMode.Stop).MaximumLength(CommonRules.MaxNameLength).SingleLine();
         RuleFor(c => c.FirstName)
             .Must((c, _) => !string.IsNullOrWhiteSpace(c.FirstName) || !string.IsNullOrWhiteSpace(c.LastName))
             .WithMessage("A contact needs a first name or a last name.");

@@ -11,9 +11,10 @@ public sealed record LinkSide(string Name, string Domain, string? Id, JsonElemen
 /// <summary>
 /// Finds the records an upsert's sides name, and the relationship types it names. A side named by id uses the id
 /// (whether it is a live record is checked as it is locked); one named by a key matches a text or number field of its
-/// domain: none is 404, more than one 409 <c>AmbiguousMatch</c> with up to 10 of them.
+/// domain: none is 404, more than one 409 <c>AmbiguousMatch</c> with up to 10 of them. Matching on a restricted field
+/// needs <c>Reveal</c> on its domain, as filtering by it does (API.md 5.1): whether a key matches tells its value.
 /// </summary>
-public sealed class LinkSides(ILinkageDbContext db, DomainCatalog domains, IRecordSearch search)
+public sealed class LinkSides(ILinkageDbContext db, DomainCatalog domains, IRecordSearch search, RecordMasks masks)
 {
     private const int MaxCandidates = 10;
 
@@ -92,11 +93,12 @@ public sealed class LinkSides(ILinkageDbContext db, DomainCatalog domains, IReco
     }
 
     /// <summary>A custom domain's match field: a text or number field of it; an association or unknown field is 400.</summary>
-    private static Dictionary<string, object> MatchOn(LinkSide side, DomainDefinition definition, string text)
+    private Dictionary<string, object> MatchOn(LinkSide side, DomainDefinition definition, string text)
     {
         var member = $"{side.Name}RecordMatchField";
         var field = definition.Fields.Find(side.MatchField!)
             ?? throw new ValidationFailedException(member, $"'{Echo(side.MatchField!)}' is no field of {definition.Name}.");
+        masks.EnsureMayUse(definition, [field.Name]);
         try
         {
             return new Dictionary<string, object> { [field.Name] = ListRecordsHandler.MatchValue(field, text) };

@@ -29,7 +29,8 @@ public sealed class CreateNoteHandler(ILinkageDbContext db, ChangeContext change
     {
         await request.Subject.EnsureExistsAsync(db, cancellationToken);
 
-        var content = new NoteContent(request.Message!, request.FileId, request.ContentFormat ?? NoteFormat.Plain);
+        var fileId = await NoteFiles.LiveAsync(db, request.FileId, "fileId", cancellationToken);
+        var content = new NoteContent(request.Message!, fileId, request.ContentFormat ?? NoteFormat.Plain);
         var note = Note.Create(changes.TenantId, request.Subject.Type, request.Subject.Id, content, changes.Stamp());
         db.Notes.Add(note);
         return NoteView.From(note);

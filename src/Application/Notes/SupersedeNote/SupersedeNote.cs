@@ -23,10 +23,16 @@ public sealed record SupersedeNote(TimelineSubject Subject, Guid NoteId, Precond
 
 public sealed class SupersedeNoteHandler(ILinkageDbContext db, ChangeContext changes) : IConditionalCommandHandler<SupersedeNote, Note, NoteView>
 {
-    public Task<NoteView> Handle(SupersedeNote command, Note note, CancellationToken cancellationToken)
+    public async Task<NoteView> Handle(SupersedeNote command, Note note, CancellationToken cancellationToken)
     {
-        var revision = note.Supersede(command.Revision.ApplyTo(note.Content), changes.Stamp());
+        var given = command.Revision;
+        if (given.FileId is { IsSet: true, Value: { } fileId })
+        {
+            given = given with { FileId = await NoteFiles.LiveAsync(db, fileId, "supersede.fileId", cancellationToken) };
+        }
+
+        var revision = note.Supersede(given.ApplyTo(note.Content), changes.Stamp());
         db.Notes.Add(revision);
-        return Task.FromResult(NoteView.From(revision));
+        return NoteView.From(revision);
     }
 }

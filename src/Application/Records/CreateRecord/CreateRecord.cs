@@ -10,15 +10,17 @@ public sealed record CreateRecord(string Domain, IReadOnlyDictionary<string, Jso
     public static CreateRecord For(string domain, RecordInput body) => new(domain, body.Fields);
 }
 
-public sealed class CreateRecordHandler(ILinkageDbContext db, ChangeContext changes, DomainCatalog domains, RecordFields fields)
+/// <summary>Writing a restricted field needs <c>Reveal</c> on the domain; the answer masks as a GET without <c>?reveal=true</c> (API.md 5.1).</summary>
+public sealed class CreateRecordHandler(ILinkageDbContext db, ChangeContext changes, DomainCatalog domains, RecordFields fields, RecordMasks masks)
     : IRequestHandler<CreateRecord, RecordView>
 {
     public async Task<RecordView> Handle(CreateRecord request, CancellationToken cancellationToken)
     {
         var definition = await domains.GetAsync(request.Domain, cancellationToken);
-        var values = await fields.ReadAsync(definition, request.Fields, cancellationToken);
-        var record = DomainRecord.Create(changes.TenantId, definition, values, changes.Stamp());
+        var written = FieldValueInput.Read(request.Fields, "fields");
+        masks.EnsureMayUse(definition, written.Keys);
+        var record = DomainRecord.Create(changes.TenantId, definition, await fields.CheckAsync(definition, written, cancellationToken), changes.Stamp());
         db.Records.Add(record);
-        return RecordView.From(record);
+        return masks.Show(RecordView.From(record), definition);
     }
 }

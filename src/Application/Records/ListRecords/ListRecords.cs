@@ -6,7 +6,8 @@ namespace Linkage.Application.Records.ListRecords;
 
 /// <summary>
 /// The live records of the custom domain the route names, in id (creation) order, that equal every given value:
-/// <c>?policyNumber=POL-1&amp;amount=100</c> (text and number fields only; API.md 5.1).
+/// <c>?policyNumber=POL-1&amp;amount=100</c> (text and number fields only; API.md 5.1). Matching on a restricted field needs
+/// <c>Reveal</c> on the domain; the records are shown with their restricted fields masked.
 /// </summary>
 public sealed record ListRecords(string Domain, IReadOnlyDictionary<string, string> Equal, PageRequest Page)
     : IQuery<Page<RecordView>>, IAuthorizedRequest, IPagedQuery
@@ -14,7 +15,7 @@ public sealed record ListRecords(string Domain, IReadOnlyDictionary<string, stri
     IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Read(Domain)];
 }
 
-public sealed class ListRecordsHandler(DomainCatalog domains, IRecordSearch search) : IRequestHandler<ListRecords, Page<RecordView>>
+public sealed class ListRecordsHandler(DomainCatalog domains, IRecordSearch search, RecordMasks masks) : IRequestHandler<ListRecords, Page<RecordView>>
 {
     public async Task<Page<RecordView>> Handle(ListRecords request, CancellationToken cancellationToken)
     {
@@ -27,7 +28,9 @@ public sealed class ListRecordsHandler(DomainCatalog domains, IRecordSearch sear
             equal[field.Name] = MatchValue(field, text);
         }
 
-        return await search.Records(definition.Name, equal).PageByIdAsync(request.Page, RecordView.Projection, cancellationToken);
+        masks.EnsureMayUse(definition, equal.Keys);
+        var page = await search.Records(definition.Name, equal).PageByIdAsync(request.Page, RecordView.Projection, cancellationToken);
+        return page with { Items = page.Items.Select(r => masks.Show(r, definition)).ToList() };
     }
 
     /// <summary>What a query's text means for the field: text as is, a number as a number; other fields cannot be matched.</summary>

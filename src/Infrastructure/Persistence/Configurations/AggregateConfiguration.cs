@@ -10,7 +10,7 @@ internal static class AggregateConfiguration
         where T : AggregateRoot
     {
         builder.HasKey(a => new { a.TenantId, a.Id });
-        builder.Property(a => a.TenantId).HasMaxLength(100);
+        builder.Property(a => a.TenantId).HasMaxLength(AggregateRoot.MaxTenantIdLength);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.ChangeType).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.ChangeOrigin).HasMaxLength(50);

@@ -8,7 +8,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("idempotency_keys");
         builder.HasKey(r => new { r.TenantId, r.ActorId, r.Key });
-        builder.Property(r => r.TenantId).HasMaxLength(100);
+        builder.Property(r => r.TenantId).HasMaxLength(AggregateRoot.MaxTenantIdLength);
         builder.Property(r => r.ActorId).HasMaxLength(200);
         builder.Property(r => r.Key).HasMaxLength(255);
         builder.Property(r => r.Fingerprint).HasMaxLength(64);

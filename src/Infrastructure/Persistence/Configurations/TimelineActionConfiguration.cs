@@ -8,7 +8,7 @@ internal sealed class TimelineActionConfiguration : IEntityTypeConfiguration<Tim
     {
         builder.ToTable("timeline_actions");
         builder.HasKey(a => new { a.TenantId, a.Id });
-        builder.Property(a => a.TenantId).HasMaxLength(100);
+        builder.Property(a => a.TenantId).HasMaxLength(AggregateRoot.MaxTenantIdLength);
         builder.Property(a => a.Position).UseIdentityAlwaysColumn();
         builder.Property(a => a.Kind).HasMaxLength(50);
         builder.Property(a => a.SubjectType).HasMaxLength(30);

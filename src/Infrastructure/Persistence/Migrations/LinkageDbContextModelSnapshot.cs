@@ -25,8 +25,8 @@ namespace Linkage.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Linkage.Domain.Companies.Company", b =>
                 {
                     b.Property<string>("TenantId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant_id");
 
                     b.Property<Guid>("Id")
@@ -115,8 +115,8 @@ namespace Linkage.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Linkage.Domain.Contacts.Contact", b =>
                 {
                     b.Property<string>("TenantId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant_id");
 
                     b.Property<Guid>("Id")
@@ -201,8 +201,8 @@ namespace Linkage.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Linkage.Domain.Definitions.DomainDefinition", b =>
                 {
                     b.Property<string>("TenantId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant_id");
 
                     b.Property<Guid>("Id")
@@ -274,8 +274,8 @@ namespace Linkage.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Linkage.Domain.Definitions.RelationshipType", b =>
                 {
                     b.Property<string>("TenantId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant_id");
 
                     b.Property<Guid>("Id")
@@ -359,8 +359,8 @@ namespace Linkage.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Linkage.Domain.Files.FileRecord", b =>
                 {
                     b.Property<string>("TenantId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant_id");
 
                     b.Property<Guid>("Id")
@@ -431,8 +431,8 @@ namespace Linkage.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Linkage.Domain.Links.Link", b =>
                 {
                     b.Property<string>("TenantId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant_id");
 
                     b.Property<Guid>("Id")
@@ -538,8 +538,8 @@ namespace Linkage.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Linkage.Domain.Notes.Note", b =>
                 {
                     b.Property<string>("TenantId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant_id");
 
                     b.Property<Guid>("Id")
@@ -649,8 +649,8 @@ namespace Linkage.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Linkage.Domain.Records.DomainRecord", b =>
                 {
                     b.Property<string>("TenantId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant_id");
 
                     b.Property<Guid>("Id")
@@ -710,8 +710,8 @@ namespace Linkage.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Linkage.Domain.Timeline.TimelineAction", b =>
                 {
                     b.Property<string>("TenantId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant_id");
 
                     b.Property<Guid>("Id")
@@ -782,8 +782,8 @@ namespace Linkage.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Linkage.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("TenantId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("tenant_id");
 
                     b.Property<string>("ActorId")
