@@ -2,7 +2,8 @@
 //
 //   Restore  dotnet restore Linkage.slnx
 //   Build    dotnet build Linkage.slnx
-//   Test     builds, runs every tests/*/*.csproj (+ for clients/typescript, when it exists: ClientCheck, then `npm test`
+//   Test     builds, runs every tests/*/*.csproj, the integration suite a second time through PgBouncer in transaction
+//            mode (LINKAGE_TEST_PGBOUNCER=1, ADR 0022) (+ for clients/typescript, when it exists: ClientCheck, then `npm test`
 //            against the built API over a throwaway PostgreSQL; see build/client.cake),
 //            ends with exactly one line "N passed, N failed, N skipped"; fails on a failed test, a crashed
 //            test run or when nothing was executed. (Default target.)
@@ -95,9 +96,8 @@ Task("Test")
         // With podman: the integration tests' PostgreSQL through Testcontainers on its socket (build/deploy.cake).
         using (var containers = ContainerTestEngine.Prepare(root, msg => Information(msg)))
         {
-            foreach (var project in projects)
+            void RunTestProject(string project, string name, IDictionary<string, string> environment)
             {
-                var name = System.IO.Path.GetFileNameWithoutExtension(project);
                 var resultsDirectory = System.IO.Path.Combine(resultsRoot, name);
                 var trx = System.IO.Path.Combine(resultsDirectory, name + ".trx");
                 Information($"--- dotnet test {name}");
@@ -105,11 +105,25 @@ Task("Test")
                 {
                     "test", project, "--no-build", "-c", configuration,
                     "--logger", $"trx;LogFileName={name}.trx", "--results-directory", resultsDirectory,
-                }, root, containers.Environment);
+                }, root, environment);
 
                 var counts = ReadTrx(trx, name, exit);
                 totals.Add(counts);
                 problems.AddRange(counts.Problems);
+            }
+
+            foreach (var project in projects)
+            {
+                RunTestProject(project, System.IO.Path.GetFileNameWithoutExtension(project), containers.Environment);
+            }
+
+            // The integration suite once more, its APIs reaching PostgreSQL only through PgBouncer in transaction
+            // pooling mode: every concurrency proof and every request must hold without session state (ADR 0022).
+            var integration = projects.FirstOrDefault(p => System.IO.Path.GetFileNameWithoutExtension(p) == "Linkage.Api.Tests");
+            if (integration is not null)
+            {
+                var pooled = new Dictionary<string, string>(containers.Environment) { ["LINKAGE_TEST_PGBOUNCER"] = "1" };
+                RunTestProject(integration, "Linkage.Api.Tests.pgbouncer", pooled);
             }
         }
 

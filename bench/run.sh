@@ -15,13 +15,16 @@
 #   --floor / --no-floor: during patch-link, the same PATCHes against the platform floor (bench/floor: minimal API,
 #   same SQL) with raw Npgsql as scenario patch-link-floor, and with the API's EF Core work as
 #   patch-link-floor-ef; on by default in a full run only.
+#   --pooling / --no-pooling: during patch-link, the same PATCHes against the API straight to PostgreSQL without
+#   prepared statements (patch-link-unprepared) and through PgBouncer in transaction mode (patch-link-pgbouncer): what
+#   transaction pooling costs (ADR 0022); on by default but in --capture-sql.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 source "$BENCH_DIR/lib/all.sh"
 
-MODE=full DURATION="" WARMUP="" API_WARMUP="" CLIENTS="" NO_BUILD=0 CONFIGURATION=Release KEEP=0 FLOOR=""
+MODE=full DURATION="" WARMUP="" API_WARMUP="" CLIENTS="" NO_BUILD=0 CONFIGURATION=Release KEEP=0 FLOOR="" POOLING=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) MODE=quick ;;
@@ -41,7 +44,9 @@ while [ $# -gt 0 ]; do
     --keep) KEEP=1 ;;
     --floor) FLOOR=1 ;;
     --no-floor) FLOOR=0 ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --pooling) POOLING=1 ;;
+    --no-pooling) POOLING=0 ;;
+    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
@@ -60,13 +65,15 @@ esac
 WARMUP_API="${API_WARMUP:-${10}}"
 SEED_CLAIMS=${11} SEED_CLAIM_LINKS=${12} SEED_TYPED_LINKS=${13}
 DURATION="${DURATION:-$1}" WARMUP="${WARMUP:-$2}" CLIENTS="${CLIENTS:-$3}"
-[ "$MODE" = capture ] && FLOOR=0
+[ "$MODE" = capture ] && FLOOR=0 POOLING=0
+POOLING="${POOLING:-1}"
 FLOOR="${FLOOR:-$([ "$MODE" = full ] && echo 1 || echo 0)}"
 SEED_CONTACTS=$4 SEED_COMPANIES=$5 SEED_LINKS=$6 TIMELINE_SMALL=$7 TIMELINE_LARGE=$8 TIMELINE_DEPTH=$9
 TENANT=bench TIMELINE_TENANT=bench-timeline
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 teardown() {
+  pooling_stop
   floor_stop
   api_stop
   cluster_stop

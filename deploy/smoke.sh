@@ -4,12 +4,17 @@
 # counts every check below as a test; run it alone with `bash deploy/smoke.sh` (as root, about 2 minutes
 # once the stand-in images exist, 4 on a fresh machine).
 #
-#  - builds the stand-in base images (deploy/standins/build.sh, never pulls; kept afterwards as a cache)
+#  - builds the stand-in base images and the PgBouncer image (deploy/standins/build.sh, never pulls; kept afterwards
+#    as a cache)
 #  - builds the Dockerfile with --pull=never, checks the image (non-root, 8080, HEALTHCHECK, no SDK, no tests)
-#  - PostgreSQL and two API containers on a private network, published on 127.0.0.1 only; the migrate step
+#  - PostgreSQL, PgBouncer (transaction pooling), Redis and two API containers on a private network, the replicas
+#    published on 127.0.0.1 only and reaching PostgreSQL through PgBouncer; the migrate step, directly
 #  - /health/ready on both replicas, a contact written through one and read through the other, 32
-#    concurrent PATCHes with one ETag split across both (exactly one 200, 31 x 412)
-#  - SIGTERM: a clean exit 0; deploy/compose.yaml brought up with podman-compose behind its proxy
+#    concurrent PATCHes with one ETag split across both (exactly one 200, 31 x 412), all through PgBouncer
+#  - the rate limit shared in Redis: alternating requests across both replicas meet 429 at the limit, not twice it;
+#    Redis stopped: both keep answering on their own counts, log a warning, no 5xx
+#  - SIGTERM: a clean exit 0; deploy/compose.yaml brought up with podman-compose behind its proxy: three replicas serve,
+#    and under load hold at most PgBouncer's default_pool_size server connections in PostgreSQL
 #  - removes every container, network, volume and image it made (not the stand-ins: see above)
 #
 # Settings (environment): LINKAGE_SMOKE_LOGS (default TestResults/deploy-smoke) keeps the containers' logs;
@@ -30,11 +35,17 @@ label="org.linkage.smoke=$run_id"
 logs="${LINKAGE_SMOKE_LOGS:-$root/TestResults/deploy-smoke}"
 signing_key="$(openssl rand -hex 32)"
 db_password="$(openssl rand -hex 16)"
-connection="Host=$prefix-db;Port=5432;Database=linkage;Username=postgres;Password=$db_password;Gss Encryption Mode=Disable"
+# The migrate step reaches PostgreSQL directly; the replicas through PgBouncer in transaction mode (ADR 0022).
+direct_connection="Host=db;Port=5432;Database=linkage;Username=postgres;Password=$db_password;Gss Encryption Mode=Disable"
+pooled_connection="Host=pgbouncer;Port=6432;Database=linkage;Username=postgres;Password=$db_password;Gss Encryption Mode=Disable;Maximum Pool Size=30"
+# The replicas' rate limit (per actor a minute) in the shared-limit check; the other checks stay well below it.
+rate_limit=50
+# PgBouncer's server connections in the compose system's load check: few, so the load needs more than that.
+compose_pool_size=5
 SMOKE_TOKEN="$(mint_jwt "$signing_key" smoke-user smoke-tenant)"
 started=$SECONDS
 mkdir -p "$logs"
-rm -f "$logs"/{build,migrate,podman,compose,proxy,db,api1,api2}.log
+rm -f "$logs"/{build,migrate,podman,compose,proxy,db,pgbouncer,redis,api1,api2}.log
 
 # podman prints systemd and syslog complaints on a host without systemd (healthchecks are then run on
 # demand with `podman healthcheck run`): keep them out of the report, in the log folder.
@@ -42,13 +53,14 @@ quiet() { "$@" 2>>"$logs/podman.log"; }
 
 save_logs() {
   local name
-  for name in db api1 api2; do
+  for name in db pgbouncer redis api1 api2; do
     podman container exists "$prefix-$name" && podman logs "$prefix-$name" >"$logs/$name.log" 2>&1 || true
   done
 }
 
 remove_stack() {
-  podman rm --force --ignore --volumes --time 0 "$prefix-db" "$prefix-api1" "$prefix-api2" "$prefix-migrate" >/dev/null 2>&1 || true
+  podman rm --force --ignore --volumes --time 0 "$prefix-db" "$prefix-pgbouncer" "$prefix-redis" "$prefix-api1" "$prefix-api2" \
+    "$prefix-migrate" >/dev/null 2>&1 || true
   podman network rm "$network" >/dev/null 2>&1 || true
 }
 
@@ -70,14 +82,14 @@ abort() {
 trap 'cleanup' EXIT
 trap 'exit 130' INT TERM
 
-SMOKE_TOTAL=19
+SMOKE_TOTAL=23
 plan "$SMOKE_TOTAL"
 
 build_images() {
   local output code=0
   output="$(bash "$here/standins/build.sh" 2>&1)" || code=$?
   printf '%s\n' "$output" | sed 's/^/# /'
-  verdict "stand-in base images (aspnet, sdk, postgres:15, haproxy:2.6) built from Debian packages, nothing pulled" "$code" "deploy/standins/build.sh failed"
+  verdict "stand-in base images (aspnet, sdk, postgres:15, haproxy:2.6, redis:7.0) and the PgBouncer image built from Debian packages, nothing pulled" "$code" "deploy/standins/build.sh failed"
   [ "$code" -eq 0 ] || abort "no base images"
   dangling_before="$(podman images -q --filter dangling=true)"
 
@@ -115,7 +127,7 @@ check_image() {
 
 start_stack() {
   quiet podman network create --label "$label" "$network" >/dev/null
-  quiet podman run -d --name "$prefix-db" --label "$label" --network "$network" \
+  quiet podman run -d --name "$prefix-db" --network-alias db --label "$label" --network "$network" \
     -e POSTGRES_PASSWORD="$db_password" -e POSTGRES_DB=linkage docker.io/library/postgres:15 >/dev/null
   local deadline=$((SECONDS + 60)) code=1
   while [ "$SECONDS" -lt "$deadline" ]; do
@@ -125,11 +137,28 @@ start_stack() {
   verdict "PostgreSQL 15 container accepts connections" "$code" "not ready within 60 s"
   [ "$code" -eq 0 ] || abort "no database"
 
+  # PgBouncer with the compose system's configuration (deploy/pgbouncer/pgbouncer.ini) and Redis, by the names
+  # the replicas use.
+  quiet podman run -d --name "$prefix-pgbouncer" --network-alias pgbouncer --label "$label" --network "$network" \
+    -e PGBOUNCER_PASSWORD="$db_password" -v "$here/pgbouncer/pgbouncer.ini:/etc/pgbouncer/pgbouncer.ini:ro" \
+    localhost/linkage-pgbouncer:1.18 >/dev/null
+  quiet podman run -d --name "$prefix-redis" --network-alias redis --label "$label" --network "$network" \
+    docker.io/library/redis:7.0 redis-server --protected-mode no --save "" --appendonly no >/dev/null
+  deadline=$((SECONDS + 30)) code=1
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    if quiet podman exec -e PGPASSWORD="$db_password" "$prefix-db" psql -h pgbouncer -p 6432 -U postgres -d linkage -Atc "SELECT 1" >/dev/null \
+       && [ "$(quiet podman exec "$prefix-redis" redis-cli ping)" = PONG ]; then code=0; break; fi
+    sleep 0.5
+  done
+  verdict "PgBouncer (pool_mode transaction) reaches PostgreSQL and Redis answers PING" "$code" "not both within 30 s"
+
   # The replicas start before the migration on purpose: outside Development they never migrate by themselves.
   local name
   for name in api1 api2; do
     quiet podman run -d --name "$prefix-$name" --label "$label" --network "$network" -p 127.0.0.1::8080 \
-      -e ConnectionStrings__Linkage="$connection" -e Auth__SigningKey="$signing_key" "$image" >/dev/null
+      -e ConnectionStrings__Linkage="$pooled_connection" -e Database__TransactionPooling=true \
+      -e ConnectionStrings__Redis=redis:6379 -e RateLimits__PerActorPerMinute="$rate_limit" \
+      -e Auth__SigningKey="$signing_key" "$image" >/dev/null
   done
   api1="http://127.0.0.1:$(host_port "$prefix-api1")"
   api2="http://127.0.0.1:$(host_port "$prefix-api2")"
@@ -148,7 +177,7 @@ migrate() {
   for run in first second; do
     code=0
     podman run --rm --name "$prefix-migrate" --label "$label" --network "$network" \
-      -e ConnectionStrings__Linkage="$connection" "$image" migrate >>"$logs/migrate.log" 2>&1 || code=$?
+      -e ConnectionStrings__Linkage="$direct_connection" "$image" migrate >>"$logs/migrate.log" 2>&1 || code=$?
     verdict "migrate command ($run run) exits 0" "$code" "exit $code, see $logs/migrate.log"
   done
 }
@@ -214,7 +243,7 @@ patch_race() {
   rm -rf "$scratch"
   local rc=0
   [[ "$total" == 32 && "$ok200" == 1 && "$ok412" == 31 ]] || rc=1
-  verdict "32 concurrent PATCHes of one link with If-Match $etag, split across both replicas: $ok200 x 200, $ok412 x 412" $rc \
+  verdict "32 concurrent PATCHes of one link with If-Match $etag, split across both replicas, through PgBouncer: $ok200 x 200, $ok412 x 412" $rc \
     "expected exactly one 200 and 31 x 412 out of 32"
 
   api GET "$api2/api/v1/network/links/$link_id"
@@ -222,6 +251,47 @@ patch_race() {
   [[ "$(field .version)" == "$((version + 1))" && "$(field .jobTitle)" == via\ api* ]] || rc=1
   verdict "after the race the link moved by exactly one version ($version -> $(field .version), jobTitle '$(field .jobTitle)')" $rc \
     "read $HTTP_STATUS: $HTTP_BODY"
+}
+
+# API.md 9 across replicas: one actor's requests alternate between api1 and api2; with the count shared in Redis the
+# first 429 comes right after the limit (within 10 %), not after twice it.
+shared_limit() {
+  local token i url answers="" first429=0 retry_after="" policy="" allowed other
+  token="$(mint_jwt "$signing_key" smoke-limit smoke-tenant)"
+  for i in $(seq 1 $((2 * rate_limit + 2))); do
+    url="$api1"; [ $((i % 2)) -eq 0 ] && url="$api2"
+    http GET "$url/api/v1/network/contacts" -H "Authorization: Bearer $token"
+    answers+="$HTTP_STATUS "
+    [ "$i" -eq 1 ] && policy="$(header RateLimit-Policy)"
+    if [ "$HTTP_STATUS" = 429 ] && [ "$first429" -eq 0 ]; then first429=$i; retry_after="$(header Retry-After)"; fi
+  done
+  allowed="$(tr ' ' '\n' <<<"$answers" | grep -c '^200$' || true)"
+  other="$(tr ' ' '\n' <<<"$answers" | grep -v -c -E '^(200|429|)$' || true)"
+  local rc=0
+  [[ "$policy" == "$rate_limit;w=60" && "$other" -eq 0 && "$first429" -eq $((allowed + 1)) && "$retry_after" =~ ^[1-9][0-9]*$ \
+     && $((allowed * 10)) -ge $((rate_limit * 9)) && $((allowed * 10)) -le $((rate_limit * 11)) ]] || rc=1
+  verdict "rate limit shared in Redis: $((2 * rate_limit + 2)) requests of one actor alternating across api1 and api2 (limit $rate_limit, $policy): $allowed x 200, the first 429 at request $first429 (Retry-After $retry_after)" $rc \
+    "answers: $answers"
+}
+
+# Redis goes away: each replica counts alone, logs one warning, and answers no 5xx (API.md 9).
+redis_down() {
+  quiet podman stop --time 2 "$prefix-redis" >/dev/null || true
+  local token i url answers="" bad warned=0
+  token="$(mint_jwt "$signing_key" smoke-outage smoke-tenant)"
+  for i in $(seq 1 10); do
+    url="$api1"; [ $((i % 2)) -eq 0 ] && url="$api2"
+    http GET "$url/api/v1/network/contacts" -H "Authorization: Bearer $token"
+    answers+="$HTTP_STATUS "
+  done
+  bad="$(tr ' ' '\n' <<<"$answers" | grep -v -c -E '^(200|)$' || true)"
+  # grep -c reads the whole log: grep -q would stop early and fail the pipeline (pipefail) on podman's SIGPIPE.
+  if [ "$(podman logs "$prefix-api1" 2>&1 | grep -c 'Redis does not answer' || true)" -ge 1 ] \
+     && [ "$(podman logs "$prefix-api2" 2>&1 | grep -c 'Redis does not answer' || true)" -ge 1 ]; then warned=1; fi
+  local rc=0
+  [[ "$bad" -eq 0 && "$warned" -eq 1 ]] || rc=1
+  verdict "Redis stopped: 10 requests across both replicas answer on per-replica counts ($answers), no 5xx, and each replica logged a warning" $rc \
+    "answers: $answers, warning logged by both: $warned"
 }
 
 sigterm() {
@@ -241,7 +311,8 @@ sigterm() {
 # deploy/compose.yaml as README "Deploy" runs it, with this run's image, project name and a free port.
 compose() {
   LINKAGE_IMAGE="$image" LINKAGE_HTTP_PORT="$compose_port" POSTGRES_PASSWORD="$db_password" \
-    Auth__SigningKey="$signing_key" podman-compose -p "$prefix" -f "$here/compose.yaml" "$@"
+    PGBOUNCER_DEFAULT_POOL_SIZE="$compose_pool_size" Auth__SigningKey="$signing_key" \
+    podman-compose -p "$prefix" -f "$here/compose.yaml" "$@"
 }
 
 compose_down() {
@@ -259,23 +330,81 @@ compose_check() {
   local code=0
   compose up -d --no-build >"$logs/compose.log" 2>&1 || code=$?
   local proxy="http://127.0.0.1:$compose_port"
-  local served=""
-  if [ "$code" -eq 0 ] && wait_for_steady "$proxy/health/ready" 6 120; then
-    # Round robin: four creates reach both replicas (the proxy's log names the server of each).
+  local served="" steady=0
+  if [ "$code" -eq 0 ] && wait_for_steady "$proxy/health/ready" 9 180 && replicas_healthy 120; then
+    steady=1
+    # Round robin: six creates reach the three replicas (the proxy's log names the server of each).
     local i
-    for i in 1 2 3 4; do
+    for i in 1 2 3 4 5 6; do
       api POST "$proxy/api/v1/network/contacts" "{\"firstName\":\"Compose $i\"}"
       served+="$HTTP_STATUS "
     done
   fi
   podman logs "${prefix}_proxy_1" >"$logs/proxy.log" 2>&1 || true
   local rc=0
-  [[ "$code" -eq 0 && "$served" == "201 201 201 201 " ]] || rc=1
+  [[ "$code" -eq 0 && "$served" == "201 201 201 201 201 201 " ]] || rc=1
   grep -q 'api/api1 .*"POST /api/v1/network/contacts' "$logs/proxy.log" || rc=1
   grep -q 'api/api2 .*"POST /api/v1/network/contacts' "$logs/proxy.log" || rc=1
-  verdict "deploy/compose.yaml comes up with podman-compose: 4 creates through the proxy on 127.0.0.1:$compose_port ($served) served by both api1 and api2" $rc \
+  grep -q 'api/api3 .*"POST /api/v1/network/contacts' "$logs/proxy.log" || rc=1
+  verdict "deploy/compose.yaml comes up with podman-compose: 6 creates through the proxy on 127.0.0.1:$compose_port ($served) served by api1, api2 and api3" $rc \
     "up exit $code, creates: '$served', see $logs/compose.log and $logs/proxy.log"
+  if [ "$steady" -eq 1 ]; then compose_pool_check "$proxy"; else fail "3 replicas under load hold at most default_pool_size server connections" "the compose system never became ready"; fi
   compose_down
+}
+
+# replicas_healthy SECONDS: true once each compose replica passes its healthcheck (/health/ready), and the proxy had
+# time to check it too (every 2 s).
+replicas_healthy() {
+  local deadline=$((SECONDS + $1)) n
+  for n in 1 2 3; do
+    until podman healthcheck run "${prefix}_api${n}_1" >/dev/null 2>>"$logs/podman.log"; do
+      [ "$SECONDS" -lt "$deadline" ] || return 1
+      sleep 1
+    done
+  done
+  sleep 3
+}
+
+# Three replicas under load through the proxy: PostgreSQL sees at most PgBouncer's default_pool_size server
+# connections, however many client connections the replicas' own pools open to PgBouncer (ADR 0022).
+compose_pool_check() {
+  local proxy="$1" db="${prefix}_db_1" scratch actor pids=() samples answers
+  scratch="$(mktemp -d)"
+  # Samples, inside the database container, every 0.2 s: PostgreSQL's server connections from PgBouncer, and
+  # PgBouncer's client connections (active and waiting) for the database.
+  quiet podman exec -d -e PGPASSWORD="$db_password" "$db" sh -c '
+    rm -f /tmp/pool-samples; for i in $(seq 1 300); do
+      [ -f /tmp/pool-stop ] && break
+      s=$(psql -U postgres -d linkage -Atc "SELECT count(*) FROM pg_stat_activity WHERE datname = '"'linkage'"' AND backend_type = '"'client backend'"' AND client_addr IS NOT NULL")
+      c=$(psql -h pgbouncer -p 6432 -U postgres -d pgbouncer -AtF " " -c "SHOW POOLS" | awk '"'"'$1 == "linkage" { print $3 + $4 }'"'"')
+      echo "$s ${c:-0}" >> /tmp/pool-samples; sleep 0.2
+    done' >/dev/null
+  # 3 actors x 150 creates, 30 at a time each: 90 requests in flight, spread over the replicas by the proxy.
+  for actor in load-1 load-2 load-3; do
+    local token urls=()
+    token="$(mint_jwt "$signing_key" "$actor" smoke-tenant)"
+    for _ in $(seq 1 150); do urls+=(-o /dev/null "$proxy/api/v1/network/contacts"); done
+    curl -s --no-progress-meter -m 60 -Z --parallel-immediate --parallel-max 30 -X POST -w '%{http_code}\n' \
+      -H "Authorization: Bearer $token" -H "Content-Type: application/json" --data '{"firstName":"Load"}' \
+      "${urls[@]}" >"$scratch/$actor" &
+    pids+=($!)
+  done
+  wait "${pids[@]}" || true
+  quiet podman exec "$db" touch /tmp/pool-stop || true
+  sleep 0.5
+  samples="$(quiet podman exec "$db" cat /tmp/pool-samples || true)"
+  answers="$(cat "$scratch"/load-* | sort | uniq -c | awk '{ printf "%s x %s, ", $1, $2 }')"
+  local created failed max_server max_clients
+  created="$(cat "$scratch"/load-* | grep -c '^201$' || true)"
+  failed="$(cat "$scratch"/load-* | grep -v -c -E '^(201|503)$' || true)"
+  max_server="$(awk 'BEGIN { m = 0 } $1 > m { m = $1 } END { print m }' <<<"$samples")"
+  max_clients="$(awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print m }' <<<"$samples")"
+  rm -rf "$scratch"
+  note "pool samples (server connections, PgBouncer clients): $(wc -l <<<"$samples") taken, max $max_server and $max_clients; answers ${answers%, }"
+  local rc=0
+  [[ "$failed" -eq 0 && "$created" -ge 405 && "$max_server" -ge 1 && "$max_server" -le "$compose_pool_size" ]] || rc=1
+  verdict "3 replicas under load (450 creates, 90 in flight through the proxy: $created x 201) held at most $max_server server connections in PostgreSQL, within PgBouncer's default_pool_size $compose_pool_size, for up to $max_clients client connections" $rc \
+    "answers ${answers%, }; max server connections $max_server (pool $compose_pool_size), clients $max_clients"
 }
 
 check_cleanup() {
@@ -295,6 +424,8 @@ migrate
 check_ready
 cross_replica
 patch_race
+shared_limit
+redis_down
 sigterm
 save_logs
 remove_stack   # frees the machine's two cores for the compose system

@@ -18,6 +18,7 @@ ensure_tools() {
   command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
   [ -n "$(pg_bin_dir)" ] || missing+=(postgresql)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  command -v pgbouncer >/dev/null 2>&1 || [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" = 0 ] || die "missing ${missing[*]}: install them (apt-get install -y ${missing[*]})"
   log "installing ${missing[*]} with apt-get"
@@ -49,6 +50,50 @@ stop_pid() {
   kill -TERM "$pid" 2>/dev/null || true
   for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
   kill -KILL "$pid" 2>/dev/null || true
+}
+
+# with_api <pid> <url> <command...>: runs the command with run_wrk pointed at another process under test (a floor app,
+# another configuration of the API): its URL, and its CPU in place of the API's. api_restore gives the API back if the
+# command dies (the stop functions call it, before api_stop).
+with_api() {
+  local pid=$1 url=$2
+  shift 2
+  OTHER_SAVED_API_PID="$API_PID" OTHER_SAVED_API_URL="$API_URL"
+  API_PID="$pid" API_URL="$url"
+  "$@"
+  api_restore
+}
+
+# Processes measured beside patch-link (the floor apps, other configurations of the API), each reached through
+# <runner> <key> (with_floor raw, with_pooling pgbouncer) and named by <scenario-of> <key>.
+# patch_warm_with <runner> <scenario-of> <keys...>: each warmed up with PATCHes at 8 clients for half the whole API's
+# warm-up (a fresh process runs its hot path in tier-0 JIT code at first).
+patch_warm_with() {
+  local runner=$1 scenario_of=$2 key seconds=$(( WARMUP_API > 0 ? WARMUP_API / 2 : WARMUP * 3 ))
+  shift 2
+  [ "$seconds" -gt 0 ] || return 0
+  for key in "$@"; do
+    log "warming up $("$scenario_of" "$key") for ${seconds} s"
+    "$runner" "$key" patch_wrk "$("$scenario_of" "$key")" 8 "$seconds" warmup
+  done
+}
+
+# patch_measure_with <runner> <scenario-of> <clients> <keys...>: each one's warm-up and measurement at this client count,
+# as patch-link's.
+patch_measure_with() {
+  local runner=$1 scenario_of=$2 clients=$3 key
+  shift 3
+  for key in "$@"; do
+    if [ "$WARMUP" != 0 ]; then "$runner" "$key" patch_wrk "$("$scenario_of" "$key")" "$clients" "$WARMUP" warmup; fi
+    "$runner" "$key" patch_wrk "$("$scenario_of" "$key")" "$clients" "$DURATION" measure
+  done
+}
+
+api_restore() {
+  if [ -n "${OTHER_SAVED_API_PID+x}" ]; then
+    API_PID="$OTHER_SAVED_API_PID" API_URL="$OTHER_SAVED_API_URL"
+    unset OTHER_SAVED_API_PID OTHER_SAVED_API_URL
+  fi
 }
 
 # The seed of run.sh's quick mode, for bench/profile.sh and bench/ab.sh: 500 contacts, 50 companies, 1 000 links,

@@ -63,44 +63,28 @@ floors_start() {
     floor_start "$mode"
     FLOOR_URLS[$mode]=$FLOOR_URL
   done
-  local seconds=$(( WARMUP_API > 0 ? WARMUP_API / 2 : WARMUP * 3 ))
-  [ "$seconds" -gt 0 ] || return 0
-  for mode in $FLOOR_MODES; do
-    log "warming up the floor app ($mode) for ${seconds} s"
-    with_floor "$mode" patch_wrk "$(floor_scenario_of "$mode")" 8 "$seconds" warmup
-  done
+  # shellcheck disable=SC2086  # the modes are words
+  patch_warm_with with_floor floor_scenario_of $FLOOR_MODES
 }
 
 # floors_measure <clients>: both floors' warm-up and measurement at this client count, as patch-link's.
 floors_measure() {
   [ "$FLOOR" = 1 ] || return 0
-  local mode scenario
-  for mode in $FLOOR_MODES; do
-    scenario="$(floor_scenario_of "$mode")"
-    if [ "$WARMUP" != 0 ]; then with_floor "$mode" patch_wrk "$scenario" "$1" "$WARMUP" warmup; fi
-    with_floor "$mode" patch_wrk "$scenario" "$1" "$DURATION" measure
-  done
+  # shellcheck disable=SC2086  # the modes are words
+  patch_measure_with with_floor floor_scenario_of "$1" $FLOOR_MODES
 }
 
-# with_floor <mode> <command...>: runs the command with run_wrk pointed at the floor app: its URL, and its
-# CPU in place of the API's. floor_stop gives the API back if the command dies.
+# with_floor <mode> <command...>: runs the command with run_wrk pointed at that floor app (with_api).
 with_floor() {
   local mode=$1
   shift
-  FLOOR_SAVED_API_PID="$API_PID" FLOOR_SAVED_API_URL="$API_URL"
-  API_PID="${FLOOR_PIDS[$mode]}" API_URL="${FLOOR_URLS[$mode]}"
-  "$@"
-  API_PID="$FLOOR_SAVED_API_PID" API_URL="$FLOOR_SAVED_API_URL"
-  unset FLOOR_SAVED_API_PID FLOOR_SAVED_API_URL
+  with_api "${FLOOR_PIDS[$mode]}" "${FLOOR_URLS[$mode]}" "$@"
 }
 
 # Stops the floor apps (by their pids) and gives run_wrk back the API if a floor had it; safe to call twice
 # (cleanup calls it on any exit, before api_stop).
 floor_stop() {
-  if [ -n "${FLOOR_SAVED_API_PID+x}" ]; then
-    API_PID="$FLOOR_SAVED_API_PID" API_URL="$FLOOR_SAVED_API_URL"
-    unset FLOOR_SAVED_API_PID FLOOR_SAVED_API_URL
-  fi
+  api_restore
   local mode
   for mode in "${!FLOOR_PIDS[@]}"; do
     stop_pid "${FLOOR_PIDS[$mode]}" "the floor app ($mode)"

@@ -74,25 +74,29 @@ patch_link_phase() {
   if [ ! -s "$SEED_DIR/links.txt" ]; then
     local reason="${LINKS_STATUS:-no links were seeded}"
     local scenario
-    for scenario in patch-link $([ "$FLOOR" = 1 ] && echo patch-link-floor patch-link-floor-ef); do
+    for scenario in patch-link $([ "$FLOOR" = 1 ] && echo patch-link-floor patch-link-floor-ef) \
+                    $([ "$POOLING" = 1 ] && echo patch-link-unprepared patch-link-pgbouncer); do
       log "$scenario: SKIPPED: $reason"
       record "{\"type\":\"skipped\",\"scenario\":\"$scenario\",\"reason\":\"$reason\"}"
     done
     return 0
   fi
-  log "patch-link: the API$([ "$FLOOR" = 1 ] && echo " and the two floor apps"), between two halves of pgbench with the SQL it sends (bench/sql/patch-link.pgbench)"
+  log "patch-link: the API$([ "$FLOOR" = 1 ] && echo ", the two floor apps")$([ "$POOLING" = 1 ] && echo ", the API unprepared and through PgBouncer"), between two halves of pgbench with the SQL it sends (bench/sql/patch-link.pgbench)"
   link_keys_table
   local nlinks n
   nlinks="$(wc -l <"$BENCH_TMP/link-ids.txt")"
   floors_start
+  pooling_start
   for n in $CLIENTS; do
     pgbench_half 1 patch-link "$n" patch-link.pgbench -D nlinks="$nlinks"
     if [ "$WARMUP" != 0 ]; then patch_wrk patch-link "$n" "$WARMUP" warmup; fi
     patch_wrk patch-link "$n" "$DURATION" measure
     floors_measure "$n"
+    pooling_measure "$n"
     pgbench_half 2 patch-link "$n" patch-link.pgbench -D nlinks="$nlinks"
   done
   floor_stop
+  pooling_stop
 }
 
 # patch_wrk <scenario> <clients> <seconds> <phase>: one wrk run of PATCHes, each with its link's current ETag

@@ -1,4 +1,5 @@
-"""Prints the CPU time (clock ticks, user + system) used so far by the API process and by PostgreSQL.
+"""Prints the CPU time (clock ticks, user + system) used so far by the API process and by PostgreSQL, and by the
+process BENCH_EXTRA_PID names when it is set (PgBouncer, in patch-link-pgbouncer).
 
 PostgreSQL's share is the postmaster's own time, its live children's, and what its exited children left
 in its cutime/cstime (a backend's time is added there when it is reaped).
@@ -29,7 +30,11 @@ def main():
                 continue
             if ppid == postmaster:
                 pg += times[0] + times[1]
-    print(json.dumps({"api": api[0] + api[1], "pg": pg, "hz": os.sysconf("SC_CLK_TCK")}))
+    ticks = {"api": api[0] + api[1], "pg": pg, "hz": os.sysconf("SC_CLK_TCK")}
+    extra = os.environ.get("BENCH_EXTRA_PID")
+    if extra:
+        ticks["extra"] = sum(stat(int(extra))[1][:2])
+    print(json.dumps(ticks))
 
 
 if __name__ == "__main__":

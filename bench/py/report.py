@@ -29,7 +29,9 @@ def with_cpu(results):
         owner = merged[-1]
         count = owner.get("requests", owner.get("transactions", 0))
         tick_us = 1e6 / r["after"]["hz"]
-        for side in ("api", "pg"):
+        for side in ("api", "pg", "extra"):
+            if side not in r["after"] or side not in r["before"]:
+                continue
             used = (r["after"][side] - r["before"][side]) * tick_us
             owner[side + "CpuUs"] = used / count if count else None
     return merged
@@ -100,7 +102,7 @@ def main():
     out += table(rows)
     out += ["", "¹ responses other than the expected status: 2xx, or 304 for the If-None-Match row.",
             "² API requests/s ÷ pgbench transactions/s with the same SQL and the same number of clients "
-            "(patch-link-floor and patch-link-floor-ef: patch-link's pgbench).",
+            "(patch-link-floor, patch-link-floor-ef, patch-link-unprepared and patch-link-pgbouncer: patch-link's pgbench).",
             "³ CPU time (user + system) per request of the API process (the floors: the floor app's) and of all "
             "PostgreSQL processes, from /proc.",
             "⁴ PostgreSQL's CPU per API request ÷ its CPU per pgbench transaction of the same SQL: the database's "

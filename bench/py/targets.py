@@ -3,7 +3,10 @@
 # The floors are patch-link's PATCH sent to bench/floor, with raw Npgsql and with the API's EF Core work: same
 # wrk script, same links, same SQL, so the same pgbench measurement and the same database checks apply to them.
 FLOORS = {"patch-link-floor": "platform floor", "patch-link-floor-ef": "EF Core floor"}
-PATCH_SCENARIOS = ("patch-link", *FLOORS)
+# The API itself, straight to PostgreSQL without prepared statements and through PgBouncer in transaction mode (ADR 0022):
+# what transaction pooling costs, against patch-link at the same client count.
+POOLING = {"patch-link-unprepared": "without prepared statements", "patch-link-pgbouncer": "through PgBouncer (transaction mode)"}
+PATCH_SCENARIOS = ("patch-link", *FLOORS, *POOLING)
 # Scenarios whose every 2xx should change the link: a version moved and two link.updated actions.
 UPSERT_SCENARIOS = ("upsert-link",)
 # JSON Patches of typed links: every 200 moves one of their versions and writes one link.updated on the contact's
@@ -122,10 +125,32 @@ def target_lines(rows, rss, skipped):
                  if api and floor["api"]["rps"] else "")
         scenario = floor["api"]["scenario"]
         lines.append(f"- {FLOORS[scenario]} ({scenario}) ratio to pgbench at {clients} clients: {floor['ratio']:.2f}{share}")
+    lines += pooling_lines(rows)
     if rss is None:
         lines.append("- API peak RSS < 300 MiB: not read")
     else:
         lines.append(f"- API peak RSS < 300 MiB: {rss:.0f} MiB ({_verdict(rss < 300)}, by {abs(300 - rss):.0f} MiB)")
+    return lines
+
+
+def pooling_lines(rows):
+    """What transaction pooling costs (ADR 0022): each pooling variant against patch-link at the same client count,
+    throughput and CPU per request (the API's, PostgreSQL's, PgBouncer's)."""
+    lines = []
+    for row in (r for r in rows if r["api"]["scenario"] in POOLING):
+        a = row["api"]
+        direct = _row(rows, "patch-link", a["clients"])
+        if direct is None or not direct["api"]["rps"]:
+            continue
+        d = direct["api"]
+        cpu = ""
+        if a.get("apiCpuUs") is not None and d.get("apiCpuUs") is not None and d.get("pgCpuUs"):
+            pooler = f" + PgBouncer {a['extraCpuUs']:.0f}" if a.get("extraCpuUs") is not None else ""
+            cpu = (f"; CPU µs per request API {a['apiCpuUs']:.0f} vs {d['apiCpuUs']:.0f}, PostgreSQL {a['pgCpuUs']:.0f} vs "
+                   f"{d['pgCpuUs']:.0f}{pooler}")
+        lines.append(f"- patch-link {POOLING[a['scenario']]} ({a['scenario']}, no target) at {a['clients']} clients: "
+                     f"{a['rps']:.0f} vs {d['rps']:.0f} requests/s = {a['rps'] / d['rps']:.2f} x the direct API, "
+                     f"p99 {a['p99Ms']:.2f} vs {d['p99Ms']:.2f} ms{cpu}")
     return lines
 
 

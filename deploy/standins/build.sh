@@ -7,6 +7,10 @@
 #   mcr.microsoft.com/dotnet/sdk:10.0          the host's .NET SDK
 #   docker.io/library/postgres:15               Debian's postgresql-15 behind an official-style entrypoint
 #   docker.io/library/haproxy:2.6               Debian's haproxy 2.6
+#   docker.io/library/redis:7.0                 Debian's redis-server 7.0
+#   docker.io/library/debian:bookworm-slim      the Debian base under its public name (deploy/pgbouncer builds on it)
+# and, from the repository's own recipe, the image deploy/compose.yaml runs PgBouncer from:
+#   localhost/linkage-pgbouncer:1.18            deploy/pgbouncer/Containerfile (Debian's pgbouncer 1.18)
 #
 # Never pulls. An image that exists already is kept when it is a stand-in built from the same recipe
 # (a label holds the hash of these files and the host's .NET version) or when it is not a stand-in at all
@@ -25,7 +29,11 @@ aspnet_image="mcr.microsoft.com/dotnet/aspnet:10.0"
 sdk_image="mcr.microsoft.com/dotnet/sdk:10.0"
 postgres_image="docker.io/library/postgres:15"
 haproxy_image="docker.io/library/haproxy:2.6"
-all_images=("$haproxy_image" "$postgres_image" "$sdk_image" "$aspnet_image" "$base_image")
+redis_image="docker.io/library/redis:7.0"
+debian_image="docker.io/library/debian:bookworm-slim"
+pgbouncer_image="localhost/linkage-pgbouncer:1.18"
+pgbouncer_dir="$(cd "$here/../pgbouncer" && pwd)"
+all_images=("$pgbouncer_image" "$redis_image" "$haproxy_image" "$postgres_image" "$sdk_image" "$aspnet_image" "$debian_image" "$base_image")
 
 log() { echo "standins: $*"; }
 
@@ -33,7 +41,7 @@ log() { echo "standins: $*"; }
 # words given (the base image's id for the images built on it).
 recipe_hash() {
   {
-    cat "$here"/build.sh "$here"/*.Containerfile "$here"/*-entrypoint.sh
+    cat "$here"/build.sh "$here"/*.Containerfile "$here"/*-entrypoint.sh "$pgbouncer_dir"/*
     ls "$dotnet_root/shared/Microsoft.AspNetCore.App" "$dotnet_root/sdk" 2>/dev/null
     echo "$@"
   } | sha256sum | cut -c1-16
@@ -100,15 +108,30 @@ build_base() {
     "$work/base.tar" "$base_image" >/dev/null
 }
 
-# build_from CONTAINERFILE IMAGE [extra podman build arguments]
+# build_from CONTAINERFILE IMAGE [extra podman build arguments]: a Containerfile of this folder.
 build_from() {
-  local file="$1" image="$2" hash
+  local file="$1" image="$2"
   shift 2
+  build_in "$here" "$here/$file" "$image" "$@"
+}
+
+# build_in CONTEXT CONTAINERFILE IMAGE [extra podman build arguments]
+build_in() {
+  local context="$1" file="$2" image="$3" hash
+  shift 3
   # A new base rebuilds everything built on it.
   hash="$(recipe_hash "$(podman image inspect --format '{{.Id}}' "$base_image")")"
   needs_build "$image" "$hash" || return 0
   log "building $image from $file"
-  podman build --quiet --pull=never --format docker --label "$label=$hash" -f "$here/$file" -t "$image" "$@" "$here" >/dev/null
+  podman build --quiet --pull=never --format docker --label "$label=$hash" -f "$file" -t "$image" "$@" "$context" >/dev/null
+}
+
+# The base under Debian's public name, unless a real one is there: a tag of the same image, no build.
+tag_debian() {
+  local current
+  current="$(image_recipe "$debian_image")"
+  if [ "$current" = none ]; then log "$debian_image exists and is not a stand-in: using it as it is"; return 0; fi
+  podman tag "$base_image" "$debian_image"
 }
 
 # Stand-ins that a rebuild replaced are left untagged: remove them (newest first, so parents go last).
@@ -137,6 +160,9 @@ main() {
   build_from sdk.Containerfile "$sdk_image" -v "$dotnet_root:/host-dotnet:ro"
   build_from postgres.Containerfile "$postgres_image"
   build_from haproxy.Containerfile "$haproxy_image"
+  build_from redis.Containerfile "$redis_image"
+  tag_debian
+  build_in "$pgbouncer_dir" "$pgbouncer_dir/Containerfile" "$pgbouncer_image"
   forget_replaced
 }
 

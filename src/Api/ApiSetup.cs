@@ -2,6 +2,7 @@ using Linkage.Api.Auth;
 using Linkage.Api.Controllers;
 using Linkage.Api.Operations;
 using Linkage.Api.Problems;
+using Linkage.Api.RateLimits;
 using Linkage.Application;
 using Linkage.Application.Common.Changes;
 using Linkage.Infrastructure;
@@ -31,6 +32,7 @@ public static class ApiSetup
             }).AddJsonOptions(o => JsonSetup.Configure(o.JsonSerializerOptions));
         services.AddLinkageOpenApi();
         services.AddLinkageCors();
+        services.AddLinkageRateLimits(builder.Configuration);
     }
 
     /// <summary>Applies pending migrations when <c>Database:MigrateOnStartup</c> is on (default on in Development).</summary>
@@ -54,9 +56,11 @@ public static class ApiSetup
         // Before anything that can answer on its own (413, 401, problems), so every answer carries the CORS headers
         // and a preflight is answered without a token.
         app.UseCors();
+        // Every /api request counts, and every answer carries the rate limit's headers, a 413 refused up front too.
+        app.UseAuthentication();
+        app.UseLinkageRateLimits();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseLinkageOpenApi();
-        app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ChangeOriginValidation>();
         app.UseMiddleware<JsonRequestBody>();

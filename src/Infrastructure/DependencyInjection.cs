@@ -9,7 +9,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Linkage.Infrastructure;
 
@@ -22,7 +21,7 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddLinkageInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = BuildConnectionString(configuration.GetConnectionString("Linkage"));
+        var connectionString = ConnectionSettings.For(configuration);
         // Interceptors registered in the container (none in production; tests record SQL with one) join every context.
         // No EF retrying execution strategy: the unit of work retries a whole command on a transient fault itself,
         // and EF's would buffer every result set and wrap every query in its own retry loop (ADR 0017).
@@ -54,7 +53,7 @@ public static class DependencyInjection
     /// EF Core logs a failed command, query, save or transaction at Error before the exception reaches anyone: a unique
     /// violation that the unit of work turns into a 409, a NUL that becomes a 400, the probe of <c>__EFMigrationsHistory</c>
     /// that fails on a fresh database. Every such exception is logged where its meaning is known, at the level it deserves
-    /// (a refusal at Information by the logging behavior, an unreachable database at Warning, a bug at Error with its
+    /// (a refusal at Information by the API's RefusalLog, an unreachable database at Warning, a bug at Error with its
     /// stack by the problem handler), so EF's own copies go to Debug (ADR 0021).
     /// </summary>
     private static readonly (EventId Id, LogLevel Level)[] FailuresReportedElsewhere =
@@ -65,39 +64,4 @@ public static class DependencyInjection
         (CoreEventId.SaveChangesFailed, LogLevel.Debug),
         (CoreEventId.QueryIterationFailed, LogLevel.Debug),
     ];
-
-    /// <summary>
-    /// Bounded timeouts so an unreachable database answers 503 within seconds instead of hanging
-    /// (API.md 1.8), and the pool settings the benchmark showed to matter (bench/README.md); explicit
-    /// settings in the configured string win.
-    /// </summary>
-    private static string BuildConnectionString(string? configured)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(configured ?? "Host=127.0.0.1;Database=linkage;Username=postgres");
-        if (!Mentions(configured, "Timeout"))
-        {
-            builder.Timeout = 3;
-        }
-
-        // EF sends the same few statements over and over: prepared once per physical connection, PostgreSQL
-        // stops parsing and planning them on every request (Npgsql prepares nothing by default).
-        if (!Mentions(configured, "Auto Prepare") && !Mentions(configured, "AutoPrepare"))
-        {
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
-        }
-
-        // Without this, every connection handed back to the pool is reset (DISCARD ALL or its equivalent) before
-        // its next use: one more statement for the server per query outside a transaction. Nothing here leaves
-        // session state behind (settings are transaction-local: set_config(..., true)), so there is nothing to reset.
-        if (!Mentions(configured, "Reset On Close") && !Mentions(configured, "ResetOnClose"))
-        {
-            builder.NoResetOnClose = true;
-        }
-
-        return builder.ConnectionString;
-    }
-
-    private static bool Mentions(string? configured, string keyword) =>
-        configured is not null && configured.Contains(keyword, StringComparison.OrdinalIgnoreCase);
 }

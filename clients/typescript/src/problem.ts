@@ -16,6 +16,7 @@ const codeForStatus: Readonly<Record<number, ProblemCode>> = {
   415: "UnsupportedMediaType",
   422: "IdempotencyKeyReused",
   428: "PreconditionRequired",
+  429: "RateLimited",
   502: "Unavailable",
   503: "Unavailable",
   504: "Unavailable",
@@ -45,7 +46,7 @@ export class LinkageProblem extends Error {
   /** The resource's current ETag, sent with 412 PreconditionFailed. */
   readonly etag: string | null;
 
-  /** Seconds to wait before retrying, sent with 503 Unavailable. */
+  /** Seconds to wait before retrying, sent with 429 RateLimited and 503 Unavailable. */
   readonly retryAfterSeconds: number | null;
 
   /** The body as received, with any extension members (e.g. existingId of a 409 Conflict). */

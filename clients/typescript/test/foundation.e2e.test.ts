@@ -73,4 +73,23 @@ describe("idempotency, authentication, permissions and tenants through the gener
 
     assert.equal((await owner.contacts.getContact(created.result.id)).result.version, 1, "the owner's contact is untouched");
   });
+
+  it("answers 429 RateLimited with Retry-After once an actor passes its limit, and only that actor", async () => {
+    const tenant = newTenant();
+    const api = clientFor(tenant, { actor: "busy" });
+    const first = await api.contacts.listContacts();
+    const limit = Number(/limit=(\d+)/.exec(first.headers["ratelimit"] ?? "")?.[1]);
+    assert.equal(first.headers["ratelimit-policy"], `${limit};w=60`);
+    assert.ok(limit > 0 && limit <= 1000, `limit ${limit}`);
+
+    let error: unknown;
+    for (let sent = 1; sent <= limit && error === undefined; sent++) {
+      error = await api.contacts.listContacts().then(() => undefined, (e: unknown) => e);
+    }
+
+    assert.ok(isProblem(error, "RateLimited"), String(error));
+    assert.equal(error.status, 429);
+    assert.ok(error.retryAfterSeconds !== null && error.retryAfterSeconds >= 1 && error.retryAfterSeconds <= 60, String(error.retryAfterSeconds));
+    assert.equal((await clientFor(tenant, { actor: "quiet" }).contacts.listContacts()).status, 200);
+  });
 });

@@ -92,3 +92,48 @@ describe("the transport under the generated clients", () => {
     assert.equal(http.seen[0]?.headers.get("If-None-Match"), '"1"');
   });
 });
+
+describe("429 RateLimited under the generated clients", () => {
+  const limited = (retryAfter: string): Response => new Response(JSON.stringify({
+    type: "urn:linkage:problem:RateLimited", title: "Too many requests.", status: 429, detail: "Retry after 1 s.", instance: "/x", traceId: "00-rl", code: "RateLimited",
+  }), { status: 429, headers: { "Content-Type": "application/problem+json", "Retry-After": retryAfter, RateLimit: "limit=600, remaining=0, reset=1" } });
+  const ok = (): Response => new Response(JSON.stringify({ items: [], nextCursor: null }), { status: 200, headers: { "Content-Type": "application/json" } });
+
+  it("throws RateLimited with its Retry-After, once, when the caller did not ask for retries", async () => {
+    const http = scripted(() => limited("17"));
+    const api = createLinkageClient({ baseUrl: "http://api.test", fetch: http.fetch });
+
+    const error = await api.contacts.listContacts().catch((e: unknown) => e);
+
+    assert.ok(isProblem(error, "RateLimited"));
+    assert.equal(error.status, 429);
+    assert.equal(error.retryAfterSeconds, 17);
+    assert.equal(http.seen.length, 1);
+  });
+
+  it("waits out Retry-After and sends the request again when asked, body and headers included", async () => {
+    const answers = [limited("0"), limited("0"), ok()];
+    const http = scripted(() => answers.shift()!);
+    const api = createLinkageClient({ baseUrl: "http://api.test", token: "t", fetch: http.fetch, retryRateLimited: true });
+
+    const page = await api.contacts.listContacts();
+
+    assert.equal(page.status, 200);
+    assert.equal(http.seen.length, 3);
+    assert.ok(http.seen.every((request) => request.headers.get("Authorization") === "Bearer t"));
+  });
+
+  it("gives up after maxRetries, or at once when Retry-After is longer than maxWaitSeconds", async () => {
+    const always = scripted(() => limited("0"));
+    const twice = createLinkageClient({ baseUrl: "http://api.test", fetch: always.fetch, retryRateLimited: { maxRetries: 2 } });
+    assert.ok(isProblem(await twice.contacts.listContacts().catch((e: unknown) => e), "RateLimited"));
+    assert.equal(always.seen.length, 3);
+
+    const long = scripted(() => limited("120"));
+    const patient = createLinkageClient({ baseUrl: "http://api.test", fetch: long.fetch, retryRateLimited: { maxWaitSeconds: 60 } });
+    const error = await patient.contacts.listContacts().catch((e: unknown) => e);
+    assert.ok(isProblem(error, "RateLimited"));
+    assert.equal(error.retryAfterSeconds, 120);
+    assert.equal(long.seen.length, 1);
+  });
+});

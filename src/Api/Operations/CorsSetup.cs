@@ -21,10 +21,14 @@ public static class CorsSetup
         HeaderNames.IfUnmodifiedSince, LinkageHeaders.IdempotencyKey, LinkageHeaders.ChangeOrigin,
     ];
 
-    /// <summary>The response headers scripts must read: ETags, a create's Location, replays, back-off and the bearer challenge.</summary>
+    /// <summary>
+    /// The response headers scripts must read: ETags, a create's Location, replays, back-off, the bearer challenge and
+    /// the rate limit's state (API.md 9).
+    /// </summary>
     public static readonly string[] ResponseHeaders =
     [
         HeaderNames.ETag, HeaderNames.Location, LinkageHeaders.IdempotentReplayed, HeaderNames.RetryAfter, HeaderNames.WWWAuthenticate,
+        RateLimits.ActorRateLimiter.PolicyHeader, RateLimits.ActorRateLimiter.StateHeader,
     ];
 
     /// <summary>How long a browser may reuse a preflight's answer; Chromium caps it at two hours.</summary>

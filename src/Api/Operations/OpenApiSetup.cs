@@ -23,7 +23,8 @@ public static class OpenApiSetup
             settings.DocumentName = DocumentName;
             settings.Title = "Linkage API";
             settings.Version = "v1";
-            settings.Description = "Multi-tenant CRM relationship data. Errors are RFC 9457 problem details with a stable code.";
+            settings.Description = "Multi-tenant CRM relationship data. Errors are RFC 9457 problem details with a stable code."
+                + AnswerHeaders.DocumentNote;
 
             // The API writes enums as strings (JsonSetup); the schema says so explicitly rather than
             // relying on NSwag picking up the MVC options.

@@ -20,13 +20,14 @@ public static class ProblemCatalog
     public static readonly ProblemKind PayloadTooLarge = new(413, "PayloadTooLarge", "The request body is too large.");
     public static readonly ProblemKind UnsupportedMediaType = new(415, "UnsupportedMediaType", "The body's content type is not accepted.");
     public static readonly ProblemKind PreconditionRequired = new(428, "PreconditionRequired", "A precondition header is required.");
+    public static readonly ProblemKind RateLimited = new(429, "RateLimited", "Too many requests.");
     public static readonly ProblemKind Unavailable = new(503, "Unavailable", "The service is temporarily unavailable.");
     public static readonly ProblemKind InternalError = new(500, "InternalError", "An unexpected error occurred.");
 
     private static readonly Dictionary<string, ProblemKind> ByCode = new ProblemKind[]
     {
         ValidationFailed, Unauthenticated, Forbidden, NotFound, MethodNotAllowed, NotAcceptable, Conflict,
-        PreconditionFailed, PayloadTooLarge, UnsupportedMediaType, PreconditionRequired, Unavailable, InternalError,
+        PreconditionFailed, PayloadTooLarge, UnsupportedMediaType, PreconditionRequired, RateLimited, Unavailable, InternalError,
         new(400, "NoteSuperseded", "The note has been superseded."),
         new(400, "NoteArchived", "The note is archived."),
         new(400, "UnknownField", "The request names an unknown field."),
@@ -52,5 +53,5 @@ public static class ProblemCatalog
     private static bool IsDefaultFor(ProblemKind kind) => kind.Code is
         "ValidationFailed" or "Unauthenticated" or "Forbidden" or "NotFound" or "MethodNotAllowed" or "NotAcceptable"
         or "Conflict" or "PreconditionFailed" or "PayloadTooLarge" or "UnsupportedMediaType" or "PreconditionRequired"
-        or "Unavailable" or "InternalError" or "IdempotencyKeyReused";
+        or "RateLimited" or "Unavailable" or "InternalError" or "IdempotencyKeyReused";
 }

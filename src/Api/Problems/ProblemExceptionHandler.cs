@@ -59,7 +59,9 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
                 return true;
             }
 
-            if (e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" })
+            // 08P01 is how PgBouncer reports its own failures: no server connection within query_wait_timeout,
+            // the server's logins failing (server_login_retry), max_client_conn reached (ADR 0022).
+            if (e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" or "08P01" })
             {
                 return true;
             }

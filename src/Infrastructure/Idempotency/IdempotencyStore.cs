@@ -56,7 +56,18 @@ internal sealed class IdempotencyStore(
             .Select(r => new StoredResponse(r.Fingerprint, r.ResponseJson))
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Bounds how long the claim waits for an in-flight twin; transaction-local, like SET LOCAL.</summary>
-    private Task SetLockTimeoutAsync(string value, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<string>($"SELECT set_config('lock_timeout', {value}, true) AS \"Value\"").ToListAsync(cancellationToken);
+    /// <summary>
+    /// Bounds how long the claim waits for an in-flight twin; transaction-local, like SET LOCAL. Outside a transaction
+    /// it would bound nothing, and a session-wide SET would stay on a server connection that a pooler in transaction
+    /// mode hands to other clients next (ADR 0022): the claim only ever runs in the command's transaction.
+    /// </summary>
+    private Task SetLockTimeoutAsync(string value, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("An Idempotency-Key is claimed inside the command's transaction only.");
+        }
+
+        return db.Database.SqlQuery<string>($"SELECT set_config('lock_timeout', {value}, true) AS \"Value\"").ToListAsync(cancellationToken);
+    }
 }

@@ -564,7 +564,7 @@ internal sealed class LocalClusterPostgres : IPostgresBackend
         }
     }
 
-    private static int GetFreePort()
+    internal static int GetFreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

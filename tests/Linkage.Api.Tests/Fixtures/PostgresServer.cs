@@ -20,6 +20,11 @@ namespace Linkage.Api.Tests.Fixtures;
 /// builds <c>tpl_&lt;key&gt;</c> (e.g. runs the EF migrations there), every call clones it with
 /// <c>CREATE DATABASE ... TEMPLATE</c> (tens of milliseconds).
 /// </para>
+/// <para>
+/// With <c>LINKAGE_TEST_PGBOUNCER=1</c> the server is fronted by PgBouncer in transaction pooling mode
+/// (<see cref="PgBouncerFront"/>): the connection strings handed out reach the databases through it, and
+/// <see cref="TransactionPooling"/> tells the API under test to configure itself for that (ADR 0022).
+/// </para>
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -31,6 +36,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private readonly Lazy<Choice> _choice;
     private readonly Lazy<Task<IPostgresBackend>> _backend;
+    private PgBouncerFront? _pooler;
     private readonly ConcurrentDictionary<string, Template> _templates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _createdDatabases = new(StringComparer.Ordinal);
     private readonly string _runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
@@ -51,6 +57,9 @@ public sealed class PostgresServer : IAsyncDisposable
     /// ("unavailable" when none is possible; starting then throws an exception that says what to install or set).
     /// </summary>
     public string Kind => _choice.Value.Kind;
+
+    /// <summary>Whether the databases are reached through PgBouncer in transaction mode (<c>LINKAGE_TEST_PGBOUNCER</c>).</summary>
+    public bool TransactionPooling => PgBouncerFront.Requested;
 
     /// <summary>How long choosing and starting the server took (null until started).</summary>
     public TimeSpan? StartupTime { get; private set; }
@@ -135,7 +144,8 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         _createdDatabases[name] = 0;
-        return DatabaseConnectionString(backend, name);
+        var connectionString = DatabaseConnectionString(backend, name);
+        return _pooler is null ? connectionString : _pooler.Through(connectionString);
     }
 
     /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/> (WITH (FORCE): open connections are closed).</summary>
@@ -193,6 +203,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
         var backend = _backend.Value.Result;
         NpgsqlConnection.ClearAllPools();
+        _pooler?.Stop();
         if (!backend.OwnsServer)
         {
             // Clones first, then templates (nothing was cloned from them after this point).
@@ -245,9 +256,23 @@ public sealed class PostgresServer : IAsyncDisposable
         };
 
         await backend.StartAsync(CancellationToken.None);
+        if (PgBouncerFront.Requested)
+        {
+            try
+            {
+                _pooler = await PgBouncerFront.StartAsync(backend.ConnectionString, CancellationToken.None);
+            }
+            catch
+            {
+                backend.Stop();
+                throw;
+            }
+        }
+
         StartupTime = stopwatch.Elapsed;
         TestContext.Progress.WriteLine(
-            $"[PostgresServer] {backend.Kind} ready in {StartupTime.Value.TotalMilliseconds:0} ms ({backend.Description})");
+            $"[PostgresServer] {backend.Kind} ready in {StartupTime.Value.TotalMilliseconds:0} ms ({backend.Description})"
+            + (_pooler is null ? string.Empty : $", reached through {_pooler.Description}"));
         return backend;
     }
 

@@ -18,7 +18,7 @@ public sealed class CorsTests : ApiTestBase
     private static readonly string[] RequestHeaders =
         ["authorization", "content-type", "if-match", "if-none-match", "if-unmodified-since", "idempotency-key", "x-change-origin"];
 
-    private static readonly string[] ExposedHeaders = ["etag", "location", "idempotent-replayed", "retry-after", "www-authenticate"];
+    private static readonly string[] ExposedHeaders = ["etag", "location", "idempotent-replayed", "retry-after", "www-authenticate", "ratelimit-policy", "ratelimit"];
 
     private WebApplicationFactory<Program> _api = null!;
 

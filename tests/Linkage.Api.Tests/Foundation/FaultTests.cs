@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using Linkage.Api.Tests.Fixtures;
 using Linkage.Api.Tests.Support;
 using Linkage.Application.Contacts;
 using Linkage.Application.Resources.GetResource;
 using Linkage.Domain.Contacts;
+using Linkage.Infrastructure.Persistence;
 using MediatR;
+using Npgsql;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -37,6 +40,45 @@ public sealed class FaultTests : ApiTestBase
         var ready = await client.GetAsync("/health/ready");
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(ready.Headers.RetryAfter, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Behind_PgBouncer_a_database_that_goes_down_answers_503_with_Retry_After_within_10_seconds()
+    {
+        // The API stays connected to PgBouncer while PostgreSQL goes away behind it: a query then waits in PgBouncer for
+        // a server connection until its query_wait_timeout (08P01), later ones fail at once (server_login_retry).
+        // Neither is a 500, and neither waits for the 30 s command timeout.
+        var direct = new NpgsqlConnectionStringBuilder(await PostgresServer.Instance.GetMaintenanceConnectionStringAsync())
+        {
+            Database = new NpgsqlConnectionStringBuilder(Factory.ConnectionString).Database,
+        };
+        var pooler = await PgBouncerFront.StartAsync(direct.ConnectionString, CancellationToken.None);
+        try
+        {
+            await using var api = Factory.WithWebHostBuilder(b => b
+                .UseSetting("ConnectionStrings:Linkage", pooler.Through(direct.ConnectionString))
+                .UseSetting(ConnectionSettings.TransactionPoolingKey, "true"));
+            var client = api.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(TenantA, "x", "*:*"));
+            Assert.That((await client.GetAsync("/api/v1/network/contacts")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+            await pooler.RetargetAsync(LocalClusterPostgres.GetFreePort(), CancellationToken.None);
+            foreach (var attempt in new[] { "first, waiting in PgBouncer", "second" })
+            {
+                var watch = Stopwatch.StartNew();
+                var response = await client.GetAsync("/api/v1/network/contacts");
+                watch.Stop();
+                await AssertProblemAsync(response, 503, "Unavailable");
+                Assert.That(response.Headers.RetryAfter, Is.Not.Null, attempt);
+                Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), attempt);
+            }
+
+            Assert.That((await client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        }
+        finally
+        {
+            pooler.Stop();
+        }
     }
 
     [Test]

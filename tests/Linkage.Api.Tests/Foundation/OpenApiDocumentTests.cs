@@ -57,8 +57,30 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         Assert.That(key["schema"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(255));
         Assert.That(OpenApiDocuments.Header(create, "X-Change-Origin"), Is.Not.Null);
         var created = create["responses"]!["201"]!;
-        Assert.That(created["headers"]!.AsObject().Select(h => h.Key), Is.EquivalentTo(new[] { "Location", "ETag", "Idempotent-Replayed", "X-Content-Type-Options", "Cache-Control" }));
+        Assert.That(created["headers"]!.AsObject().Select(h => h.Key), Is.EquivalentTo(new[]
+        {
+            "Location", "ETag", "Idempotent-Replayed", "X-Content-Type-Options", "Cache-Control", "RateLimit-Policy", "RateLimit",
+        }));
         Assert.That(create["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "409", "413", "415", "422" }));
+    }
+
+    [Test]
+    public void Every_api_operation_declares_429_RateLimited_and_the_rate_limit_headers_of_every_answer()
+    {
+        var apiOperations = Operations().Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        Assert.That(apiOperations, Is.Not.Empty);
+        foreach (var (path, method, operation) in apiOperations)
+        {
+            var responses = operation["responses"]!.AsObject();
+            Assert.That(responses["429"]?["headers"]?.AsObject().Select(h => h.Key),
+                Is.SupersetOf(new[] { "Retry-After", "RateLimit-Policy", "RateLimit" }), $"{method} {path}");
+            Assert.That(responses["429"]!["description"]!.GetValue<string>(), Does.Contain("RateLimited"), $"{method} {path}");
+            foreach (var answer in responses)
+            {
+                Assert.That(answer.Value!["headers"]?.AsObject().Select(h => h.Key), Is.SupersetOf(new[] { "RateLimit-Policy", "RateLimit" }),
+                    $"{method} {path} {answer.Key}");
+            }
+        }
     }
 
     [Test]

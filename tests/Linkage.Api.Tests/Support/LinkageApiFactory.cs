@@ -19,6 +19,9 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
 {
     public const string TemplateKey = "linkage";
 
+    /// <summary>The suite's rate limit: far above what any test sends in a minute.</summary>
+    public const string UnlimitedRequestsPerMinute = "1000000";
+
     public string ConnectionString { get; } = connectionString;
 
     public TestClock Clock { get; } = new();
@@ -62,12 +65,18 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
         builder.UseSetting("ConnectionStrings:Linkage", ConnectionString);
         builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
         builder.UseSetting("Database:MigrateOnStartup", "false");
+        // Behind the run's PgBouncer (LINKAGE_TEST_PGBOUNCER=1) the API prepares no statements (ADR 0022).
+        builder.UseSetting(ConnectionSettings.TransactionPoolingKey, PostgresServer.Instance.TransactionPooling ? "true" : "false");
+        // The limiter runs on every request of the suite (its headers are on every answer) but never refuses one;
+        // the rate-limit tests set their own limit.
+        builder.UseSetting("RateLimits:PerActorPerMinute", UnlimitedRequestsPerMinute);
         builder.UseSetting("Serilog:MinimumLevel:Default", LogLevel);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IInterceptor>(Sql);
+            services.AddSingleton<IInterceptor>(TenantFilterAudit.Instance);
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
         });
     }

@@ -2337,7 +2337,7 @@ export interface FieldInput {
 }
 
 /** A stable machine-readable word for the problem. */
-export type ProblemCode = "InvalidPatch" | "MaskedField" | "NoteArchived" | "NoteSuperseded" | "ReadOnlyField" | "UnknownField" | "ValidationFailed" | "Unauthenticated" | "Forbidden" | "NotFound" | "MethodNotAllowed" | "NotAcceptable" | "AmbiguousMatch" | "Conflict" | "IdempotencyKeyInFlight" | "PatchTestFailed" | "PreconditionFailed" | "PayloadTooLarge" | "UnsupportedMediaType" | "IdempotencyKeyReused" | "PreconditionRequired" | "InternalError" | "Unavailable";
+export type ProblemCode = "InvalidPatch" | "MaskedField" | "NoteArchived" | "NoteSuperseded" | "ReadOnlyField" | "UnknownField" | "ValidationFailed" | "Unauthenticated" | "Forbidden" | "NotFound" | "MethodNotAllowed" | "NotAcceptable" | "AmbiguousMatch" | "Conflict" | "IdempotencyKeyInFlight" | "PatchTestFailed" | "PreconditionFailed" | "PayloadTooLarge" | "UnsupportedMediaType" | "IdempotencyKeyReused" | "PreconditionRequired" | "RateLimited" | "InternalError" | "Unavailable";
 
 /** RFC 9457 problem details, the body of every 4xx and 5xx response. */
 export interface ProblemDetails {

@@ -8,7 +8,7 @@ namespace Linkage.Api.Operations.OpenApi;
 
 /// <summary>
 /// Declares every problem response an operation can produce (API.md 1.3), by its shape: 400, 401,
-/// 403, 404, 500 and 503 everywhere; 409, 413, 415 and 422 on creates; 409, 412, 413, 415 and 428 on
+/// 403, 404, 429, 500 and 503 everywhere; 409, 413, 415 and 422 on creates; 409, 412, 413, 415 and 428 on
 /// conditional changes (413 and 415 only with a body). Each refers to the <c>ProblemDetails</c> schema.
 /// </summary>
 public sealed class ProblemResponses : IOperationProcessor
@@ -25,6 +25,7 @@ public sealed class ProblemResponses : IOperationProcessor
         [415] = "The body's content type is not accepted.",
         [422] = "The Idempotency-Key was used for a different request.",
         [428] = "If-Match (or If-Unmodified-Since where accepted) is required.",
+        [429] = "The actor made more requests this minute than its limit (RateLimit-Policy); retry after Retry-After seconds.",
         [500] = "An unexpected error; quote traceId when reporting it.",
         [503] = "The database is unreachable; retry after Retry-After seconds.",
     };
@@ -49,7 +50,7 @@ public sealed class ProblemResponses : IOperationProcessor
             {
                 401 => ("WWW-Authenticate", "Bearer, with error=\"invalid_token\" when a token was sent."),
                 412 => ("ETag", "The resource's current ETag."),
-                503 => ("Retry-After", "Seconds to wait before retrying."),
+                429 or 503 => ("Retry-After", "Seconds to wait before retrying."),
                 _ => default,
             };
             if (header.Item1 is not null)
@@ -63,7 +64,7 @@ public sealed class ProblemResponses : IOperationProcessor
 
     public static IEnumerable<int> StatusesFor(OperationShape shape)
     {
-        var statuses = new SortedSet<int> { 400, 401, 403, 404, 500, 503 };
+        var statuses = new SortedSet<int> { 400, 401, 403, 404, 429, 500, 503 };
         if (shape.IsCreate)
         {
             statuses.UnionWith([409, 422]);
