@@ -16,7 +16,7 @@ public static class CompanyResource
 
         // A patched company is read back as its create's body, validated as a create, and applied with Company.Update (ADR 8).
         PatchedBy = typeof(PatchAsCreate<Company, CompanyView, CreateCompany.CreateCompany>),
-        Timeline = new(["company.created", "company.updated", "company.deleted"], "the company's own"),
+        Timeline = new([ActionKinds.CompanyCreated, ActionKinds.CompanyUpdated, ActionKinds.CompanyDeleted], "the company's own"),
         AcceptsIfUnmodifiedSince = true,
 
         // A prefix of the name, in any case.

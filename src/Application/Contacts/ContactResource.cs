@@ -16,7 +16,7 @@ public static class ContactResource
 
         // A patched contact is read back as its create's body, validated as a create, and applied with Contact.Update (ADR 8).
         PatchedBy = typeof(PatchAsCreate<Contact, ContactView, CreateContact.CreateContact>),
-        Timeline = new(["contact.created", "contact.updated", "contact.deleted"], "the contact's own"),
+        Timeline = new([ActionKinds.ContactCreated, ActionKinds.ContactUpdated, ActionKinds.ContactDeleted], "the contact's own"),
         AcceptsIfUnmodifiedSince = true,
 
         // A prefix of first, last or full name, or a whole email value, in any case.

@@ -12,7 +12,7 @@ public static class DomainResource
         Shape = ResourceShape.Of<DomainView>("domain", typeof(DefinitionInput), "label", "fields"),
         Projection = ResourceView.Project<DomainDefinition, DomainView>(d => new DomainView(d.Name, d.Label, d.Fields)),
         PatchedBy = typeof(DomainPatching),
-        Timeline = new(["domain.created", "domain.updated"], "the domain's own"),
+        Timeline = new([ActionKinds.DomainCreated, ActionKinds.DomainUpdated], "the domain's own"),
     };
 }
 
@@ -27,6 +27,6 @@ public static class RelationshipTypeResource
         Projection = ResourceView.Project<RelationshipType, RelationshipTypeView>(
             t => new RelationshipTypeView(t.Name, t.Label, t.FromDomain, t.ToDomain, t.Fields)),
         PatchedBy = typeof(RelationshipTypePatching),
-        Timeline = new(["relationship_type.created", "relationship_type.updated"], "the relationship type's own"),
+        Timeline = new([ActionKinds.RelationshipTypeCreated, ActionKinds.RelationshipTypeUpdated], "the relationship type's own"),
     };
 }

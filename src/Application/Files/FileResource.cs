@@ -15,6 +15,6 @@ public static class FileResource
         Shape = ResourceShape.Of<FileView>("file", typeof(CreateFile.CreateFile), "name", "contentType", "sizeBytes", "sha256", "url"),
         Projection = ResourceView.Project<FileRecord, FileView>(f => new FileView(f.Name, f.ContentType, f.SizeBytes, f.Sha256, f.Url)),
         PatchedBy = null,
-        Timeline = new(["file.created", "file.deleted"], "the file's own"),
+        Timeline = new([ActionKinds.FileCreated, ActionKinds.FileDeleted], "the file's own"),
     };
 }

@@ -20,6 +20,6 @@ public static class NetworkLinkResource
         Shape = ResourceShape.Of<LinkView>("link", typeof(UpdateLinkBody), "jobTitle", "isPrimary"),
         Projection = ResourceView.Project<NetworkLink, LinkView>(l => new LinkView(l.ChildId, l.ParentId, l.JobTitle, l.IsPrimary)),
         PatchedBy = null,
-        Timeline = new(["link.created", "link.updated", "link.deleted"], "both ends': the contact's and the company's"),
+        Timeline = new([ActionKinds.LinkCreated, ActionKinds.LinkUpdated, ActionKinds.LinkDeleted], "both ends': the contact's and the company's"),
     };
 }

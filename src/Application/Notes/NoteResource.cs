@@ -16,7 +16,7 @@ public static class NoteResource
         Shape = ResourceShape.Of<NoteView>("note", input: null),
         Projection = NoteView.Projection,
         PatchedBy = null,
-        Timeline = new(["note.created", "note.archived", "note.unarchived", "note.superseded"], "its subject's (a contact's or a company's)"),
+        Timeline = new([ActionKinds.NoteCreated, ActionKinds.NoteArchived, ActionKinds.NoteUnarchived, ActionKinds.NoteSuperseded], "its subject's (a contact's or a company's)"),
     };
 
     /// <summary>The permission domain of a note's subject: <c>Contact</c> or <c>Company</c>.</summary>

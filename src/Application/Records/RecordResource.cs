@@ -19,7 +19,7 @@ public static class RecordResource
         // Every value: a caller is shown the record through its mask (RecordMasks).
         Projection = ResourceView.Project<DomainRecord, RecordView>(r => new RecordView(r.Domain, r.Fields)),
         PatchedBy = typeof(RecordPatching),
-        Timeline = new(["record.created", "record.updated", "record.deleted", "record.revealed"], "the record's own"),
+        Timeline = new([ActionKinds.RecordCreated, ActionKinds.RecordUpdated, ActionKinds.RecordDeleted, ActionKinds.RecordRevealed], "the record's own"),
     };
 
     /// <summary>Whether <paramref name="record"/> is of the domain a route names, in any case.</summary>

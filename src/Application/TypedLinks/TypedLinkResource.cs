@@ -20,6 +20,6 @@ public static class TypedLinkResource
         // A document needs its relationship type and the caller's mask: TypedLinkDocuments reads and shows it.
         Projection = null,
         PatchedBy = typeof(TypedLinkPatching),
-        Timeline = new(["link.created", "link.updated", "link.deleted", "link.revealed"], "both ends': the parent's and the child's"),
+        Timeline = new([ActionKinds.LinkCreated, ActionKinds.LinkUpdated, ActionKinds.LinkDeleted, ActionKinds.LinkRevealed], "both ends': the parent's and the child's"),
     };
 }

@@ -42,7 +42,7 @@ public abstract class Link : AggregateRoot, ISoftDeletable
     public void Delete(ChangeStamp stamp)
     {
         MarkDeleted(stamp);
-        RecordOnBothTimelines("link.deleted", stamp, new ChangeSet());
+        RecordOnBothTimelines(ActionKinds.LinkDeleted, stamp, new ChangeSet());
     }
 
     /// <summary>Records <paramref name="kind"/> on the child's timeline, then on the parent's.</summary>

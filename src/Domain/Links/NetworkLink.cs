@@ -36,7 +36,7 @@ public sealed class NetworkLink : Link
         changes.Track("companyId", (Guid?)null, companyId);
         changes.Track("jobTitle", null, jobTitle);
         changes.Track("isPrimary", (bool?)null, isPrimary);
-        link.RecordOnBothTimelines("link.created", stamp, changes);
+        link.RecordOnBothTimelines(ActionKinds.LinkCreated, stamp, changes);
         return link;
     }
 
@@ -58,7 +58,7 @@ public sealed class NetworkLink : Link
         JobTitle = jobTitle;
         IsPrimary = isPrimary;
         MarkChanged(ChangeType.Updated, stamp);
-        RecordOnBothTimelines("link.updated", stamp, changes);
+        RecordOnBothTimelines(ActionKinds.LinkUpdated, stamp, changes);
         return true;
     }
 

@@ -40,7 +40,7 @@ public sealed class TypedLink : Link
         changes.Track("toObjectId", (Guid?)null, child.Id);
         changes.Track("fromObjectId", (Guid?)null, parent.Id);
         changes.Track("relationshipTypeName", null, type?.Name);
-        link.RecordOnBothTimelines("link.created", stamp, changes);
+        link.RecordOnBothTimelines(ActionKinds.LinkCreated, stamp, changes);
         return link;
     }
 
@@ -61,7 +61,7 @@ public sealed class TypedLink : Link
         RelationshipType = type?.Name;
         FieldValues = new Dictionary<string, object?>();
         MarkChanged(ChangeType.Updated, stamp);
-        RecordOnBothTimelines("link.updated", stamp, changes);
+        RecordOnBothTimelines(ActionKinds.LinkUpdated, stamp, changes);
         return true;
     }
 
@@ -94,10 +94,10 @@ public sealed class TypedLink : Link
         DisplayLabel = displayLabel;
         FieldValues = values;
         MarkChanged(ChangeType.Updated, stamp);
-        RecordOnBothTimelines("link.updated", stamp, changes);
+        RecordOnBothTimelines(ActionKinds.LinkUpdated, stamp, changes);
         return true;
     }
 
     /// <summary>Records that a caller was shown the link's restricted values (<c>link.revealed</c>); no version moves.</summary>
-    public void RecordReveal(ChangeStamp stamp) => RecordOnBothTimelines("link.revealed", stamp, new ChangeSet());
+    public void RecordReveal(ChangeStamp stamp) => RecordOnBothTimelines(ActionKinds.LinkRevealed, stamp, new ChangeSet());
 }

@@ -37,7 +37,7 @@ public sealed class DomainRecord : VersionedResource<RecordValues>, IResourceFac
 
     /// <summary>Records that a caller was shown the record's restricted values (<c>record.revealed</c>); no version moves.</summary>
     public void RecordReveal(ChangeStamp stamp) =>
-        Record(TimelineAction.For(TenantId, "record.revealed", SubjectType.Record, Id, stamp));
+        Record(TimelineAction.For(TenantId, ActionKinds.RecordRevealed, SubjectType.Record, Id, stamp));
 
     /// <summary>The values checked against the record's own domain (never another's), stored under the names it spells.</summary>
     protected override RecordValues Checked(RecordValues values)

@@ -27,6 +27,18 @@ public sealed class ResourceDescriptionTests
     }
 
     [Test]
+    public void The_timelines_of_the_resources_record_every_kind_of_action_and_each_in_one_resource()
+    {
+        var kinds = Registered().GetRequiredService<ResourceCatalog>().All.SelectMany(d => d.Timeline.Kinds).ToList();
+
+        Assert.That(kinds.Distinct(), Is.EquivalentTo(Domain.Timeline.ActionKinds.All), "every kind the API writes belongs to a resource");
+        Assert.That(kinds.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key), Is.EquivalentTo(new[]
+        {
+            "link.created", "link.updated", "link.deleted",
+        }), "only the two kinds of link share kinds: both are the resource 'link' (API.md 7.1)");
+    }
+
+    [Test]
     public void Every_aggregate_is_described_once()
     {
         var aggregates = typeof(AggregateRoot).Assembly.GetTypes()
