@@ -26,6 +26,7 @@ global using Linkage.Domain.Definitions;
 global using Linkage.Domain.Files;
 global using Linkage.Domain.Records;
 global using Linkage.Application.Patching.ApplyPatch;
+global using Linkage.Application.Resources;
 global using Linkage.Application.Resources.CreateResource;
 global using Linkage.Application.Resources.DeleteResource;
 global using Linkage.Application.Resources.GetResource;

@@ -45,6 +45,13 @@ public abstract class Link : AggregateRoot, ISoftDeletable
         RecordOnBothTimelines(ActionKinds.LinkDeleted, stamp, new ChangeSet());
     }
 
+    /// <summary>Moves the version and records <c>link.updated</c> with <paramref name="changes"/> on both timelines: a kind's change once made.</summary>
+    protected void RecordUpdated(ChangeSet changes, ChangeStamp stamp)
+    {
+        MarkChanged(ChangeType.Updated, stamp);
+        RecordOnBothTimelines(ActionKinds.LinkUpdated, stamp, changes);
+    }
+
     /// <summary>Records <paramref name="kind"/> on the child's timeline, then on the parent's.</summary>
     protected void RecordOnBothTimelines(string kind, ChangeStamp stamp, ChangeSet changes)
     {

@@ -57,8 +57,7 @@ public sealed class NetworkLink : Link
 
         JobTitle = jobTitle;
         IsPrimary = isPrimary;
-        MarkChanged(ChangeType.Updated, stamp);
-        RecordOnBothTimelines(ActionKinds.LinkUpdated, stamp, changes);
+        RecordUpdated(changes, stamp);
         return true;
     }
 

@@ -60,8 +60,7 @@ public sealed class TypedLink : Link
         RelationshipTypeId = type?.Id;
         RelationshipType = type?.Name;
         FieldValues = new Dictionary<string, object?>();
-        MarkChanged(ChangeType.Updated, stamp);
-        RecordOnBothTimelines(ActionKinds.LinkUpdated, stamp, changes);
+        RecordUpdated(changes, stamp);
         return true;
     }
 
@@ -93,8 +92,7 @@ public sealed class TypedLink : Link
 
         DisplayLabel = displayLabel;
         FieldValues = values;
-        MarkChanged(ChangeType.Updated, stamp);
-        RecordOnBothTimelines(ActionKinds.LinkUpdated, stamp, changes);
+        RecordUpdated(changes, stamp);
         return true;
     }
 

@@ -10,22 +10,11 @@ namespace Linkage.Application.Patching.ApplyPatch;
 /// <see cref="Domain"/> is the domain the route names (<c>/records/{domain}</c>), else null.
 /// </summary>
 public abstract record PatchResource<TAggregate, TView>(PatchFormat Format, JsonNode? Patch, Precondition Precondition, FieldSelection Select, string? Domain)
-    : IConditionalCommand<TAggregate, TView>
+    : ResourceWrite<TAggregate, TView, TView>(Precondition, Domain)
     where TAggregate : AggregateRoot
 {
-    [System.Text.Json.Serialization.JsonIgnore]
-    public abstract ResourceDescription<TAggregate, TView> Resource { get; }
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public abstract ILocator<TAggregate> Target { get; }
-
-    ILocator IConditionalCommand.Locator => Target;
-
-    public bool AcceptsIfUnmodifiedSince => Resource.AcceptsIfUnmodifiedSince;
-
-    public RequiredRights Rights => Resource.Rights.Edit.ForRequest(Domain);
-
-    public RequiredRights RightsOver(TAggregate target) => Resource.Rights.Edit.Of(target);
+    /// <summary>As the resource's description says (contacts and companies, seed 003).</summary>
+    public override bool AcceptsIfUnmodifiedSince => Resource.AcceptsIfUnmodifiedSince;
 }
 
 public sealed class ApplyPatchHandler<TCommand, TAggregate, TView>(IPatchable<TAggregate, TView> patching, ChangeContext changes)

@@ -6,22 +6,11 @@ namespace Linkage.Application.Resources.DeleteResource;
 /// names (<c>/records/{domain}</c>), else null.
 /// </summary>
 public abstract record DeleteResource<TAggregate, TView>(Precondition Precondition, string? Domain)
-    : IConditionalCommand<TAggregate, Unit>
+    : ResourceWrite<TAggregate, TView, Unit>(Precondition, Domain)
     where TAggregate : AggregateRoot
 {
-    [System.Text.Json.Serialization.JsonIgnore]
-    public abstract ResourceDescription<TAggregate, TView> Resource { get; }
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public abstract ILocator<TAggregate> Target { get; }
-
-    ILocator IConditionalCommand.Locator => Target;
-
-    public bool AcceptsIfUnmodifiedSince => false;
-
-    public RequiredRights Rights => Resource.Rights.Edit.ForRequest(Domain);
-
-    public RequiredRights RightsOver(TAggregate target) => Resource.Rights.Edit.Of(target);
+    /// <summary>A delete needs If-Match (API.md 1.4).</summary>
+    public override bool AcceptsIfUnmodifiedSince => false;
 }
 
 public sealed class DeleteResourceHandler<TCommand, TAggregate, TView>(ChangeContext changes, IEnumerable<IDeleteCascade<TAggregate>> cascades)
