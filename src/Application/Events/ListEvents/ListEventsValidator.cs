@@ -1,0 +1,17 @@
+namespace Linkage.Application.Events.ListEvents;
+
+public sealed class ListEventsValidator : AbstractValidator<ListEvents>
+{
+    public ListEventsValidator()
+    {
+        RuleFor(l => l.Limit).InclusiveBetween(1, ListEvents.MaxLimit).OverridePropertyName("limit");
+        RuleFor(l => l.After).MaximumLength(64).OverridePropertyName("after");
+        RuleFor(l => l.Types).Custom((types, context) =>
+        {
+            if (EventFilter.Validate(types) is { } problem)
+            {
+                context.AddFailure("types", problem);
+            }
+        });
+    }
+}

@@ -1,0 +1,18 @@
+namespace Linkage.Infrastructure.Events;
+
+/// <summary>
+/// An event about to be written with the change it describes: which resource changed, how, and the records whose
+/// timelines show it. Its position is not known until the transaction commits (ADR 0028).
+/// </summary>
+public sealed record NewEvent(
+    Guid Id,
+    string Type,
+    DateTime OccurredUtc,
+    string ActorId,
+    string ChangeOrigin,
+    string ResourceType,
+    Guid ResourceId,
+    string SubjectsJson,
+    int? Version,
+    string? ChangesJson,
+    string? ReadDomain);
