@@ -63,6 +63,7 @@ public static class OpenApiSetup
             settings.OperationProcessors.Add(new SuccessResponses());
             settings.OperationProcessors.Add(new ProblemResponses());
             settings.OperationProcessors.Add(new RateLimitHeaders());
+            settings.OperationProcessors.Add(new ChangeFeedOperations());
             settings.DocumentProcessors.Add(new ContractValues());
             settings.DocumentProcessors.Add(new NullableSchemas());
             settings.DocumentProcessors.Add(new RequestExamples());
