@@ -6,3 +6,4 @@ export { createTransport, type TokenSource, type Transport, type TransportOption
 export { LinkageProblem, isProblem } from "./problem.js";
 export { NotModified, etagOf, locationOf, revalidate, wasReplayed, type Revalidation } from "./etag.js";
 export { walk, walkPages, type Page } from "./pages.js";
+export { frames, type EventFeed, type FeedOptions, type SubscribeOptions } from "./events.js";
