@@ -6,12 +6,6 @@ public sealed class ListEventsValidator : AbstractValidator<ListEvents>
     {
         RuleFor(l => l.Limit).InclusiveBetween(1, ListEvents.MaxLimit).OverridePropertyName("limit");
         RuleFor(l => l.After).MaximumLength(64).OverridePropertyName("after");
-        RuleFor(l => l.Types).Custom((types, context) =>
-        {
-            if (EventFilter.Validate(types) is { } problem)
-            {
-                context.AddFailure("types", problem);
-            }
-        });
+        RuleFor(l => l.Types).MustNameEventTypes();
     }
 }
