@@ -91,10 +91,32 @@ static void EnsureNodeModules(string directory)
     if (exit != 0) throw new Exception($"npm ci failed in {directory} (exit {exit}).");
 }
 
-/// <summary>NSwag from the package's node_modules (npm nswag, /runtime:Net100), with nswag.json's settings.</summary>
+/// <summary>
+/// NSwag from the package's node_modules (npm nswag, /runtime:Net100), with nswag.json's settings, over the copy of the
+/// document that scripts/client-document.mjs makes (the inline schemas it marks become the hand-written types; ADR 0020).
+/// </summary>
 static void GenerateClient(string directory, string document, string output)
 {
     var node = FindExecutable("node") ?? throw new Exception("node is not on PATH (install Node.js 20+).");
+    var clientDocument = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "linkage-client-document-" + Guid.NewGuid().ToString("N") + ".json");
+    try
+    {
+        var prepared = RunProcessCapturing(node, new[] { System.IO.Path.Combine("scripts", "client-document.mjs"), document, clientDocument }, directory, echo: false);
+        if (prepared.ExitCode != 0)
+        {
+            throw new Exception($"scripts/client-document.mjs failed (exit {prepared.ExitCode}):\n{prepared.Output}");
+        }
+
+        RunNswag(node, directory, clientDocument, output);
+    }
+    finally
+    {
+        System.IO.File.Delete(clientDocument);
+    }
+}
+
+static void RunNswag(string node, string directory, string document, string output)
+{
     var nswag = System.IO.Path.Combine(directory, "node_modules", "nswag", "bin", "nswag.js");
     var result = RunProcessCapturing(node, new[]
     {
@@ -217,6 +239,37 @@ static TestCounts RunClientTests(string root, string configuration)
     {
         api?.Stop(msg => Console.WriteLine(msg));
         cluster?.Stop(msg => Console.WriteLine(msg));
+    }
+
+    if (api is not null)
+    {
+        var logCheck = CheckApiLog(System.IO.Path.Combine(logDirectory, "api.log"));
+        counts.Add(logCheck);
+        counts.Problems.AddRange(logCheck.Problems);
+    }
+
+    return counts;
+}
+
+/// <summary>
+/// One test (ADR 21): the API's log of the client's session, a fresh start with migrations included, holds no line at
+/// Error or Fatal. Production's JSON lines carry "@l" for every level but Information.
+/// </summary>
+static TestCounts CheckApiLog(string path)
+{
+    var counts = new TestCounts();
+    var errors = System.IO.File.Exists(path)
+        ? System.IO.File.ReadLines(path).Where(line => line.Contains("\"@l\":\"Error\"") || line.Contains("\"@l\":\"Fatal\"")).ToList()
+        : new List<string> { $"{path} is missing" };
+    Console.WriteLine($"--- the API's log of the client's session: {errors.Count} error line(s)");
+    if (errors.Count == 0)
+    {
+        counts.Passed = 1;
+    }
+    else
+    {
+        counts.Failed = 1;
+        counts.Problems.Add($"The API logged {errors.Count} error line(s) during the client's session ({path}); the first: {Shorten(errors[0])}");
     }
 
     return counts;

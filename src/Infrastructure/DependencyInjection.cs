@@ -10,6 +10,7 @@ using Linkage.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Linkage.Infrastructure;
 
@@ -28,6 +29,7 @@ public static class DependencyInjection
         // and EF's would buffer every result set and wrap every query in its own retry loop (ADR 0017).
         services.AddPooledDbContextFactory<LinkageDbContext>((sp, options) => options
             .UseNpgsql(connectionString)
+            .ConfigureWarnings(warnings => warnings.Log(FailuresReportedElsewhere))
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LinkageDbContext>>().CreateDbContext()
             .Rent(sp.GetRequiredService<ICurrentUser>()));
@@ -57,4 +59,20 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
         return services;
     }
+
+    /// <summary>
+    /// EF Core logs a failed command, query, save or transaction at Error before the exception reaches anyone: a unique
+    /// violation that the unit of work turns into a 409, a NUL that becomes a 400, the probe of <c>__EFMigrationsHistory</c>
+    /// that fails on a fresh database. Every such exception is logged where its meaning is known, at the level it deserves
+    /// (a refusal at Information by the API's RefusalLog, an unreachable database at Warning, a bug at Error with its
+    /// stack by the problem handler), so EF's own copies go to Debug (ADR 0021).
+    /// </summary>
+    private static readonly (EventId Id, LogLevel Level)[] FailuresReportedElsewhere =
+    [
+        (RelationalEventId.CommandError, LogLevel.Debug),
+        (RelationalEventId.ConnectionError, LogLevel.Debug),
+        (RelationalEventId.TransactionError, LogLevel.Debug),
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+        (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+    ];
 }

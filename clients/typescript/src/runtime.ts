@@ -35,6 +35,15 @@ export class LinkageResponse<TResult> {
   }
 }
 
+/** The answer of a read of one resource, or of a change: its ETag is always there (API.md 1.4). */
+export type WithETag<TResult> = LinkageResponse<TResult> & { readonly etag: string };
+
+/**
+ * The answer of a create (201), or of a note supersede (204): the ETag and Location of what was made, and its id read
+ * off Location, are always there (API.md 1.1, 3).
+ */
+export type Created<TResult> = WithETag<TResult> & { readonly location: string; readonly locationId: string };
+
 /** The answer of a call with `select`: the selected properties, and id, version and etag, which are always there. */
 export type Selected<TView, K extends keyof TView> = Pick<TView, K | Extract<keyof TView, "id" | "version" | "etag">>;
 
@@ -59,4 +68,26 @@ export async function readResponse<TResult>(response: Response): Promise<Linkage
   });
   const text = await response.text();
   return new LinkageResponse(response.status, headers, (text === "" ? null : JSON.parse(text)) as TResult);
+}
+
+/** Reads an answer that carries its ETag (a read of one resource, a change); one without it breaks the contract. */
+export async function readWithETag<TResult>(response: Response): Promise<WithETag<TResult>> {
+  const answer = await readResponse<TResult>(response);
+  requireHeaders(answer, ["etag"]);
+  return answer as WithETag<TResult>;
+}
+
+/** Reads a create's answer (or a supersede's), which carries the ETag and Location of what was made. */
+export async function readCreated<TResult>(response: Response): Promise<Created<TResult>> {
+  const answer = await readResponse<TResult>(response);
+  requireHeaders(answer, ["etag", "location"]);
+  return answer as Created<TResult>;
+}
+
+/** The promise of the types above, kept at run time: a header missing (a proxy dropped it, CORS hid it) is an error here. */
+function requireHeaders(answer: LinkageResponse<unknown>, names: readonly string[]): void {
+  const missing = names.filter((name) => answer.headers[name] === undefined);
+  if (missing.length > 0) {
+    throw new Error(`The API's ${answer.status} answer has no ${missing.join(" or ")} header, which the contract promises (is it exposed by CORS?).`);
+  }
 }

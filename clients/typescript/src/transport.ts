@@ -23,7 +23,16 @@ export interface TransportOptions {
    * changed nothing, so a retry is safe for every method. Off by default; `true` means up to 3 retries, each waiting
    * at most 60 s. A longer Retry-After, or one retry too many, throws the 429 as a LinkageProblem.
    */
-  retryRateLimited?: boolean | { maxRetries?: number; maxWaitSeconds?: number };
+  retryRateLimited?: boolean | RateLimitRetry;
+}
+
+/** How a transport waits out 429 RateLimited answers (TransportOptions.retryRateLimited). */
+export interface RateLimitRetry {
+  /** How many times one request is sent again after a 429; 3 unless given. */
+  maxRetries?: number;
+
+  /** The longest Retry-After, in seconds, the transport waits for; a longer one throws the 429 at once. 60 unless given. */
+  maxWaitSeconds?: number;
 }
 
 const mutating = new Set(["POST", "PUT", "PATCH", "DELETE"]);

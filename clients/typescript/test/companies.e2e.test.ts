@@ -51,3 +51,41 @@ describe("companies through the generated client", () => {
     assert.ok(isProblem(gone, "NotFound"));
   });
 });
+
+describe("a company's patches, links, notes and timeline through the generated client", () => {
+  it("merge-patches a company, lists its links and reads company.updated on its timeline", async () => {
+    const api = clientFor(newTenant());
+    const company = await api.companies.createCompany({ name: "Engines", customFields: { tier: "gold", seats: 12, active: true, legacyId: null } });
+    assert.deepEqual(company.result.customFields, { tier: "gold", seats: 12, active: true, legacyId: null });
+    const contact = await api.contacts.createContact({ firstName: "Ada" });
+    const link = await api.links.createLink({ contactId: contact.result.id, companyId: company.result.id, jobTitle: "CTO" });
+
+    const patched = await api.companies.patchCompany(company.result.id, { department: "R&D", customFields: { seats: 13 } }, { ifMatch: company.etag });
+    assert.equal(patched.result.department, "R&D");
+    assert.equal(patched.result.customFields["seats"], 13);
+    const links = await api.links.listCompanyLinks(company.result.id);
+    assert.deepEqual(links.result.items.map((l) => l.id), [link.result.id]);
+
+    const timeline = await api.companies.listCompanyActions(company.result.id);
+    assert.deepEqual(timeline.result.items.map((a) => a.kind), ["company.updated", "link.created", "company.created"]);
+    assert.equal(timeline.result.items[0]?.changes?.["department"]?.to, "R&D");
+  });
+
+  it("keeps notes on a company: create, list, read, and a supersede whose 204 names the new revision", async () => {
+    const api = clientFor(newTenant());
+    const companyId = (await api.companies.createCompany({ name: "Engines" })).result.id;
+    const note = await api.companyNotes.createNote(companyId, { message: "Renewal due" });
+
+    const revision = await api.companyNotes.patchNote(companyId, note.result.id, { action: "supersede", supersede: { message: "Renewed" } }, { ifMatch: note.etag });
+    const newId: string = revision.locationId;
+    const read = await api.companyNotes.getNote(companyId, newId);
+    assert.equal(read.result.message, "Renewed");
+    assert.equal(read.etag, revision.etag);
+    const archived = await api.companyNotes.patchNote(companyId, newId, { action: "archive" }, { ifMatch: revision.etag });
+    assert.notEqual(archived.etag, revision.etag);
+
+    assert.deepEqual((await api.companyNotes.listNotes(companyId)).result.items, []);
+    const all = await api.companyNotes.listNotes(companyId, { includeArchived: true, includeSuperseded: true });
+    assert.deepEqual(all.result.items.map((n) => n.id).sort(), [note.result.id, newId].sort());
+  });
+});

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createLinkageClient, isProblem, wasReplayed } from "../src/index.js";
 import { anonymousClient, apiUrl, clientFor, failure, mintToken, newTenant } from "./support/live-api.js";
-import { recordingFetch } from "./support/traffic.js";
+import { validatingFetch } from "./support/traffic.js";
 
 describe("idempotency, authentication, permissions and tenants through the generated client", () => {
   it("replays a create with the same Idempotency-Key and body, creating nothing twice", async () => {
@@ -38,7 +38,7 @@ describe("idempotency, authentication, permissions and tenants through the gener
     assert.ok(isProblem(missing, "Unauthenticated"), String(missing));
     assert.equal(missing.status, 401);
 
-    const forged = createLinkageClient({ baseUrl: apiUrl, token: mintToken(newTenant(), "x", ["*:*"], "another-key-that-is-long-enough-0123456789"), fetch: recordingFetch });
+    const forged = createLinkageClient({ baseUrl: apiUrl, token: mintToken(newTenant(), "x", ["*:*"], "another-key-that-is-long-enough-0123456789"), fetch: validatingFetch });
     const invalid = await failure(forged.companies.listCompanies());
     assert.ok(isProblem(invalid, "Unauthenticated"), String(invalid));
   });

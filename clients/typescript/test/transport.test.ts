@@ -20,7 +20,7 @@ const contact = { id: "0196c0de-0000-7000-8000-000000000001", fullName: "Ada", e
 
 describe("the transport under the generated clients", () => {
   it("sends the token and default origin, and leaves out optional headers that were not given", async () => {
-    const http = scripted(() => new Response(JSON.stringify(contact), { status: 201, headers: { "Content-Type": "application/json", ETag: '"1"' } }));
+    const http = scripted(() => new Response(JSON.stringify(contact), { status: 201, headers: { "Content-Type": "application/json", ETag: '"1"', Location: `/api/v1/network/contacts/${contact.id}` } }));
     const api = createLinkageClient({ baseUrl: "http://api.test/", token: async () => "t0k3n", changeOrigin: "web", fetch: http.fetch });
 
     await api.contacts.createContact({ firstName: "Ada" });
@@ -30,6 +30,19 @@ describe("the transport under the generated clients", () => {
     assert.equal(request?.headers.get("Authorization"), "Bearer t0k3n");
     assert.equal(request?.headers.get("X-Change-Origin"), "web");
     assert.equal(request?.headers.has("Idempotency-Key"), false);
+  });
+
+  it("types a create's ETag, Location and id as present, and refuses an answer that lacks them", async () => {
+    const created = createLinkageClient({ baseUrl: "http://api.test", fetch: scripted(() => new Response(JSON.stringify(contact),
+      { status: 201, headers: { "Content-Type": "application/json", ETag: '"1"', Location: `/api/v1/network/contacts/${contact.id}` } })).fetch });
+    const answer = await created.contacts.createContact({ firstName: "Ada" });
+    const id: string = answer.locationId;
+    const etag: string = answer.etag;
+    assert.deepEqual([id, etag], [contact.id, '"1"']);
+
+    const bare = createLinkageClient({ baseUrl: "http://api.test", fetch: scripted(() => new Response(JSON.stringify(contact),
+      { status: 201, headers: { "Content-Type": "application/json" } })).fetch });
+    await assert.rejects(bare.contacts.createContact({ firstName: "Ada" }), /no etag or location header/);
   });
 
   it("does not send the change origin on reads", async () => {

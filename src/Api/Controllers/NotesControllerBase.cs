@@ -32,8 +32,12 @@ public abstract class NotesControllerBase : LinkageControllerBase
     }
 
     /// <summary>The current notes: the heads of their revision chains that are not archived, unless asked otherwise.</summary>
+    /// <param name="id">The id of the contact or company whose notes are listed.</param>
     /// <param name="includeArchived">Also archived notes.</param>
     /// <param name="includeSuperseded">Also the earlier revisions of superseded notes.</param>
+    /// <param name="limit">Items per page.</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="cancellationToken">Ends the work when the caller goes away.</param>
     [HttpGet]
     public Task<Page<NoteView>> ListNotes(
         Guid id,

@@ -29,25 +29,22 @@ public sealed class RecordsController : LinkageControllerBase
         return CreatedWithETag($"/api/v1/records/{record.Domain}/{record.Id}", record, record.Version);
     }
 
-    /// <summary>Every query parameter but <c>limit</c> and <c>cursor</c> is a field the records must equal: <c>?policyNumber=POL-1</c>.</summary>
+    /// <summary>
+    /// The records that equal every field value given, as <c>?$where=policyNumber=POL-1</c> (repeatable) or as API.md 5.1's
+    /// <c>?policyNumber=POL-1</c> (every parameter but <c>limit</c> and <c>cursor</c> is a field).
+    /// </summary>
+    /// <param name="domain">The custom domain's name (Claim).</param>
+    /// <param name="limit">Items per page.</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="cancellationToken">Ends the work when the caller goes away.</param>
     [HttpGet]
     [FieldEqualityQuery]
     public Task<Page<RecordView>> ListRecords(
         string domain,
         [FromQuery] int limit = PageRequest.DefaultLimit,
         [FromQuery] string? cursor = null,
-        CancellationToken cancellationToken = default)
-    {
-        var repeated = Request.Query.FirstOrDefault(q => q.Value.Count > 1).Key;
-        if (repeated is not null)
-        {
-            throw new Application.Common.Exceptions.ValidationFailedException(repeated, "A field is matched against one value.");
-        }
-
-        var equal = Request.Query.Where(q => !PageParameters.Contains(q.Key, StringComparer.OrdinalIgnoreCase))
-            .ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
-        return Mediator.Send(new ListRecords(domain, equal, new PageRequest(limit, cursor)), cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        Mediator.Send(new ListRecords(domain, RecordFilter.Read(Request.Query, PageParameters), new PageRequest(limit, cursor)), cancellationToken);
 
     /// <summary>The record; <c>reveal=true</c> shows restricted values to a caller with <c>Reveal</c> on the domain, and records it.</summary>
     [HttpGet("{id:guid}")]

@@ -17,6 +17,9 @@ public abstract class NetworkRecordController<TAggregate, TView, TCreate>(Func<G
     where TCreate : IdempotentCreate<TCreate>, ICreateResource<TAggregate, TView>
 {
     /// <param name="q">Matches, in any case, a prefix of a name (a contact's first, last or full name; a company's name) or a whole email value.</param>
+    /// <param name="limit">Items per page.</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="cancellationToken">Ends the work when the caller goes away.</param>
     [HttpGet]
     public Task<Page<TView>> ListResources(
         [FromQuery] string? q,

@@ -44,7 +44,11 @@ public abstract class ResourceController<TAggregate, TView, TCreate>(Func<Guid, 
     }
 
     /// <summary>The record's timeline, newest first (API.md 2.3).</summary>
+    /// <param name="id">The id of the record whose timeline is read.</param>
     /// <param name="kind">Only actions whose kind starts with this (e.g. <c>note</c> or <c>link.updated</c>).</param>
+    /// <param name="limit">Items per page.</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="cancellationToken">Ends the work when the caller goes away.</param>
     [HttpGet("{id:guid}/actions")]
     public Task<Page<ActionView>> ListResourceActions(
         Guid id,

@@ -24,7 +24,7 @@ public static class OpenApiSetup
             settings.Title = "Linkage API";
             settings.Version = "v1";
             settings.Description = "Multi-tenant CRM relationship data. Errors are RFC 9457 problem details with a stable code."
-                + RateLimitHeaders.DocumentNote;
+                + AnswerHeaders.DocumentNote;
 
             // The API writes enums as strings (JsonSetup); the schema says so explicitly rather than
             // relying on NSwag picking up the MVC options.
@@ -37,6 +37,8 @@ public static class OpenApiSetup
             settings.SchemaSettings.FlattenInheritanceHierarchy = true;
             settings.SchemaSettings.SchemaProcessors.Add(new RequiredProperties());
             settings.SchemaSettings.SchemaProcessors.Add(new ResourceSchemas());
+            var values = new ValueSchemas();
+            settings.SchemaSettings.SchemaProcessors.Add(values);
             // Ids are UUIDs (UUIDv7 inside): "uuid" is the OpenAPI format, NJsonSchema's own "guid" is not.
             settings.SchemaSettings.TypeMappers.Add(new PrimitiveTypeMapper(typeof(Guid), s =>
             {
@@ -55,6 +57,7 @@ public static class OpenApiSetup
                 Description = "A JWT with sub (actor), tid (tenant) and perm (permissions) claims.",
             });
             settings.OperationProcessors.Add(new OperationNaming());
+            settings.OperationProcessors.Add(new PathParameters());
             settings.OperationProcessors.Add(new OperationDocs());
             settings.OperationProcessors.Add(new RequestContentTypes());
             settings.OperationProcessors.Add(new SelectedResponses());
@@ -62,11 +65,13 @@ public static class OpenApiSetup
             settings.OperationProcessors.Add(new FieldEqualityParameters());
             settings.OperationProcessors.Add(new SuccessResponses());
             settings.OperationProcessors.Add(new ProblemResponses());
-            settings.OperationProcessors.Add(new RateLimitHeaders());
             settings.OperationProcessors.Add(new ChangeFeedOperations());
+            settings.OperationProcessors.Add(new AnswerHeaders());
             settings.DocumentProcessors.Add(new ContractValues());
             settings.DocumentProcessors.Add(new NullableSchemas());
             settings.DocumentProcessors.Add(new RequestExamples());
+            settings.DocumentProcessors.Add(values);
+            settings.DocumentProcessors.Add(new DescribedParameters());
             foreach (var mapper in OptionalSchemaMapper.For(typeof(Application.Common.Input.Optional<>).Assembly))
             {
                 settings.SchemaSettings.TypeMappers.Add(mapper);

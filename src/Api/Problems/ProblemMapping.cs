@@ -10,8 +10,22 @@ namespace Linkage.Api.Problems;
 /// </summary>
 public static class ProblemMapping
 {
-    /// <summary>Returns the problem for a known failure, or null for an exception that is a bug.</summary>
+    /// <summary>
+    /// Returns the problem for a known failure, or null for an exception that is a bug. A known failure is the caller's
+    /// business, not an incident: it is logged here, once, at Information, with its code and without its stack trace.
+    /// </summary>
     public static ProblemDetails? TryMap(HttpContext context, Exception exception)
+    {
+        var problem = Map(context, exception);
+        if (problem is not null)
+        {
+            RefusalLog.Write(context, problem, exception);
+        }
+
+        return problem;
+    }
+
+    private static ProblemDetails? Map(HttpContext context, Exception exception)
     {
         switch (exception)
         {

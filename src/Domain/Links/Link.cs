@@ -68,7 +68,7 @@ public sealed class Link : AggregateRoot, ISoftDeletable
         var changes = link.EndsAsChanges();
         changes.Track("jobTitle", null, jobTitle);
         changes.Track("isPrimary", (bool?)null, isPrimary);
-        link.RecordOnBothTimelines("link.created", stamp, changes);
+        link.RecordOnBothTimelines(ActionKinds.LinkCreated, stamp, changes);
         return link;
     }
 
@@ -80,7 +80,7 @@ public sealed class Link : AggregateRoot, ISoftDeletable
         link.RelationshipType = type?.Name;
         var changes = link.EndsAsChanges();
         changes.Track("relationshipTypeName", null, type?.Name);
-        link.RecordOnBothTimelines("link.created", stamp, changes);
+        link.RecordOnBothTimelines(ActionKinds.LinkCreated, stamp, changes);
         return link;
     }
 
@@ -107,7 +107,7 @@ public sealed class Link : AggregateRoot, ISoftDeletable
         JobTitle = jobTitle;
         IsPrimary = isPrimary;
         MarkChanged(ChangeType.Updated, stamp);
-        RecordOnBothTimelines("link.updated", stamp, changes);
+        RecordOnBothTimelines(ActionKinds.LinkUpdated, stamp, changes);
         return true;
     }
 
@@ -129,7 +129,7 @@ public sealed class Link : AggregateRoot, ISoftDeletable
         RelationshipType = type?.Name;
         FieldValues = new Dictionary<string, object?>();
         MarkChanged(ChangeType.Updated, stamp);
-        RecordOnBothTimelines("link.updated", stamp, changes);
+        RecordOnBothTimelines(ActionKinds.LinkUpdated, stamp, changes);
         return true;
     }
 
@@ -162,12 +162,12 @@ public sealed class Link : AggregateRoot, ISoftDeletable
         DisplayLabel = displayLabel;
         FieldValues = values;
         MarkChanged(ChangeType.Updated, stamp);
-        RecordOnBothTimelines("link.updated", stamp, changes);
+        RecordOnBothTimelines(ActionKinds.LinkUpdated, stamp, changes);
         return true;
     }
 
     /// <summary>Records that a caller was shown the link's restricted values (<c>link.revealed</c>); no version moves.</summary>
-    public void RecordReveal(ChangeStamp stamp) => RecordOnBothTimelines("link.revealed", stamp, new ChangeSet());
+    public void RecordReveal(ChangeStamp stamp) => RecordOnBothTimelines(ActionKinds.LinkRevealed, stamp, new ChangeSet());
 
     /// <summary>Takes primary away because another link of the contact became its primary: its own <c>link.updated</c>.</summary>
     public void Demote(ChangeStamp stamp)
@@ -184,7 +184,7 @@ public sealed class Link : AggregateRoot, ISoftDeletable
     public void Delete(ChangeStamp stamp)
     {
         MarkDeleted(stamp);
-        RecordOnBothTimelines("link.deleted", stamp, new ChangeSet());
+        RecordOnBothTimelines(ActionKinds.LinkDeleted, stamp, new ChangeSet());
     }
 
     /// <summary>A job title is 1..200 characters and not blank, or absent.</summary>

@@ -57,7 +57,7 @@ public sealed class Note : AggregateRoot
     public static Note Create(string tenantId, string subjectType, Guid subjectId, NoteContent content, ChangeStamp stamp)
     {
         var note = new Note(Guid.CreateVersion7(stamp.At), tenantId, subjectType, subjectId, content, stamp);
-        note.Record(TimelineAction.For(tenantId, "note.created", subjectType, subjectId, stamp, noteId: note.Id, id: note.Id));
+        note.Record(TimelineAction.For(tenantId, ActionKinds.NoteCreated, subjectType, subjectId, stamp, noteId: note.Id, id: note.Id));
         return note;
     }
 
@@ -71,7 +71,7 @@ public sealed class Note : AggregateRoot
 
         // A superseded revision can never be unarchived, so archiving it would be a one-way door.
         EnsureNotSuperseded("archived");
-        SetArchivedAt(stamp.Utc, "note.archived", stamp);
+        SetArchivedAt(stamp.Utc, ActionKinds.NoteArchived, stamp);
         return true;
     }
 
@@ -84,7 +84,7 @@ public sealed class Note : AggregateRoot
             return false;
         }
 
-        SetArchivedAt(null, "note.unarchived", stamp);
+        SetArchivedAt(null, ActionKinds.NoteUnarchived, stamp);
         return true;
     }
 
@@ -109,7 +109,7 @@ public sealed class Note : AggregateRoot
         changes.Track("fileId", FileId, revision.FileId);
         changes.Track("contentFormat", ContentFormat, revision.ContentFormat);
         revision.Record(TimelineAction.For(
-            TenantId, "note.superseded", SubjectType, SubjectId, stamp, changes.Changes, noteId: revision.Id, id: revision.Id));
+            TenantId, ActionKinds.NoteSuperseded, SubjectType, SubjectId, stamp, changes.Changes, noteId: revision.Id, id: revision.Id));
 
         ExpiredAt = stamp.Utc;
         SupersededById = revision.Id;

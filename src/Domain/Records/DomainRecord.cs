@@ -30,7 +30,7 @@ public sealed class DomainRecord : AggregateRoot, ISoftDeletable
         {
             Fields = Checked(definition, fields),
         };
-        record.Record(TimelineAction.For(tenantId, "record.created", SubjectType.Record, record.Id, stamp));
+        record.Record(TimelineAction.For(tenantId, ActionKinds.RecordCreated, SubjectType.Record, record.Id, stamp));
         return record;
     }
 
@@ -54,18 +54,18 @@ public sealed class DomainRecord : AggregateRoot, ISoftDeletable
 
         Fields = next;
         MarkChanged(ChangeType.Updated, stamp);
-        Record(TimelineAction.For(TenantId, "record.updated", SubjectType.Record, Id, stamp, changes.Changes));
+        Record(TimelineAction.For(TenantId, ActionKinds.RecordUpdated, SubjectType.Record, Id, stamp, changes.Changes));
         return true;
     }
 
     /// <summary>Records that a caller was shown the record's restricted values (<c>record.revealed</c>); no version moves.</summary>
     public void RecordReveal(ChangeStamp stamp) =>
-        Record(TimelineAction.For(TenantId, "record.revealed", SubjectType.Record, Id, stamp));
+        Record(TimelineAction.For(TenantId, ActionKinds.RecordRevealed, SubjectType.Record, Id, stamp));
 
     public void Delete(ChangeStamp stamp)
     {
         MarkDeleted(stamp);
-        Record(TimelineAction.For(TenantId, "record.deleted", SubjectType.Record, Id, stamp));
+        Record(TimelineAction.For(TenantId, ActionKinds.RecordDeleted, SubjectType.Record, Id, stamp));
     }
 
     /// <summary>The values as stored, under the names the definition spells; null values are dropped.</summary>

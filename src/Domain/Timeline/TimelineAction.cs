@@ -36,6 +36,7 @@ public sealed class TimelineAction
 
     public IReadOnlyDictionary<string, FieldChange>? Changes { get; private set; }
 
+    /// <summary>An action of one of the <see cref="ActionKinds"/>; any other kind is a mistake in the code that asks for it.</summary>
     public static TimelineAction For(
         string tenantId,
         string kind,
@@ -45,8 +46,14 @@ public sealed class TimelineAction
         IReadOnlyDictionary<string, FieldChange>? changes = null,
         Guid? linkId = null,
         Guid? noteId = null,
-        Guid? id = null) =>
-        new()
+        Guid? id = null)
+    {
+        if (!ActionKinds.IsKnown(kind))
+        {
+            throw new ArgumentException($"'{kind}' is not one of the timeline's kinds: add it to ActionKinds, and to API.md 2.3.", nameof(kind));
+        }
+
+        return new()
         {
             Id = id ?? SequentialGuid.NextVersion7(stamp.At),
             TenantId = tenantId,
@@ -60,4 +67,5 @@ public sealed class TimelineAction
             LinkId = linkId,
             NoteId = noteId,
         };
+    }
 }

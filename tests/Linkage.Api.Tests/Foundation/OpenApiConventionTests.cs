@@ -49,7 +49,7 @@ public sealed class OpenApiConventionTests : ApiTestBase
     [Test]
     public void Patch_requires_If_Match_and_declares_conflict_precondition_and_body_problems()
     {
-        var patch = Operation("/api/v1/convention-probe/{id}/links/{linkId}");
+        var patch = Operation("/api/v1/convention-probe/{conventionProbeId}/links/{linkId}");
 
         Assert.That(patch["operationId"]!.GetValue<string>(), Is.EqualTo("ConventionProbe_PatchProbeLink"));
         Assert.That(OpenApiDocuments.Header(patch, "If-Match")!["required"]!.GetValue<bool>(), Is.True);

@@ -59,8 +59,8 @@ public sealed class OpenApiPatchBodyTests : ApiTestBase
         Assert.That(operation["additionalProperties"]?.GetValue<bool>() ?? true, Is.True, "RFC 6902 A.11: members an operation does not use are ignored");
     }
 
-    [TestCase("/api/v1/network/contacts/{id}/notes/{noteId}")]
-    [TestCase("/api/v1/network/companies/{id}/notes/{noteId}")]
+    [TestCase("/api/v1/network/contacts/{contactId}/notes/{noteId}")]
+    [TestCase("/api/v1/network/companies/{companyId}/notes/{noteId}")]
     public void Note_patch_takes_a_NotePatch_with_a_required_action_and_an_optional_revision(string path)
     {
         var patch = _document["paths"]![path]!["patch"]!.AsObject();

@@ -125,10 +125,10 @@ public sealed class NoteReadTests : NoteApiTestBase
     public async Task The_openapi_document_describes_the_note_routes_of_contacts_and_companies()
     {
         var document = JsonNode.Parse(await (await Anonymous().GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync())!;
-        foreach (var collection in new[] { "contacts", "companies" })
+        foreach (var (collection, parent) in new[] { ("contacts", "contactId"), ("companies", "companyId") })
         {
-            var notes = document["paths"]![$"/api/v1/network/{collection}/{{id}}/notes"]!.AsObject();
-            var note = document["paths"]![$"/api/v1/network/{collection}/{{id}}/notes/{{noteId}}"]!.AsObject();
+            var notes = document["paths"]![$"/api/v1/network/{collection}/{{{parent}}}/notes"]!.AsObject();
+            var note = document["paths"]![$"/api/v1/network/{collection}/{{{parent}}}/notes/{{noteId}}"]!.AsObject();
             Assert.That(notes.Select(p => p.Key), Is.SupersetOf(new[] { "get", "post" }), collection);
             Assert.That(note.Select(p => p.Key), Is.SupersetOf(new[] { "get", "patch" }), collection);
         }

@@ -110,7 +110,37 @@ public sealed class DomainRecordTests : RecordTestBase
         Assert.That(second["nextCursor"], Is.Null);
     }
 
+    [TestCase("$where=claimNumber=EQ-{0}&$where=amount=77", TestName = "The same filter in $where form, which every generated client can send")]
+    [TestCase("$where=claimNumber=EQ-{0}&amount=77", TestName = "The two forms together")]
+    [TestCase("%24where=claimNumber%3DEQ-{0}&%24WHERE=amount%3D77.00", TestName = "$where percent-encoded, in any case")]
+    public async Task Equality_in_where_form_finds_what_the_field_form_finds(string query)
+    {
+        var number = Guid.NewGuid().ToString("N")[..6];
+        var match = await CreateRecordAsync(_claim, new JsonObject { ["claimNumber"] = $"EQ-{number}", ["amount"] = 77 });
+        await CreateRecordAsync(_claim, new JsonObject { ["claimNumber"] = $"EQ-{number}", ["amount"] = 78 });
+        await CreateRecordAsync(_claim, new JsonObject { ["claimNumber"] = "EQ-other", ["amount"] = 77 });
+
+        var byFields = await BodyAsync(await Client().GetAsync($"{Records}?claimNumber=EQ-{number}&amount=77"));
+        var byWhere = await BodyAsync(await Client().GetAsync($"{Records}?{string.Format(System.Globalization.CultureInfo.InvariantCulture, query, number)}"));
+
+        Assert.That(byWhere["items"]!.AsArray().Select(r => Id(r!.AsObject())), Is.EqualTo(new[] { Id(match) }));
+        Assert.That(byWhere.ToJsonString(), Is.EqualTo(byFields.ToJsonString()));
+    }
+
+    [TestCase("$where=claimNumber=a=b=c", TestName = "A $where value may hold = (split at the first)")]
+    [TestCase("$where=claimNumber=", TestName = "A $where may match the empty text")]
+    public async Task Where_values_split_at_the_first_equals_sign(string query)
+    {
+        using var response = await Client().GetAsync($"{Records}?{query}");
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
+    }
+
     [TestCase("colour=red", 400, "UnknownField", TestName = "Matching on an unknown field is 400 UnknownField")]
+    [TestCase("$where=colour=red", 400, "UnknownField", TestName = "Matching on an unknown field in $where is 400 UnknownField")]
+    [TestCase("$where=claimNumber", 400, "ValidationFailed", TestName = "A $where without = is 400")]
+    [TestCase("$where==C", 400, "ValidationFailed", TestName = "A $where without a field name is 400")]
+    [TestCase("$where=amount=1&amount=1", 400, "ValidationFailed", TestName = "A field matches one value across both forms")]
+    [TestCase("$where=amount=1&$where=amount=2", 400, "ValidationFailed", TestName = "A field matches one value in $where")]
     [TestCase("urgent=true", 400, "ValidationFailed", TestName = "Matching on a boolean field is 400")]
     [TestCase("amount=lots", 400, "ValidationFailed", TestName = "A number field matches a number only")]
     [TestCase("amount=1&amount=2", 400, "ValidationFailed", TestName = "A field matches one value")]

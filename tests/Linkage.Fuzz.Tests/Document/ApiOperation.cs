@@ -8,7 +8,8 @@ public sealed record ApiOperation(
     string Path,
     string OperationId,
     IReadOnlyList<ApiParameter> Parameters,
-    IReadOnlyList<ApiBody> Bodies)
+    IReadOnlyList<ApiBody> Bodies,
+    IReadOnlySet<string> Statuses)
 {
     private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
 
@@ -18,6 +19,10 @@ public sealed record ApiOperation(
         In("header").Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public bool IsRead => Method == "GET";
+
+    /// <summary>Whether the document declares this status among the operation's responses (or a default response).</summary>
+    public bool Declares(int status) =>
+        Statuses.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture)) || Statuses.Contains("default");
 
     /// <summary>The path without the version prefix every route shares, for short case names.</summary>
     public string ShortPath => Path.StartsWith("/api/v1/", StringComparison.Ordinal) ? Path["/api/v1/".Length..] : Path;
@@ -44,8 +49,9 @@ public sealed record ApiOperation(
                 var bodies = (operation["requestBody"]?["content"]?.AsObject() ?? [])
                     .Select(c => new ApiBody(c.Key, SchemaNode.Of(c.Value?["schema"], components)))
                     .ToList();
+                var statuses = (operation["responses"]?.AsObject() ?? []).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
                 operations.Add(new ApiOperation(
-                    method.ToUpperInvariant(), path, operation["operationId"]?.GetValue<string>() ?? $"{method} {path}", parameters, bodies));
+                    method.ToUpperInvariant(), path, operation["operationId"]?.GetValue<string>() ?? $"{method} {path}", parameters, bodies, statuses));
             }
         }
 

@@ -7,7 +7,8 @@ namespace Linkage.Fuzz.Tests.Runtime;
 /// <summary>
 /// Sends a case's probes one by one and checks the rules of issue 14 on each answer: below 500; a 4xx is
 /// <c>application/problem+json</c> with a <c>code</c> (a 412 also with the current ETag, API.md 1.4); the
-/// answer the contract names; and a refused request changed no stored row.
+/// answer the contract names; and a refused request changed no stored row. And issue 25's: the status is one the document
+/// declares for the operation, and a problem's body matches the document's ProblemDetails.
 /// </summary>
 public sealed class ProbeRunner(HttpClient client, FuzzWorld world, TenantSnapshots snapshots)
 {
@@ -65,6 +66,11 @@ public sealed class ProbeRunner(HttpClient client, FuzzWorld world, TenantSnapsh
                 yield break;
             }
 
+            if (!operation.Declares(status))
+            {
+                yield return $"the document declares no {status} for {operation}";
+            }
+
             if (status is >= 400 and < 500)
             {
                 var problem = TryParse(body);
@@ -80,6 +86,11 @@ public sealed class ProbeRunner(HttpClient client, FuzzWorld world, TenantSnapsh
                 else if (probe.Expect.Judge(status, code.GetValue<string>()) is { } why)
                 {
                     yield return why;
+                }
+
+                foreach (var mismatch in ProblemSchema.Mismatches(body))
+                {
+                    yield return mismatch;
                 }
 
                 if (problem?["status"] is JsonValue stated && stated.ToString() != status.ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -44,8 +44,8 @@ public static class WorldResources
         ["files"] = "file",
         ["records"] = "domain",
         ["records/{domain}"] = "record",
-        ["contacts/{id}/notes"] = "contact-note",
-        ["companies/{id}/notes"] = "company-note",
+        ["contacts/{contactId}/notes"] = "contact-note",
+        ["companies/{companyId}/notes"] = "company-note",
     };
 
     public static string SlotOf(ApiOperation operation, string parameter)
@@ -54,7 +54,7 @@ public static class WorldResources
         var before = segments[..Math.Max(Array.IndexOf(segments, "{" + parameter + "}"), 0)];
         string Last(int count) => string.Join('/', before[Math.Max(before.Length - count, 0)..]);
         // After a parameter the collection is the two segments before (records/{domain}); after a literal, the three
-        // when they name a nested collection (contacts/{id}/notes), else the literal alone.
+        // when they name a nested collection (contacts/{contactId}/notes), else the literal alone.
         var candidates = before.Length > 0 && before[^1].StartsWith('{') ? [Last(2)] : new[] { Last(3), Last(1) };
         return candidates.Select(c => SlotOfCollection.GetValueOrDefault(c)).FirstOrDefault(slot => slot is not null)
             ?? throw new InvalidOperationException(

@@ -6,7 +6,8 @@
 
 /* eslint-disable */
 // Generated from the API's OpenAPI document with the templates in clients/typescript/templates; never edit by hand.
-import { LinkageResponse, readResponse, type Precondition, type Selected } from "../runtime.js";
+import { LinkageResponse, readCreated, readResponse, readWithETag, type Created, type Precondition, type Selected, type WithETag } from "../runtime.js";
+import type { FieldValue, JsonPatchOperation, JsonValue, RecordFilter, RecordKey } from "../values.js";
 
 export class DomainsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
@@ -29,7 +30,7 @@ export class DomainsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<DomainView>> {
+    } = {}): Promise<Created<DomainView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/domains";
@@ -50,7 +51,9 @@ export class DomainsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<DomainView>(response));
+
+            .then((response) => readCreated<DomainView>(response));
+
     }
 
     /**
@@ -82,7 +85,9 @@ export class DomainsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfDomainView>(response));
+
     }
 
     /**
@@ -95,7 +100,7 @@ export class DomainsClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<DomainView>> {
+    } = {}): Promise<WithETag<DomainView>> {
 
         const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/domains/{name}";
@@ -112,7 +117,9 @@ export class DomainsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<DomainView>(response));
+
+            .then((response) => readWithETag<DomainView>(response));
+
     }
 
     /**
@@ -127,7 +134,7 @@ export class DomainsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<DomainView>> {
+    }): Promise<WithETag<DomainView>> {
 
         const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/domains/{name}";
@@ -151,7 +158,9 @@ export class DomainsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<DomainView>(response));
+
+            .then((response) => readWithETag<DomainView>(response));
+
     }
 
     /**
@@ -159,8 +168,8 @@ export class DomainsClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listDomainActions(name: string, options: {
-        /** kind */
+    listDomainActions(domainName: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
         kind?: string | null | undefined;
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
@@ -171,10 +180,10 @@ export class DomainsClient {
     } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
         const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/domains/{name}/actions?";
-        if (name === undefined || name === null)
-            throw new globalThis.Error("The parameter 'name' must be defined.");
-        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        let url_ = this.baseUrl + "/api/v1/domains/{domainName}/actions?";
+        if (domainName === undefined || domainName === null)
+            throw new globalThis.Error("The parameter 'domainName' must be defined.");
+        url_ = url_.replace("{domainName}", encodeURIComponent("" + domainName));
         if (kind !== undefined && kind !== null)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (limit === null)
@@ -190,7 +199,9 @@ export class DomainsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfActionView>(response));
+
     }
 }
 
@@ -215,7 +226,7 @@ export class RelationshipTypesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<RelationshipTypeView>> {
+    } = {}): Promise<Created<RelationshipTypeView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/relationship-types";
@@ -236,7 +247,9 @@ export class RelationshipTypesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<RelationshipTypeView>(response));
+
+            .then((response) => readCreated<RelationshipTypeView>(response));
+
     }
 
     /**
@@ -268,7 +281,9 @@ export class RelationshipTypesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfRelationshipTypeView>(response));
+
     }
 
     /**
@@ -281,7 +296,7 @@ export class RelationshipTypesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<RelationshipTypeView>> {
+    } = {}): Promise<WithETag<RelationshipTypeView>> {
 
         const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/relationship-types/{name}";
@@ -298,7 +313,9 @@ export class RelationshipTypesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<RelationshipTypeView>(response));
+
+            .then((response) => readWithETag<RelationshipTypeView>(response));
+
     }
 
     /**
@@ -313,7 +330,7 @@ export class RelationshipTypesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<RelationshipTypeView>> {
+    }): Promise<WithETag<RelationshipTypeView>> {
 
         const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/relationship-types/{name}";
@@ -337,7 +354,9 @@ export class RelationshipTypesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<RelationshipTypeView>(response));
+
+            .then((response) => readWithETag<RelationshipTypeView>(response));
+
     }
 
     /**
@@ -345,8 +364,8 @@ export class RelationshipTypesClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listRelationshipTypeActions(name: string, options: {
-        /** kind */
+    listRelationshipTypeActions(relationshipTypeName: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
         kind?: string | null | undefined;
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
@@ -357,10 +376,10 @@ export class RelationshipTypesClient {
     } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
         const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/relationship-types/{name}/actions?";
-        if (name === undefined || name === null)
-            throw new globalThis.Error("The parameter 'name' must be defined.");
-        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        let url_ = this.baseUrl + "/api/v1/relationship-types/{relationshipTypeName}/actions?";
+        if (relationshipTypeName === undefined || relationshipTypeName === null)
+            throw new globalThis.Error("The parameter 'relationshipTypeName' must be defined.");
+        url_ = url_.replace("{relationshipTypeName}", encodeURIComponent("" + relationshipTypeName));
         if (kind !== undefined && kind !== null)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (limit === null)
@@ -376,7 +395,9 @@ export class RelationshipTypesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfActionView>(response));
+
     }
 }
 
@@ -422,7 +443,9 @@ export class EventsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<EventPage>(response));
+
     }
 
     /**
@@ -457,7 +480,9 @@ export class EventsClient {
         headers_["Accept"] = "text/event-stream";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<string>(response));
+
     }
 }
 
@@ -482,7 +507,7 @@ export class LinksClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<LinkView>> {
+    } = {}): Promise<Created<LinkView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links";
@@ -503,7 +528,9 @@ export class LinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<LinkView>(response));
+
+            .then((response) => readCreated<LinkView>(response));
+
     }
 
     /**
@@ -516,7 +543,7 @@ export class LinksClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<LinkView>> {
+    } = {}): Promise<WithETag<LinkView>> {
 
         const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links/{id}";
@@ -533,7 +560,9 @@ export class LinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<LinkView>(response));
+
+            .then((response) => readWithETag<LinkView>(response));
+
     }
 
     /**
@@ -548,7 +577,7 @@ export class LinksClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<LinkView>> {
+    }): Promise<WithETag<LinkView>> {
 
         const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/links/{id}";
@@ -572,7 +601,9 @@ export class LinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<LinkView>(response));
+
+            .then((response) => readWithETag<LinkView>(response));
+
     }
 
     /**
@@ -605,7 +636,9 @@ export class LinksClient {
             headers_["X-Change-Origin"] = "" + changeOrigin;
 
         return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
             .then((response) => readResponse<void>(response));
+
     }
 
     /**
@@ -613,7 +646,7 @@ export class LinksClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listContactLinks(id: string, options: {
+    listContactLinks(contactId: string, options: {
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
         /** The nextCursor of the previous page; omit it for the first page. */
@@ -623,10 +656,10 @@ export class LinksClient {
     } = {}): Promise<LinkageResponse<PageOfLinkView>> {
 
         const { limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/links?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/links?";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
@@ -640,7 +673,9 @@ export class LinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfLinkView>(response));
+
     }
 
     /**
@@ -648,7 +683,7 @@ export class LinksClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listCompanyLinks(id: string, options: {
+    listCompanyLinks(companyId: string, options: {
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
         /** The nextCursor of the previous page; omit it for the first page. */
@@ -658,10 +693,10 @@ export class LinksClient {
     } = {}): Promise<LinkageResponse<PageOfLinkView>> {
 
         const { limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/links?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/links?";
+        if (companyId === undefined || companyId === null)
+            throw new globalThis.Error("The parameter 'companyId' must be defined.");
+        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
@@ -675,7 +710,9 @@ export class LinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfLinkView>(response));
+
     }
 }
 
@@ -693,20 +730,20 @@ export class ContactNotesClient {
      *
      * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createNote(id: string, body: NewNote, options: {
+    createNote(contactId: string, body: NewNote, options: {
         /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
         idempotencyKey?: string | undefined;
         /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<NoteView>> {
+    } = {}): Promise<Created<NoteView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/notes";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
@@ -724,7 +761,9 @@ export class ContactNotesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<NoteView>(response));
+
+            .then((response) => readCreated<NoteView>(response));
+
     }
 
     /**
@@ -732,7 +771,7 @@ export class ContactNotesClient {
      *
      * The current notes: the heads of their revision chains that are not archived, unless asked otherwise. Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listNotes(id: string, options: {
+    listNotes(contactId: string, options: {
         /** Also archived notes. */
         includeArchived?: boolean | undefined;
         /** Also the earlier revisions of superseded notes. */
@@ -746,10 +785,10 @@ export class ContactNotesClient {
     } = {}): Promise<LinkageResponse<PageOfNoteView>> {
 
         const { includeArchived, includeSuperseded, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/notes?";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         if (includeArchived === null)
             throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
         else if (includeArchived !== undefined)
@@ -771,7 +810,9 @@ export class ContactNotesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfNoteView>(response));
+
     }
 
     /**
@@ -779,18 +820,18 @@ export class ContactNotesClient {
      *
      * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getNote(id: string, noteId: string, options: {
+    getNote(contactId: string, noteId: string, options: {
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<NoteView>> {
+    } = {}): Promise<WithETag<NoteView>> {
 
         const { ifNoneMatch, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes/{noteId}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/notes/{noteId}";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         if (noteId === undefined || noteId === null)
             throw new globalThis.Error("The parameter 'noteId' must be defined.");
         url_ = url_.replace("{noteId}", encodeURIComponent("" + noteId));
@@ -804,7 +845,9 @@ export class ContactNotesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<NoteView>(response));
+
+            .then((response) => readWithETag<NoteView>(response));
+
     }
 
     /**
@@ -812,20 +855,36 @@ export class ContactNotesClient {
      *
      * {"action": "archive" | "unarchive" | "supersede", "supersede": {...}}: 204 with the note's new ETag, or for a supersede the Location and ETag of the new revision. Idempotency-Key is ignored here. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchNote(id: string, noteId: string, body: NotePatch, options: {
+    patchNote(contactId: string, noteId: string, body: NotePatch & { action: "supersede" }, options: {
         /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
         ifMatch: string;
         /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<void>> {
+    }): Promise<Created<void>>;
+    patchNote(contactId: string, noteId: string, body: NotePatch, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<void>>;
+    patchNote(contactId: string, noteId: string, body: NotePatch, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<void>> {
 
         const { ifMatch, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/notes/{noteId}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/notes/{noteId}";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         if (noteId === undefined || noteId === null)
             throw new globalThis.Error("The parameter 'noteId' must be defined.");
         url_ = url_.replace("{noteId}", encodeURIComponent("" + noteId));
@@ -844,7 +903,9 @@ export class ContactNotesClient {
         headers_["Content-Type"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<void>(response));
+
+            .then((response) => body.action === "supersede" ? readCreated<void>(response) : readWithETag<void>(response));
+
     }
 }
 
@@ -862,20 +923,20 @@ export class CompanyNotesClient {
      *
      * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
      */
-    createNote(id: string, body: NewNote, options: {
+    createNote(companyId: string, body: NewNote, options: {
         /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
         idempotencyKey?: string | undefined;
         /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<NoteView>> {
+    } = {}): Promise<Created<NoteView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/notes";
+        if (companyId === undefined || companyId === null)
+            throw new globalThis.Error("The parameter 'companyId' must be defined.");
+        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
@@ -893,7 +954,9 @@ export class CompanyNotesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<NoteView>(response));
+
+            .then((response) => readCreated<NoteView>(response));
+
     }
 
     /**
@@ -901,7 +964,7 @@ export class CompanyNotesClient {
      *
      * The current notes: the heads of their revision chains that are not archived, unless asked otherwise. Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listNotes(id: string, options: {
+    listNotes(companyId: string, options: {
         /** Also archived notes. */
         includeArchived?: boolean | undefined;
         /** Also the earlier revisions of superseded notes. */
@@ -915,10 +978,10 @@ export class CompanyNotesClient {
     } = {}): Promise<LinkageResponse<PageOfNoteView>> {
 
         const { includeArchived, includeSuperseded, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/notes?";
+        if (companyId === undefined || companyId === null)
+            throw new globalThis.Error("The parameter 'companyId' must be defined.");
+        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
         if (includeArchived === null)
             throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
         else if (includeArchived !== undefined)
@@ -940,7 +1003,9 @@ export class CompanyNotesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfNoteView>(response));
+
     }
 
     /**
@@ -948,18 +1013,18 @@ export class CompanyNotesClient {
      *
      * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
-    getNote(id: string, noteId: string, options: {
+    getNote(companyId: string, noteId: string, options: {
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<NoteView>> {
+    } = {}): Promise<WithETag<NoteView>> {
 
         const { ifNoneMatch, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes/{noteId}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/notes/{noteId}";
+        if (companyId === undefined || companyId === null)
+            throw new globalThis.Error("The parameter 'companyId' must be defined.");
+        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
         if (noteId === undefined || noteId === null)
             throw new globalThis.Error("The parameter 'noteId' must be defined.");
         url_ = url_.replace("{noteId}", encodeURIComponent("" + noteId));
@@ -973,7 +1038,9 @@ export class CompanyNotesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<NoteView>(response));
+
+            .then((response) => readWithETag<NoteView>(response));
+
     }
 
     /**
@@ -981,20 +1048,36 @@ export class CompanyNotesClient {
      *
      * {"action": "archive" | "unarchive" | "supersede", "supersede": {...}}: 204 with the note's new ETag, or for a supersede the Location and ETag of the new revision. Idempotency-Key is ignored here. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
      */
-    patchNote(id: string, noteId: string, body: NotePatch, options: {
+    patchNote(companyId: string, noteId: string, body: NotePatch & { action: "supersede" }, options: {
         /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
         ifMatch: string;
         /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<void>> {
+    }): Promise<Created<void>>;
+    patchNote(companyId: string, noteId: string, body: NotePatch, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<void>>;
+    patchNote(companyId: string, noteId: string, body: NotePatch, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<void>> {
 
         const { ifMatch, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/notes/{noteId}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/notes/{noteId}";
+        if (companyId === undefined || companyId === null)
+            throw new globalThis.Error("The parameter 'companyId' must be defined.");
+        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
         if (noteId === undefined || noteId === null)
             throw new globalThis.Error("The parameter 'noteId' must be defined.");
         url_ = url_.replace("{noteId}", encodeURIComponent("" + noteId));
@@ -1013,7 +1096,9 @@ export class CompanyNotesClient {
         headers_["Content-Type"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<void>(response));
+
+            .then((response) => body.action === "supersede" ? readCreated<void>(response) : readWithETag<void>(response));
+
     }
 }
 
@@ -1059,7 +1144,9 @@ export class ContactsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfContactView>(response));
+
     }
 
     /**
@@ -1074,7 +1161,7 @@ export class ContactsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<ContactView>> {
+    } = {}): Promise<Created<ContactView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts";
@@ -1095,7 +1182,9 @@ export class ContactsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<ContactView>(response));
+
+            .then((response) => readCreated<ContactView>(response));
+
     }
 
     /**
@@ -1110,7 +1199,7 @@ export class ContactsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<ContactView>>;
+    }): Promise<WithETag<ContactView>>;
     patchContact<K extends keyof ContactView>(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
@@ -1118,7 +1207,7 @@ export class ContactsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<ContactView, K>>>;
+    }): Promise<WithETag<Selected<ContactView, K>>>;
     patchContact(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
@@ -1126,8 +1215,9 @@ export class ContactsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<any>> {
+    }): Promise<WithETag<unknown>> {
         const select = options.select?.join(",");
+
         const { ifMatch, ifUnmodifiedSince, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
         if (id === undefined || id === null)
@@ -1155,7 +1245,9 @@ export class ContactsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<ContactViewSelection>(response));
+
+            .then((response) => readWithETag<ContactViewSelection>(response));
+
     }
 
     /**
@@ -1170,7 +1262,7 @@ export class ContactsClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<ContactView>>;
+    }): Promise<WithETag<ContactView>>;
     getContact<K extends keyof ContactView>(id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
@@ -1178,7 +1270,7 @@ export class ContactsClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<ContactView, K>>>;
+    }): Promise<WithETag<Selected<ContactView, K>>>;
     getContact(id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
@@ -1186,8 +1278,9 @@ export class ContactsClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<any>> {
+    } = {}): Promise<WithETag<unknown>> {
         const select = options.select?.join(",");
+
         const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
         if (id === undefined || id === null)
@@ -1205,7 +1298,9 @@ export class ContactsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<ContactViewSelection>(response));
+
+            .then((response) => readWithETag<ContactViewSelection>(response));
+
     }
 
     /**
@@ -1238,7 +1333,9 @@ export class ContactsClient {
             headers_["X-Change-Origin"] = "" + changeOrigin;
 
         return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
             .then((response) => readResponse<void>(response));
+
     }
 
     /**
@@ -1246,7 +1343,7 @@ export class ContactsClient {
      *
      * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listContactActions(id: string, options: {
+    listContactActions(contactId: string, options: {
         /** Only actions whose kind starts with this (e.g. note or link.updated). */
         kind?: string | null | undefined;
         /** Items per page, 1 to 200 (default 50). */
@@ -1258,10 +1355,10 @@ export class ContactsClient {
     } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
         const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/actions?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/actions?";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         if (kind !== undefined && kind !== null)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (limit === null)
@@ -1277,7 +1374,9 @@ export class ContactsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfActionView>(response));
+
     }
 }
 
@@ -1323,7 +1422,9 @@ export class CompaniesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfCompanyView>(response));
+
     }
 
     /**
@@ -1338,7 +1439,7 @@ export class CompaniesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<CompanyView>> {
+    } = {}): Promise<Created<CompanyView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies";
@@ -1359,7 +1460,9 @@ export class CompaniesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<CompanyView>(response));
+
+            .then((response) => readCreated<CompanyView>(response));
+
     }
 
     /**
@@ -1374,7 +1477,7 @@ export class CompaniesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<CompanyView>>;
+    }): Promise<WithETag<CompanyView>>;
     patchCompany<K extends keyof CompanyView>(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
@@ -1382,7 +1485,7 @@ export class CompaniesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<CompanyView, K>>>;
+    }): Promise<WithETag<Selected<CompanyView, K>>>;
     patchCompany(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
@@ -1390,8 +1493,9 @@ export class CompaniesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<any>> {
+    }): Promise<WithETag<unknown>> {
         const select = options.select?.join(",");
+
         const { ifMatch, ifUnmodifiedSince, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
         if (id === undefined || id === null)
@@ -1419,7 +1523,9 @@ export class CompaniesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<CompanyViewSelection>(response));
+
+            .then((response) => readWithETag<CompanyViewSelection>(response));
+
     }
 
     /**
@@ -1434,7 +1540,7 @@ export class CompaniesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<CompanyView>>;
+    }): Promise<WithETag<CompanyView>>;
     getCompany<K extends keyof CompanyView>(id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
@@ -1442,7 +1548,7 @@ export class CompaniesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<CompanyView, K>>>;
+    }): Promise<WithETag<Selected<CompanyView, K>>>;
     getCompany(id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
@@ -1450,8 +1556,9 @@ export class CompaniesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<any>> {
+    } = {}): Promise<WithETag<unknown>> {
         const select = options.select?.join(",");
+
         const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
         if (id === undefined || id === null)
@@ -1469,7 +1576,9 @@ export class CompaniesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<CompanyViewSelection>(response));
+
+            .then((response) => readWithETag<CompanyViewSelection>(response));
+
     }
 
     /**
@@ -1502,7 +1611,9 @@ export class CompaniesClient {
             headers_["X-Change-Origin"] = "" + changeOrigin;
 
         return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
             .then((response) => readResponse<void>(response));
+
     }
 
     /**
@@ -1510,7 +1621,7 @@ export class CompaniesClient {
      *
      * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listCompanyActions(id: string, options: {
+    listCompanyActions(companyId: string, options: {
         /** Only actions whose kind starts with this (e.g. note or link.updated). */
         kind?: string | null | undefined;
         /** Items per page, 1 to 200 (default 50). */
@@ -1522,10 +1633,10 @@ export class CompaniesClient {
     } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
         const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}/actions?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/actions?";
+        if (companyId === undefined || companyId === null)
+            throw new globalThis.Error("The parameter 'companyId' must be defined.");
+        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
         if (kind !== undefined && kind !== null)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (limit === null)
@@ -1541,7 +1652,9 @@ export class CompaniesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfActionView>(response));
+
     }
 }
 
@@ -1566,7 +1679,7 @@ export class FilesClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<FileView>> {
+    } = {}): Promise<Created<FileView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/files";
@@ -1587,7 +1700,9 @@ export class FilesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<FileView>(response));
+
+            .then((response) => readCreated<FileView>(response));
+
     }
 
     /**
@@ -1602,7 +1717,7 @@ export class FilesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<FileView>>;
+    }): Promise<WithETag<FileView>>;
     getFile<K extends keyof FileView>(id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
@@ -1610,7 +1725,7 @@ export class FilesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<FileView, K>>>;
+    }): Promise<WithETag<Selected<FileView, K>>>;
     getFile(id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
@@ -1618,8 +1733,9 @@ export class FilesClient {
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<any>> {
+    } = {}): Promise<WithETag<unknown>> {
         const select = options.select?.join(",");
+
         const { ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/files/{id}?";
         if (id === undefined || id === null)
@@ -1637,7 +1753,9 @@ export class FilesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<FileViewSelection>(response));
+
+            .then((response) => readWithETag<FileViewSelection>(response));
+
     }
 
     /**
@@ -1670,7 +1788,9 @@ export class FilesClient {
             headers_["X-Change-Origin"] = "" + changeOrigin;
 
         return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
             .then((response) => readResponse<void>(response));
+
     }
 
     /**
@@ -1678,7 +1798,7 @@ export class FilesClient {
      *
      * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listFileActions(id: string, options: {
+    listFileActions(fileId: string, options: {
         /** Only actions whose kind starts with this (e.g. note or link.updated). */
         kind?: string | null | undefined;
         /** Items per page, 1 to 200 (default 50). */
@@ -1690,10 +1810,10 @@ export class FilesClient {
     } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
         const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/files/{id}/actions?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/files/{fileId}/actions?";
+        if (fileId === undefined || fileId === null)
+            throw new globalThis.Error("The parameter 'fileId' must be defined.");
+        url_ = url_.replace("{fileId}", encodeURIComponent("" + fileId));
         if (kind !== undefined && kind !== null)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (limit === null)
@@ -1709,7 +1829,9 @@ export class FilesClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfActionView>(response));
+
     }
 }
 
@@ -1734,7 +1856,7 @@ export class RecordsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<RecordView>> {
+    } = {}): Promise<Created<RecordView>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}";
@@ -1758,26 +1880,30 @@ export class RecordsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<RecordView>(response));
+
+            .then((response) => readCreated<RecordView>(response));
+
     }
 
     /**
      * List records.
      *
-     * Every query parameter but limit and cursor is a field the records must equal: ?policyNumber=POL-1. Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     * The records that equal every field value given, as ?$where=policyNumber=POL-1 (repeatable) or as API.md 5.1's ?policyNumber=POL-1 (every parameter but limit and cursor is a field). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
     listRecords(domain: string, options: {
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
         /** The nextCursor of the previous page; omit it for the first page. */
         cursor?: string | null | undefined;
-        /** Field values the records must equal, one query parameter per field (text and number fields): ?policyNumber=POL-1. */
-        fields?: { [key: string]: string; } | undefined;
+        /** Field values the records must equal, by field name (text and number fields): { claimNumber: "C-1", amount: 100 }, sent as $where=claimNumber=C-1&$where=amount=100. */
+        where?: RecordFilter;
         /** Aborts the request. */
         signal?: AbortSignal;
     } = {}): Promise<LinkageResponse<PageOfRecordView>> {
 
-        const { limit, cursor, fields, signal } = options;
+        const where = options.where === undefined ? undefined : Object.entries(options.where).map(([field, value]) => `${field}=${value}`);
+
+        const { limit, cursor, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}?";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
@@ -1788,10 +1914,10 @@ export class RecordsClient {
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         if (cursor !== undefined && cursor !== null)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (fields === null)
-            throw new globalThis.Error("The parameter 'fields' cannot be null.");
-        else if (fields !== undefined)
-            url_ += "fields=" + encodeURIComponent("" + fields) + "&";
+        if (where === null)
+            throw new globalThis.Error("The parameter 'where' cannot be null.");
+        else if (where !== undefined)
+            where && where.forEach(item => { url_ += "$where=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         const headers_: Record<string, string> = {};
@@ -1799,7 +1925,9 @@ export class RecordsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfRecordView>(response));
+
     }
 
     /**
@@ -1810,34 +1938,35 @@ export class RecordsClient {
     getRecord(domain: string, id: string, options?: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: undefined;
-        /** reveal */
+        /** true: show restricted field values to a caller with Reveal on the domain; each such read is recorded on the timeline. */
         reveal?: boolean | undefined;
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<RecordView>>;
+    }): Promise<WithETag<RecordView>>;
     getRecord<K extends keyof RecordView>(domain: string, id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select: readonly K[];
-        /** reveal */
+        /** true: show restricted field values to a caller with Reveal on the domain; each such read is recorded on the timeline. */
         reveal?: boolean | undefined;
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<Selected<RecordView, K>>>;
+    }): Promise<WithETag<Selected<RecordView, K>>>;
     getRecord(domain: string, id: string, options: {
         /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
         select?: readonly string[];
-        /** reveal */
+        /** true: show restricted field values to a caller with Reveal on the domain; each such read is recorded on the timeline. */
         reveal?: boolean | undefined;
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<any>> {
+    } = {}): Promise<WithETag<unknown>> {
         const select = options.select?.join(",");
+
         const { reveal, ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}?";
         if (domain === undefined || domain === null)
@@ -1862,7 +1991,9 @@ export class RecordsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<RecordViewSelection>(response));
+
+            .then((response) => readWithETag<RecordViewSelection>(response));
+
     }
 
     /**
@@ -1877,7 +2008,7 @@ export class RecordsClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<RecordView>> {
+    }): Promise<WithETag<RecordView>> {
 
         const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}";
@@ -1904,7 +2035,9 @@ export class RecordsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<RecordView>(response));
+
+            .then((response) => readWithETag<RecordView>(response));
+
     }
 
     /**
@@ -1940,7 +2073,9 @@ export class RecordsClient {
             headers_["X-Change-Origin"] = "" + changeOrigin;
 
         return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
             .then((response) => readResponse<void>(response));
+
     }
 
     /**
@@ -1948,8 +2083,8 @@ export class RecordsClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listRecordActions(domain: string, id: string, options: {
-        /** kind */
+    listRecordActions(domain: string, recordId: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
         kind?: string | null | undefined;
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
@@ -1960,13 +2095,13 @@ export class RecordsClient {
     } = {}): Promise<LinkageResponse<PageOfActionView>> {
 
         const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}/actions?";
+        let url_ = this.baseUrl + "/api/v1/records/{domain}/{recordId}/actions?";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
         url_ = url_.replace("{domain}", encodeURIComponent("" + domain));
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (recordId === undefined || recordId === null)
+            throw new globalThis.Error("The parameter 'recordId' must be defined.");
+        url_ = url_.replace("{recordId}", encodeURIComponent("" + recordId));
         if (kind !== undefined && kind !== null)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (limit === null)
@@ -1982,7 +2117,9 @@ export class RecordsClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfActionView>(response));
+
     }
 }
 
@@ -2007,7 +2144,7 @@ export class TypedLinksClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<UpsertedLink>> {
+    } = {}): Promise<WithETag<UpsertedLink>> {
 
         const { idempotencyKey, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/links/upsert";
@@ -2028,7 +2165,9 @@ export class TypedLinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<UpsertedLink>(response));
+
+            .then((response) => readWithETag<UpsertedLink>(response));
+
     }
 
     /**
@@ -2037,15 +2176,15 @@ export class TypedLinksClient {
      * The link as a document; reveal=true shows restricted values to a caller with Reveal, and records it. Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
      */
     getTypedLink(id: string, options: {
-        /** includeEntityLabels */
+        /** true: also the display labels of the link's ends (a contact's full name, a company's name, a record's first text field). */
         includeEntityLabels?: boolean | undefined;
-        /** reveal */
+        /** true: show restricted field values to a caller with Reveal on the domain; each such read is recorded on the timeline. */
         reveal?: boolean | undefined;
         /** The ETag the caller holds: answers 304 without a body when it is still current. */
         ifNoneMatch?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<TypedLinkView>> {
+    } = {}): Promise<WithETag<TypedLinkView>> {
 
         const { includeEntityLabels, reveal, ifNoneMatch, signal } = options;
         let url_ = this.baseUrl + "/api/v1/links/{id}?";
@@ -2070,7 +2209,9 @@ export class TypedLinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-            .then((response) => readResponse<TypedLinkView>(response));
+
+            .then((response) => readWithETag<TypedLinkView>(response));
+
     }
 
     /**
@@ -2085,7 +2226,7 @@ export class TypedLinksClient {
         changeOrigin?: string | undefined;
         /** Aborts the request. */
         signal?: AbortSignal;
-    }): Promise<LinkageResponse<TypedLinkView>> {
+    }): Promise<WithETag<TypedLinkView>> {
 
         const { ifMatch, changeOrigin, signal } = options;
         let url_ = this.baseUrl + "/api/v1/links/{id}";
@@ -2109,7 +2250,9 @@ export class TypedLinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-            .then((response) => readResponse<TypedLinkView>(response));
+
+            .then((response) => readWithETag<TypedLinkView>(response));
+
     }
 
     /**
@@ -2142,7 +2285,9 @@ export class TypedLinksClient {
             headers_["X-Change-Origin"] = "" + changeOrigin;
 
         return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
             .then((response) => readResponse<void>(response));
+
     }
 
     /**
@@ -2150,8 +2295,8 @@ export class TypedLinksClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listRecordLinks(domain: string, id: string, options: {
-        /** includeEntityLabels */
+    listRecordLinks(domain: string, recordId: string, options: {
+        /** true: also the display labels of the link's ends (a contact's full name, a company's name, a record's first text field). */
         includeEntityLabels?: boolean | undefined;
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
@@ -2162,13 +2307,13 @@ export class TypedLinksClient {
     } = {}): Promise<LinkageResponse<PageOfTypedLinkView>> {
 
         const { includeEntityLabels, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/records/{domain}/{id}/links?";
+        let url_ = this.baseUrl + "/api/v1/records/{domain}/{recordId}/links?";
         if (domain === undefined || domain === null)
             throw new globalThis.Error("The parameter 'domain' must be defined.");
         url_ = url_.replace("{domain}", encodeURIComponent("" + domain));
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (recordId === undefined || recordId === null)
+            throw new globalThis.Error("The parameter 'recordId' must be defined.");
+        url_ = url_.replace("{recordId}", encodeURIComponent("" + recordId));
         if (includeEntityLabels === null)
             throw new globalThis.Error("The parameter 'includeEntityLabels' cannot be null.");
         else if (includeEntityLabels !== undefined)
@@ -2186,7 +2331,9 @@ export class TypedLinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfTypedLinkView>(response));
+
     }
 
     /**
@@ -2194,8 +2341,8 @@ export class TypedLinksClient {
      *
      * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
      */
-    listContactRecordLinks(id: string, options: {
-        /** includeEntityLabels */
+    listContactRecordLinks(contactId: string, options: {
+        /** true: also the display labels of the link's ends (a contact's full name, a company's name, a record's first text field). */
         includeEntityLabels?: boolean | undefined;
         /** Items per page, 1 to 200 (default 50). */
         limit?: number | undefined;
@@ -2206,10 +2353,10 @@ export class TypedLinksClient {
     } = {}): Promise<LinkageResponse<PageOfTypedLinkView>> {
 
         const { includeEntityLabels, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}/record-links?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/record-links?";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
         if (includeEntityLabels === null)
             throw new globalThis.Error("The parameter 'includeEntityLabels' cannot be null.");
         else if (includeEntityLabels !== undefined)
@@ -2227,7 +2374,9 @@ export class TypedLinksClient {
         headers_["Accept"] = "application/json";
 
         return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
             .then((response) => readResponse<PageOfTypedLinkView>(response));
+
     }
 }
 
@@ -2255,17 +2404,18 @@ export interface FieldDefinition {
     targetDomain?: string | null;
 }
 
+/** The type of a field (API.md 5.1): text, number, date (YYYY-MM-DD), boolean, or association (the id of a record of targetDomain). */
 export type FieldType = "text" | "number" | "date" | "boolean" | "association";
 
 export interface DefineDomain {
-    name?: string | null;
-    label?: string | null;
+    name: string;
+    label: string;
     fields?: FieldInput[] | null;
 }
 
 export interface FieldInput {
-    name?: string | null;
-    type?: FieldTypeName | null;
+    name: string;
+    type: FieldType;
     required?: boolean | null;
     restricted?: boolean | null;
     targetDomain?: string | null;
@@ -2291,8 +2441,10 @@ export interface ProblemDetails {
     code: ProblemCode;
     /** Validation messages by field path. */
     errors?: { [key: string]: string[]; };
-
-    [key: string]: any;
+    /** 409 Conflict: the id of the resource in the way (the link that already joins the pair). */
+    existingId?: string;
+    /** 409 AmbiguousMatch: the ids of up to 10 records the key matched. */
+    candidates?: string[];
 }
 
 export interface PageOfDomainView {
@@ -2304,19 +2456,6 @@ export interface PageOfDomainView {
 export interface DomainViewMergePatch {
     label?: string;
     fields?: FieldDefinition[];
-}
-
-/** One RFC 6902 operation; members it does not use are ignored. */
-export interface JsonPatchOperation {
-    op: JsonPatchOperationOp;
-    /** An RFC 6901 JSON Pointer. */
-    path: string;
-    /** For move and copy. */
-    from?: string;
-    /** For add, replace and test. */
-    value?: any;
-
-    [key: string]: any;
 }
 
 export interface PageOfActionView {
@@ -2342,8 +2481,8 @@ export interface SubjectRef {
 }
 
 export interface FieldChange {
-    from?: any;
-    to?: any;
+    from?: JsonValue;
+    to?: JsonValue;
 }
 
 export interface RelationshipTypeView {
@@ -2363,10 +2502,10 @@ export interface RelationshipTypeView {
 }
 
 export interface DefineRelationshipType {
-    name?: string | null;
-    label?: string | null;
-    fromDomain?: string | null;
-    toDomain?: string | null;
+    name: string;
+    label: string;
+    fromDomain: string;
+    toDomain: string;
     fields?: FieldInput[] | null;
 }
 
@@ -2493,7 +2632,7 @@ export interface ContactView {
     emails: ContactPoint[];
     phones: ContactPoint[];
     description?: string | null;
-    customFields: { [key: string]: any; };
+    customFields: { [key: string]: FieldValue; };
     readonly createdUtc: string;
     readonly updatedUtc: string;
     readonly deletedUtc?: string | null;
@@ -2515,7 +2654,7 @@ export interface ContactViewMergePatch {
     emails?: ContactPoint[];
     phones?: ContactPoint[];
     description?: string | null;
-    customFields?: { [key: string]: any; };
+    customFields?: { [key: string]: FieldValue; };
 }
 
 /** A ContactView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
@@ -2527,7 +2666,7 @@ export interface ContactViewSelection {
     emails?: ContactPoint[];
     phones?: ContactPoint[];
     description?: string | null;
-    customFields?: { [key: string]: any; };
+    customFields?: { [key: string]: FieldValue; };
     createdUtc?: string;
     updatedUtc?: string;
     deletedUtc?: string | null;
@@ -2543,11 +2682,11 @@ export interface CreateContact {
     emails?: ContactPointInput[] | null;
     phones?: ContactPointInput[] | null;
     description?: string | null;
-    customFields?: { [key: string]: any; } | null;
+    customFields?: { [key: string]: FieldValue; } | null;
 }
 
 export interface ContactPointInput {
-    value?: string | null;
+    value: string;
     description?: string | null;
 }
 
@@ -2566,7 +2705,7 @@ export interface CompanyView {
     phones: ContactPoint[];
     urls: ContactPoint[];
     address?: Address | null;
-    customFields: { [key: string]: any; };
+    customFields: { [key: string]: FieldValue; };
     readonly createdUtc: string;
     readonly updatedUtc: string;
     readonly deletedUtc?: string | null;
@@ -2593,7 +2732,7 @@ export interface CompanyViewMergePatch {
     phones?: ContactPoint[];
     urls?: ContactPoint[];
     address?: Address | null;
-    customFields?: { [key: string]: any; };
+    customFields?: { [key: string]: FieldValue; };
 }
 
 /** A CompanyView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
@@ -2607,7 +2746,7 @@ export interface CompanyViewSelection {
     phones?: ContactPoint[];
     urls?: ContactPoint[];
     address?: Address | null;
-    customFields?: { [key: string]: any; };
+    customFields?: { [key: string]: FieldValue; };
     createdUtc?: string;
     updatedUtc?: string;
     deletedUtc?: string | null;
@@ -2626,7 +2765,7 @@ export interface CreateCompany {
     phones?: ContactPointInput[] | null;
     urls?: ContactPointInput[] | null;
     address?: AddressInput | null;
-    customFields?: { [key: string]: any; } | null;
+    customFields?: { [key: string]: FieldValue; } | null;
 }
 
 export interface AddressInput {
@@ -2653,9 +2792,9 @@ export interface FileView {
 }
 
 export interface CreateFile {
-    name?: string | null;
-    contentType?: string | null;
-    sizeBytes?: number | null;
+    name: string;
+    contentType: string;
+    sizeBytes: number;
     sha256?: string | null;
     url?: string | null;
 }
@@ -2680,7 +2819,7 @@ export interface FileViewSelection {
 export interface RecordView {
     readonly id: string;
     readonly domain: string;
-    fields: { [key: string]: any; };
+    fields: { [key: string]: FieldValue; };
     readonly restrictedFields: { [key: string]: RestrictedField; };
     readonly createdUtc: string;
     readonly updatedUtc: string;
@@ -2700,7 +2839,7 @@ export interface MaskedValue {
 }
 
 export interface RecordInput {
-    fields?: { [key: string]: any; } | null;
+    fields?: { [key: string]: FieldValue; } | null;
 }
 
 export interface PageOfRecordView {
@@ -2712,7 +2851,7 @@ export interface PageOfRecordView {
 export interface RecordViewSelection {
     id: string;
     domain?: string;
-    fields?: { [key: string]: any; };
+    fields?: { [key: string]: FieldValue; };
     restrictedFields?: { [key: string]: RestrictedField; };
     createdUtc?: string;
     updatedUtc?: string;
@@ -2725,7 +2864,7 @@ export interface RecordViewSelection {
 
 /** An RFC 7396 Merge Patch of a RecordView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
 export interface RecordViewMergePatch {
-    fields?: { [key: string]: any; };
+    fields?: { [key: string]: FieldValue; };
 }
 
 export interface UpsertedLink {
@@ -2740,13 +2879,13 @@ export interface UpsertedLink {
 }
 
 export interface UpsertLink {
-    parentDomain?: string | null;
+    parentDomain: string;
     parentRecordId?: string | null;
-    parentRecordKey?: any;
+    parentRecordKey?: RecordKey;
     parentRecordMatchField?: string | null;
-    childDomain?: string | null;
+    childDomain: string;
     childRecordId?: string | null;
-    childRecordKey?: any;
+    childRecordKey?: RecordKey;
     childRecordMatchField?: string | null;
     relationship?: string | null;
     newRelationship?: string | null;
@@ -2765,7 +2904,7 @@ export interface TypedLinkView {
     toObjectId: string;
     fromObjectDisplayLabel?: string | null;
     toObjectDisplayLabel?: string | null;
-    fieldValues: { [key: string]: any; };
+    fieldValues: { [key: string]: FieldValue; };
     restrictedFields: { [key: string]: RestrictedField; };
     createdAt: string;
     lastUpdatedAt: string;
@@ -2781,12 +2920,7 @@ export interface PageOfTypedLinkView {
 /** The format a note's message is written in. */
 export type NoteContentFormat = "plain" | "markdown" | "html";
 
-/** What a timeline action records. */
-export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted" | "record.revealed";
-
-/** The type of a field, as a definition names it (API.md 5.1). */
-export type FieldTypeName = "association" | "boolean" | "date" | "number" | "text";
-
-export type JsonPatchOperationOp = "add" | "remove" | "replace" | "move" | "copy" | "test";
+/** What a timeline action records (API.md 2.3). */
+export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted" | "record.revealed" | "file.created" | "file.deleted" | "domain.created" | "domain.updated" | "relationship_type.created" | "relationship_type.updated";
 
 export type NotePatchAction = "archive" | "unarchive" | "supersede";

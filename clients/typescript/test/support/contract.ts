@@ -1,6 +1,7 @@
 // A strict response validator over the OpenAPI document: status, media type, body (ajv, strict mode, every object closed
-// unless it says otherwise) and the contract's response headers. Anything the API answers that the document does not
-// describe is a mismatch.
+// unless it says otherwise) and headers. Anything the API answers that the document does not describe is a mismatch: an
+// undeclared status, a header the response does not declare (beyond HTTP's own, below), a missing required header, an
+// undescribed property, an undescribed null, a word outside its enumeration.
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
 import { default as addFormats } from "ajv-formats";
@@ -8,8 +9,12 @@ import type { Exchange } from "./traffic.js";
 
 type Json = { [key: string]: unknown };
 
-/** Response headers of the contract: each one sent must be declared on its response (API.md 1.2 to 1.5). */
-const contractHeaders = ["etag", "location", "idempotent-replayed", "retry-after", "www-authenticate"];
+/**
+ * Headers that describe the message rather than the API (HTTP's own, and CORS's, which the README documents): the document
+ * need not declare them. Every other header an answer carries must be declared on that response.
+ */
+const httpHeaders = new Set(["content-type", "content-length", "date", "server", "transfer-encoding", "connection", "keep-alive", "vary"]);
+const isHttpHeader = (name: string): boolean => httpHeaders.has(name) || name.startsWith("access-control-");
 
 interface Operation {
   method: string;
@@ -19,8 +24,8 @@ interface Operation {
 }
 
 export class ResponseContract {
-  private readonly operations: Operation[];
-  private readonly ajv = new Ajv({ strict: true, allErrors: true });
+  private readonly described: Operation[];
+  private readonly ajv = new Ajv({ strict: true, allErrors: true, discriminator: true });
   private readonly compiled = new Map<object, ValidateFunction>();
 
   constructor(documentPath: string) {
@@ -29,13 +34,18 @@ export class ResponseContract {
     this.ajv.addKeyword("example");
     const schemas = closeObjects(rewriteRefs((document["components"] as Json)["schemas"])) as Json;
     this.ajv.addSchema({ $id: "linkage", definitions: schemas });
-    this.operations = Object.entries(document["paths"] as Record<string, Record<string, Json>>).flatMap(([template, methods]) =>
+    this.described = Object.entries(document["paths"] as Record<string, Record<string, Json>>).flatMap(([template, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({
         method: method.toUpperCase(),
         template,
         pattern: new RegExp("^" + template.replace(/\{[^}]+\}/g, "[^/]+") + "$"),
         responses: operation["responses"] as Record<string, Json>,
       })));
+  }
+
+  /** Every operation of the document, as "GET /api/v1/...". */
+  get operations(): string[] {
+    return this.described.map((o) => `${o.method} ${o.template}`);
   }
 
   /** The operation an exchange went to, as "GET /api/v1/...", or undefined when the document has none. */
@@ -61,16 +71,22 @@ export class ResponseContract {
 
   private find(exchange: Exchange): Operation | undefined {
     const path = new URL(exchange.url).pathname;
-    return this.operations.find((o) => o.method === exchange.method && o.pattern.test(path));
+    return this.described.find((o) => o.method === exchange.method && o.pattern.test(path));
   }
 
   private headerMismatches(exchange: Exchange, response: Json): string[] {
     const declared = Object.fromEntries(Object.entries((response["headers"] ?? {}) as Record<string, Json>).map(([name, header]) => [name.toLowerCase(), header]));
-    const undeclared = contractHeaders.filter((name) => exchange.headers[name] !== undefined && declared[name] === undefined);
+    const undeclared = Object.keys(exchange.headers).filter((name) => !isHttpHeader(name) && declared[name] === undefined);
     const missing = Object.entries(declared).filter(([name, header]) => header["required"] === true && exchange.headers[name] === undefined);
+    const wrong = Object.entries(declared).flatMap(([name, header]) => {
+      const value = exchange.headers[name];
+      const validate = value === undefined || header["schema"] === undefined ? undefined : this.validator(header["schema"] as Json);
+      return validate === undefined || validate(value) ? [] : [`header ${name}: ${value} ${(validate.errors ?? []).map((e) => e.message).join(", ")}`];
+    });
     return [
       ...undeclared.map((name) => `header ${name} is sent but not declared`),
       ...missing.map(([name]) => `required header ${name} is missing`),
+      ...wrong,
     ];
   }
 

@@ -2,7 +2,7 @@
 // `dotnet cake --target=Test` (or ClientTest) sets after starting the API on a throwaway database.
 import { createHmac, randomUUID } from "node:crypto";
 import { createLinkageClient, type LinkageClient } from "../../src/index.js";
-import { recordingFetch } from "./traffic.js";
+import { validatingFetch } from "./traffic.js";
 
 function required(name: string): string {
   const value = process.env[name];
@@ -42,11 +42,11 @@ export const newTenant = (): string => `e2e-${randomUUID()}`;
 /** The client a front-end of this tenant and user would build. */
 export function clientFor(tenant: string, options: { actor?: string; permissions?: readonly string[]; changeOrigin?: string } = {}): LinkageClient {
   const token = mintToken(tenant, options.actor ?? "e2e-user", options.permissions ?? ["*:*"]);
-  return createLinkageClient({ baseUrl: apiUrl, token: () => token, changeOrigin: options.changeOrigin, fetch: recordingFetch });
+  return createLinkageClient({ baseUrl: apiUrl, token: () => token, changeOrigin: options.changeOrigin, fetch: validatingFetch });
 }
 
 /** A client that sends no token. */
-export const anonymousClient = (): LinkageClient => createLinkageClient({ baseUrl: apiUrl, fetch: recordingFetch });
+export const anonymousClient = (): LinkageClient => createLinkageClient({ baseUrl: apiUrl, fetch: validatingFetch });
 
 /** Awaits a call that must fail and returns what it threw. */
 export async function failure(call: Promise<unknown>): Promise<unknown> {

@@ -1,9 +1,12 @@
-// The end-to-end tests' traffic, recorded so that test/replay can check every response against the OpenAPI document
-// after the tests ran (issue 15: the API must never answer what its own document does not describe).
+// Every answer the end-to-end tests receive is checked against the OpenAPI document as it arrives (issue 25): a status, a
+// header, a property, a null or an enumeration value (a timeline kind) the document does not describe fails the request,
+// and so the test that made it. Each exchange is also written down with its verdict, so that test/after can count them and
+// say which operations the suite reached.
 import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { ResponseContract } from "./contract.js";
 
-/** One request and the response it got, as the replay reads them. */
+/** One request and the response it got. */
 export interface Exchange {
   method: string;
   url: string;
@@ -12,13 +15,33 @@ export interface Exchange {
   body: string;
 }
 
-/** Where each test process appends its exchanges (one JSON line each); the replay reads every file there. */
+/** An exchange as written down: with the operation it went to and how its answer differed from the document. */
+export interface CheckedExchange extends Exchange {
+  operation: string | undefined;
+  mismatches: string[];
+}
+
+/** The document the answers are checked against: the committed one, which the build checks is the API's own. */
+export const documentPath = join(process.cwd(), "openapi.json");
+
+/** Where each test process appends its exchanges (one JSON line each). */
 export const trafficDirectory = process.env["LINKAGE_TRAFFIC_DIR"] ?? join(process.cwd(), "dist-test", "traffic");
 
 const file = join(trafficDirectory, `${process.pid}.jsonl`);
+let contract: ResponseContract | undefined;
 
-/** The global fetch, recording each exchange; the caller gets the response untouched. */
-export async function recordingFetch(url: RequestInfo, init?: RequestInit): Promise<Response> {
+/** Thrown in place of the answer when the API answered what its document does not describe. */
+export class UndescribedAnswer extends Error {
+  override readonly name = "UndescribedAnswer";
+
+  constructor(readonly exchange: CheckedExchange) {
+    super(`${exchange.method} ${exchange.url} answered ${exchange.status}, which the OpenAPI document does not describe:\n  - `
+      + `${exchange.mismatches.join("\n  - ")}\n  body: ${exchange.body.slice(0, 500)}`);
+  }
+}
+
+/** The global fetch, with every answer checked against the document; the caller gets the response untouched, or an error. */
+export async function validatingFetch(url: RequestInfo, init?: RequestInit): Promise<Response> {
   const response = await globalThis.fetch(url, init);
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
@@ -31,7 +54,14 @@ export async function recordingFetch(url: RequestInfo, init?: RequestInit): Prom
     headers,
     body: await response.clone().text(),
   };
+
+  contract ??= new ResponseContract(documentPath);
+  const checked: CheckedExchange = { ...exchange, operation: contract.operationOf(exchange), mismatches: contract.mismatches(exchange) };
   mkdirSync(trafficDirectory, { recursive: true });
-  appendFileSync(file, JSON.stringify(exchange) + "\n");
+  appendFileSync(file, JSON.stringify(checked) + "\n");
+  if (checked.mismatches.length > 0) {
+    throw new UndescribedAnswer(checked);
+  }
+
   return response;
 }

@@ -1,3 +1,4 @@
+using Linkage.Application.Common.Input;
 using Linkage.Application.Companies.CreateCompany;
 using Linkage.Application.Definitions;
 using Linkage.Application.Definitions.DefineDomain;
@@ -24,19 +25,16 @@ namespace Linkage.Api.Operations.OpenApi;
 /// </summary>
 public sealed class ContractValues : IDocumentProcessor
 {
-    /// <summary>Every timeline kind of API.md 2.3 (records and reveals come with section 5 and 6).</summary>
-    public static readonly string[] ActionKinds =
-    [
-        "contact.created", "contact.updated", "contact.deleted", "company.created", "company.updated", "company.deleted",
-        "link.created", "link.updated", "link.deleted", "link.revealed", "note.created", "note.archived", "note.unarchived",
-        "note.superseded", "record.created", "record.updated", "record.deleted", "record.revealed",
-    ];
-
     private static readonly (string Name, string Description, IReadOnlyList<string> Values)[] Words =
     [
         ("NoteContentFormat", "The format a note's message is written in.", NoteFormat.All),
-        ("ActionKind", "What a timeline action records.", ActionKinds),
-        ("FieldTypeName", "The type of a field, as a definition names it (API.md 5.1).", [.. FieldInput.Types.Keys.Order(StringComparer.Ordinal)]),
+        ("ActionKind", "What a timeline action records (API.md 2.3).", Domain.Timeline.ActionKinds.All),
+    ];
+
+    /// <summary>Enumerations the C# types make, described; a field's type is one enumeration in inputs and views alike.</summary>
+    private static readonly (string Name, string Description)[] Enumerations =
+    [
+        ("FieldType", "The type of a field (API.md 5.1): text, number, date (YYYY-MM-DD), boolean, or association (the id of a record of targetDomain)."),
     ];
 
     private static readonly (string Schema, string Property, string Words)[] Limited =
@@ -45,7 +43,7 @@ public sealed class ContractValues : IDocumentProcessor
         (nameof(NewNote), "contentFormat", "NoteContentFormat"),
         (PatchSchemas.NoteRevisionName, "contentFormat", "NoteContentFormat"),
         (nameof(ActionView), "kind", "ActionKind"),
-        (nameof(FieldInput), "type", "FieldTypeName"),
+        (nameof(FieldInput), "type", "FieldType"),
     ];
 
     /// <summary>Members whose validator refuses null and absence; the format, where one applies.</summary>
@@ -55,6 +53,20 @@ public sealed class ContractValues : IDocumentProcessor
         (nameof(CreateCompany), "name", null),
         (nameof(CreateLink), "contactId", OpenApiFormats.Uuid),
         (nameof(CreateLink), "companyId", OpenApiFormats.Uuid),
+        (nameof(DefineDomain), "name", null),
+        (nameof(DefineDomain), "label", null),
+        (nameof(DefineRelationshipType), "name", null),
+        (nameof(DefineRelationshipType), "label", null),
+        (nameof(DefineRelationshipType), "fromDomain", null),
+        (nameof(DefineRelationshipType), "toDomain", null),
+        (nameof(FieldInput), "name", null),
+        (nameof(FieldInput), "type", null),
+        (nameof(ContactPointInput), "value", null),
+        (nameof(CreateFile), "name", null),
+        (nameof(CreateFile), "contentType", null),
+        (nameof(CreateFile), "sizeBytes", null),
+        (nameof(UpsertLink), "parentDomain", null),
+        (nameof(UpsertLink), "childDomain", null),
     ];
 
     /// <summary>Members whose validator wants a form: its pattern (when the contract names one) and an example of it.</summary>
@@ -99,6 +111,14 @@ public sealed class ContractValues : IDocumentProcessor
             }
 
             schemas[name] = words;
+        }
+
+        foreach (var (name, description) in Enumerations)
+        {
+            var enumeration = schemas.TryGetValue(name, out var found) && found.Enumeration.Count > 0
+                ? found
+                : throw new InvalidOperationException($"The document has no enumeration {name}: update ContractValues.");
+            enumeration.Description = description;
         }
 
         foreach (var (schema, property, words) in Limited)

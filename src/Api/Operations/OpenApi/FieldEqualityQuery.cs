@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Controllers;
+using Linkage.Application.Records.ListRecords;
 using NJsonSchema;
 using NSwag;
 using NSwag.Generation.AspNetCore;
@@ -12,8 +13,10 @@ namespace Linkage.Api.Operations.OpenApi;
 public sealed class FieldEqualityQueryAttribute : Attribute;
 
 /// <summary>
-/// Describes the field values of a <see cref="FieldEqualityQueryAttribute"/> list as one free-form query object
-/// (<c>style: form, explode: true</c>): each of its members is a query parameter, named after the field.
+/// Describes the field values of a <see cref="FieldEqualityQueryAttribute"/> list as <c>$where</c>, a repeatable query
+/// parameter of <c>field=value</c> strings (<see cref="RecordFilter"/>). API.md 5.1's own form, <c>?policyNumber=POL-1</c>,
+/// is an exploded free-form object in OpenAPI, which NSwag's TypeScript templates send as <c>fields=[object Object]</c>;
+/// an array of strings every generator sends right (ADR 0020). The API takes both; the description names the other.
 /// </summary>
 public sealed class FieldEqualityParameters : IOperationProcessor
 {
@@ -24,13 +27,19 @@ public sealed class FieldEqualityParameters : IOperationProcessor
         {
             context.OperationDescription.Operation.Parameters.Add(new OpenApiParameter
             {
-                Name = "fields",
+                Name = RecordFilter.Where,
                 Kind = OpenApiParameterKind.Query,
                 Style = OpenApiParameterStyle.Form,
                 Explode = true,
                 IsRequired = false,
-                Description = "Field values the records must equal, one query parameter per field (text and number fields): ?policyNumber=POL-1.",
-                Schema = new JsonSchema { Type = JsonObjectType.Object, AdditionalPropertiesSchema = new JsonSchema { Type = JsonObjectType.String } },
+                Description = "Field values the records must equal, each as field=value, one $where per field (text and number fields): "
+                    + "$where=policyNumber=POL-1&$where=amount=100. The same filter can be written ?policyNumber=POL-1&amount=100 (API.md 5.1).",
+                Schema = new JsonSchema
+                {
+                    Type = JsonObjectType.Array,
+                    MaxItems = ListRecordsValidator.MaxFields,
+                    Item = new JsonSchema { Type = JsonObjectType.String, Pattern = "^[A-Za-z][A-Za-z0-9_]{0,63}=" },
+                },
             });
         }
 

@@ -27,8 +27,21 @@ public sealed partial class OperationDocs : IOperationProcessor
             DescribePaging(operation);
         }
 
+        foreach (var parameter in operation.Parameters.Where(p => p.Kind == OpenApiParameterKind.Query && string.IsNullOrWhiteSpace(p.Description)))
+        {
+            parameter.Description = QueryParameters.GetValueOrDefault(parameter.Name);
+        }
+
         return true;
     }
+
+    /// <summary>Query parameters several actions share, described once (an action's own <c>&lt;param&gt;</c> doc wins).</summary>
+    private static readonly Dictionary<string, string> QueryParameters = new(StringComparer.Ordinal)
+    {
+        ["kind"] = "Only actions whose kind starts with this (e.g. note or link.updated).",
+        ["includeEntityLabels"] = "true: also the display labels of the link's ends (a contact's full name, a company's name, a record's first text field).",
+        ["reveal"] = "true: show restricted field values to a caller with Reveal on the domain; each such read is recorded on the timeline.",
+    };
 
     /// <summary>What the contract's conventions promise for an operation of this shape.</summary>
     private static string Promise(OperationShape shape) => shape switch

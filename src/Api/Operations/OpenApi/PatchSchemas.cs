@@ -49,6 +49,12 @@ public static class PatchSchemas
         return schema;
     }
 
+    /// <summary>
+    /// One RFC 6902 operation. Described as one object whose <c>op</c> says which members it needs, not as a oneOf of the
+    /// six: NSwag's generated TypeScript names an array of a oneOf <c>Body[]</c> (the DOM's Body), which no caller can
+    /// build. @linkage/client types it as the union over <c>op</c> (src/values.ts). Other members are allowed: RFC 6902 (4)
+    /// has them ignored, and the engine does (API.md 4).
+    /// </summary>
     private static JsonSchema EnsureOperation(OpenApiDocument document)
     {
         if (document.Components.Schemas.TryGetValue(OperationName, out var operation))
@@ -56,18 +62,23 @@ public static class PatchSchemas
             return operation;
         }
 
-        // Other members are allowed: RFC 6902 (A.11) has them ignored, and the engine does (API.md 4).
-        operation = new JsonSchema { Type = JsonObjectType.Object, AllowAdditionalProperties = true, Description = "One RFC 6902 operation; members it does not use are ignored." };
-        var op = new JsonSchemaProperty { Type = JsonObjectType.String };
+        operation = new JsonSchema
+        {
+            Type = JsonObjectType.Object,
+            AllowAdditionalProperties = true,
+            Description = "One RFC 6902 operation: add, replace and test need value; move and copy need from; remove needs neither. "
+                + "Members an operation does not use are ignored.",
+        };
+        var op = new JsonSchemaProperty { Type = JsonObjectType.String, Description = "The operation." };
         foreach (var name in new[] { "add", "remove", "replace", "move", "copy", "test" })
         {
             op.Enumeration.Add(name);
         }
 
         operation.Properties["op"] = op;
-        operation.Properties["path"] = new JsonSchemaProperty { Type = JsonObjectType.String, Description = "An RFC 6901 JSON Pointer." };
-        operation.Properties["from"] = new JsonSchemaProperty { Type = JsonObjectType.String, Description = "For move and copy." };
-        operation.Properties["value"] = new JsonSchemaProperty { Description = "For add, replace and test." };
+        operation.Properties["path"] = new JsonSchemaProperty { Type = JsonObjectType.String, Description = "An RFC 6901 JSON Pointer to the target." };
+        operation.Properties["from"] = new JsonSchemaProperty { Type = JsonObjectType.String, Description = "move and copy: an RFC 6901 JSON Pointer to the source." };
+        operation.Properties["value"] = ValueSchemas.AnyJson("add, replace and test: the value, any JSON value.");
         operation.RequiredProperties.Add("op");
         operation.RequiredProperties.Add("path");
         document.Components.Schemas[OperationName] = operation;

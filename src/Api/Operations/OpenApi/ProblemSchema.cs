@@ -6,7 +6,7 @@ namespace Linkage.Api.Operations.OpenApi;
 
 /// <summary>
 /// The <c>ProblemDetails</c> schema of API.md 1.3 (type, title, status, detail, instance, traceId,
-/// code, errors) and the <c>ProblemCode</c> enumeration, built from <see cref="ProblemCatalog"/> so a
+/// code, errors, and the extension members existingId and candidates) and the <c>ProblemCode</c> enumeration, built from <see cref="ProblemCatalog"/> so a
 /// code added there reaches the document and the generated client without further edits.
 /// </summary>
 public static class ProblemSchema
@@ -36,8 +36,9 @@ public static class ProblemSchema
         var problem = existing ?? new JsonSchema();
         problem.Type = JsonObjectType.Object;
         problem.Description = "RFC 9457 problem details, the body of every 4xx and 5xx response.";
-        // Extension members (existingId of a 409 Conflict): said explicitly, so strict validators do not refuse them.
-        problem.AdditionalPropertiesSchema = new JsonSchema();
+        // Closed: every extension member a problem can carry is one of the properties below, typed, so a client reads
+        // existingId as a string and a validator refuses a member nobody described.
+        problem.AllowAdditionalProperties = false;
         problem.Properties.Clear();
         problem.RequiredProperties.Clear();
         Add(problem, "type", "A URI naming the kind of problem.", required: true);
@@ -54,6 +55,19 @@ public static class ProblemSchema
             Type = JsonObjectType.Object,
             Description = "Validation messages by field path.",
             AdditionalPropertiesSchema = new JsonSchema { Type = JsonObjectType.Array, Item = new JsonSchema { Type = JsonObjectType.String } },
+        };
+        problem.Properties["existingId"] = new JsonSchemaProperty
+        {
+            Type = JsonObjectType.String,
+            Format = OpenApiFormats.Uuid,
+            Description = "409 Conflict: the id of the resource in the way (the link that already joins the pair).",
+        };
+        problem.Properties["candidates"] = new JsonSchemaProperty
+        {
+            Type = JsonObjectType.Array,
+            Item = new JsonSchema { Type = JsonObjectType.String, Format = OpenApiFormats.Uuid },
+            MaxItems = 10,
+            Description = "409 AmbiguousMatch: the ids of up to 10 records the key matched.",
         };
         schemas[Name] = problem;
         return problem;

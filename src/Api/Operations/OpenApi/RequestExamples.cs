@@ -18,7 +18,7 @@ public sealed class RequestExamples : IDocumentProcessor
     {
         var leftOut = ContractValues.LeftOutOfExamples
             .Select(m => (JsonSchema)ContractValues.Member(context.Document.Components.Schemas, m.Schema, m.Property))
-            .ToHashSet(ReferenceEqualityComparer.Instance);
+            .ToHashSet<object>(ReferenceEqualityComparer.Instance);
         foreach (var body in context.Document.Operations.Select(o => o.Operation.RequestBody).OfType<NSwag.OpenApiRequestBody>())
         {
             foreach (var media in body.Content.Values.Where(m => m.Schema is not null && m.Example is null))

@@ -69,6 +69,7 @@ public static class SchemaNodes
         copy.MinItems = source.MinItems;
         copy.MaxItems = source.MaxItems;
         copy.AllowAdditionalProperties = source.AllowAdditionalProperties;
+        copy.ExtensionData = source.ExtensionData is { } extensions ? new Dictionary<string, object?>(extensions) : null;
         copy.AdditionalPropertiesSchema = source.AdditionalPropertiesSchema is { } extra ? Copy(extra) : null;
         copy.Item = source.Item is { } item ? Copy(item) : null;
         foreach (var value in source.Enumeration)

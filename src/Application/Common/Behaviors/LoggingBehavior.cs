@@ -3,7 +3,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Linkage.Application.Common.Behaviors;
 
-/// <summary>Logs each request's name, tenant and elapsed time; failures at the level they deserve.</summary>
+/// <summary>
+/// Logs each request's name, tenant and elapsed time at Debug, a refusal too. A refusal's own line, at Information with its
+/// problem code, is the API's (<c>RefusalLog</c>), where the code is known for every kind of refusal; anything else is
+/// logged where it becomes a 500 or a 503.
+/// </summary>
 public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger, ICurrentUser user)
     : IPipelineBehavior<TRequest, TResponse>
 {
@@ -27,11 +31,11 @@ public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior
         }
         catch (Exception ex) when (ex is LinkageException or DomainRuleException)
         {
-            logger.LogInformation(
-                "{Request} for tenant {Tenant} refused with {Refusal} after {Elapsed:0.0} ms",
+            logger.LogDebug(
+                "{Request} for tenant {Tenant} refused with {ExceptionType} after {Elapsed:0.0} ms",
                 typeof(TRequest).Name,
                 user.TenantId,
-                (ex as LinkageException)?.Code ?? ex.GetType().Name,
+                ex.GetType().Name,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
         }
