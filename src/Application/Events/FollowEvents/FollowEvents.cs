@@ -9,7 +9,7 @@ namespace Linkage.Application.Events.FollowEvents;
 /// </summary>
 public sealed record FollowEvents(string? After, string? Types) : IQuery<EventStream>, IAuthorizedRequest
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [];
+    RequiredRights IAuthorizedRequest.Rights => RequiredRights.AnyCaller;
 }
 
 /// <summary>What a stream sends: an event, or (<see cref="Event"/> null) a keep-alive after a silence.</summary>

@@ -10,7 +10,7 @@ public sealed record ListEvents(string? After, string? Types, int Limit = ListEv
     public const int MaxLimit = 1000;
 
     /// <summary>Any caller may read the feed; each event is filtered by the caller's rights instead.</summary>
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [];
+    RequiredRights IAuthorizedRequest.Rights => RequiredRights.AnyCaller;
 }
 
 public sealed class ListEventsHandler(IEventFeed feed, ICurrentUser user) : IRequestHandler<ListEvents, EventPage>
