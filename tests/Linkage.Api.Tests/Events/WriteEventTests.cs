@@ -73,6 +73,30 @@ public sealed class WriteEventTests : TypedLinkTestBase
     }
 
     [Test]
+    public async Task Deleting_a_company_deletes_its_links_in_the_same_commit_and_each_is_an_event()
+    {
+        var client = Client();
+        var company = await CreateCompanyAsync(client, "Cascade Ltd");
+        var first = await CreateContactAsync(client, "First", "Member");
+        var second = await CreateContactAsync(client, "Second", "Member");
+        var links = new List<string>();
+        foreach (var contact in new[] { first, second })
+        {
+            links.Add(Id(await SendAsync(HttpMethod.Post, "/api/v1/network/links", $$"""{"contactId":"{{Id(contact)}}","companyId":"{{Id(company)}}"}""")));
+        }
+
+        var from = await HeadAsync();
+        await SendAsync(HttpMethod.Delete, $"/api/v1/network/companies/{Id(company)}", null, ifMatch: "1");
+
+        var events = await EventsAfterAsync(from);
+        Assert.That(events.Select(e => (Type(e), Resource(e).Id)), Is.EquivalentTo(new[]
+        {
+            ("company.deleted", Id(company)), ("link.deleted", links[0]), ("link.deleted", links[1]),
+        }));
+        Assert.That(events.Select(e => e["occurredUtc"]!.GetValue<string>()).Distinct().Count(), Is.EqualTo(1), "one command, one stamp");
+    }
+
+    [Test]
     public async Task A_notes_creation_archive_unarchive_and_supersede_are_events_of_the_note_on_its_subjects_timeline()
     {
         var contact = await CreateContactAsync(Client(), "Alan", "Turing");
