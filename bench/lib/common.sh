@@ -67,9 +67,11 @@ with_api() {
 # Processes measured beside patch-link (the floor apps, other configurations of the API), each reached through
 # <runner> <key> (with_floor raw, with_pooling pgbouncer) and named by <scenario-of> <key>.
 # patch_warm_with <runner> <scenario-of> <keys...>: each warmed up with PATCHes at 8 clients for half the whole API's
-# warm-up (a fresh process runs its hot path in tier-0 JIT code at first).
+# warm-up (a fresh process runs its hot path in tier-0 JIT code at first); 2 s in the smoke mode, which warms nothing
+# else: there a fresh process's first PATCH (JIT, connections) fell in the 1 s measurement and could take all of it on
+# a loaded machine ("no successful response at all").
 patch_warm_with() {
-  local runner=$1 scenario_of=$2 key seconds=$(( WARMUP_API > 0 ? WARMUP_API / 2 : WARMUP * 3 ))
+  local runner=$1 scenario_of=$2 key seconds=$(( WARMUP_API > 0 ? WARMUP_API / 2 : (WARMUP > 0 ? WARMUP * 3 : 2) ))
   shift 2
   # Even a smoke warms for 2 s: a cold process's first requests (JIT, EF Core's model) can outlast its 1-second
   # measurement on a loaded machine, which then saw no answer at all (2026-12-04, patch-link-unprepared).

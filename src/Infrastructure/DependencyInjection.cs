@@ -2,7 +2,9 @@ using Linkage.Application.Common.Concurrency;
 using Linkage.Application.Common.Idempotency;
 using Linkage.Application.Common.Security;
 using Linkage.Application.Definitions;
+using Linkage.Application.Events;
 using Linkage.Application.Records;
+using Linkage.Infrastructure.Events;
 using Linkage.Infrastructure.Idempotency;
 using Linkage.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -33,6 +35,7 @@ public static class DependencyInjection
             .Rent(sp.GetRequiredService<ICurrentUser>()));
         services.AddScoped<ILinkageDbContext, RequestStore>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<ChangeEvents>();
         services.AddScoped(typeof(IAggregateStore<>), typeof(AggregateStore<>));
         services.AddScoped<IRowLocks, RowLocks>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
@@ -42,6 +45,15 @@ public static class DependencyInjection
         services.AddScoped<IUniqueViolationMeaning, DefinitionUniqueViolations>();
         services.AddScoped<IRecordSearch, RecordSearch>();
         services.AddScoped<IFieldUsage, FieldUsage>();
+
+        // The change feed (ADR 0028): its reader, the replica's one poller of the heads its streams follow, and retention.
+        services.AddSingleton(configuration.GetSection("Events").Get<EventsOptions>() ?? new EventsOptions());
+        services.AddScoped<IEventFeed, EventFeed>();
+        services.AddSingleton<EventHeadPoller>();
+        services.AddSingleton<IEventHeads>(sp => sp.GetRequiredService<EventHeadPoller>());
+        services.AddHostedService(sp => sp.GetRequiredService<EventHeadPoller>());
+        services.AddSingleton<EventRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventRetention>());
 
         services.Configure<IdempotencyOptions>(configuration.GetSection("Idempotency"));
         services.AddSingleton<IdempotencyCleanup>();

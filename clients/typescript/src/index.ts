@@ -9,3 +9,4 @@ export { createTransport, type RateLimitRetry, type TokenSource, type Transport,
 export { LinkageProblem, isProblem } from "./problem.js";
 export { NotModified, etagOf, locationOf, revalidate, wasReplayed, type Revalidation } from "./etag.js";
 export { walk, walkPages, type Page } from "./pages.js";
+export { frames, type EventFeed, type FeedOptions, type SubscribeOptions } from "./events.js";

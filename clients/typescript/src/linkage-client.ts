@@ -1,6 +1,7 @@
 // Hand-written: one object holding every generated client, found by name, so the clients of new
 // controllers (links, notes, ...) appear here when the code is regenerated, with no edit.
 import * as generated from "./generated/client.js";
+import { eventFeed, type EventFeed } from "./events.js";
 import { createTransport, type Transport, type TransportOptions } from "./transport.js";
 
 type ClientClass = new (baseUrl?: string, http?: Transport) => object;
@@ -12,8 +13,11 @@ type ClientName = { [K in keyof Exports]: K extends `${string}Client` ? (Exports
 /** ContactsClient -> contacts. */
 type AreaOf<K extends string> = K extends `${infer Area}Client` ? Uncapitalize<Area> : never;
 
-/** Every API area as a property: `api.contacts.createContact(...)`, `api.companies.getCompany(...)`. */
-export type LinkageClient = { readonly [K in ClientName as AreaOf<K>]: InstanceType<Exports[K]> };
+/**
+ * Every API area as a property: `api.contacts.createContact(...)`, `api.companies.getCompany(...)`; the change feed's
+ * area also has `list`, `iterate` and `subscribe` (events.ts).
+ */
+export type LinkageClient = { readonly [K in ClientName as AreaOf<K>]: K extends "EventsClient" ? InstanceType<Exports[K]> & EventFeed : InstanceType<Exports[K]> };
 
 export interface LinkageClientOptions extends TransportOptions {
   /** The API's origin, e.g. https://linkage.example.com (paths start with /api/v1). */
@@ -32,5 +36,6 @@ export function createLinkageClient(options: LinkageClientOptions): LinkageClien
     }
   }
 
+  Object.assign(clients.events as object, eventFeed(clients.events as generated.EventsClient, baseUrl, transport));
   return clients as LinkageClient;
 }

@@ -66,6 +66,7 @@ public static class OpenApiSetup
             settings.OperationProcessors.Add(new FieldEqualityParameters());
             settings.OperationProcessors.Add(new SuccessResponses());
             settings.OperationProcessors.Add(new ProblemResponses());
+            settings.OperationProcessors.Add(new ChangeFeedOperations());
             settings.OperationProcessors.Add(new AnswerHeaders());
             settings.DocumentProcessors.Add(new ContractValues());
             settings.DocumentProcessors.Add(new NullableSchemas());

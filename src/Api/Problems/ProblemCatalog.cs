@@ -38,6 +38,7 @@ public static class ProblemCatalog
         new(409, "AmbiguousMatch", "The match found more than one record."),
         new(409, "IdempotencyKeyInFlight", "A request with this Idempotency-Key is in flight."),
         new(422, "IdempotencyKeyReused", "The Idempotency-Key was used for a different request."),
+        new(410, "CursorExpired", "The cursor is older than the events kept."),
     }.ToDictionary(k => k.Code, StringComparer.Ordinal);
 
     /// <summary>Every known problem kind; the OpenAPI document lists their codes.</summary>

@@ -38,6 +38,9 @@ public sealed class SchemaNode
     /// <summary><c>additionalProperties: false</c>: a member the schema does not name must be refused.</summary>
     public bool Closed { get; private set; }
 
+    /// <summary>The largest value the schema allows (a list's <c>limit</c>), when it says.</summary>
+    public decimal? Maximum { get; private set; }
+
     public bool IsAny => Types.Count == 0;
 
     public bool Allows(string type) => IsAny || Types.Contains(type) || (type == "integer" && Types.Contains("number"));
@@ -64,6 +67,11 @@ public sealed class SchemaNode
         foreach (var member in (schema["oneOf"] ?? schema["anyOf"] ?? schema["allOf"])?.AsArray() ?? [])
         {
             node.Merge(Read(member as JsonObject, components, depth + 1));
+        }
+
+        if (schema["maximum"] is JsonValue maximum)
+        {
+            node.Maximum = maximum.GetValue<decimal>();
         }
 
         switch (schema["type"])

@@ -33,7 +33,8 @@ public sealed class ProbeRunner(HttpClient client, FuzzWorld world, TenantSnapsh
         }
 
         var status = (int)response.StatusCode;
-        var text = await response.Content.ReadAsStringAsync();
+        // An event stream (API.md 7.2) that was accepted never ends by itself: its status and headers are the answer.
+        var text = response.Content.Headers.ContentType?.MediaType == "text/event-stream" ? string.Empty : await response.Content.ReadAsStringAsync();
         var after = await snapshots.TakeAsync();
 
         var broken = Check(response, text).ToList();
@@ -115,7 +116,7 @@ public sealed class ProbeRunner(HttpClient client, FuzzWorld world, TenantSnapsh
         Sent++;
         try
         {
-            return await client.SendAsync(request);
+            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or IOException)
         {

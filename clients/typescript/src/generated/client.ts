@@ -957,6 +957,91 @@ export class RelationshipTypesClient {
     }
 }
 
+export class EventsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * List events.
+     *
+     * A page of events after a cursor (after: a cursor, or now; none: from the oldest kept event), of the kinds in types whose resources the caller may read. nextCursor is never null. Events come in commit order; nextCursor is never null: read from it again to get what committed since (an empty page means you are up to date).
+     */
+    listEvents(options: {
+        /** Start after this cursor (an event's cursor or a page's nextCursor), or now for the head; without it, from the oldest kept event. */
+        after?: string | null | undefined;
+        /** Comma separated kinds (contact.updated) and families (link.*); without it, every kind. */
+        types?: string | null | undefined;
+        /** Events per page, 1 to 1000 (default 100). */
+        limit?: number | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<EventPage>> {
+
+        const { after, types, limit, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/events?";
+        if (after !== undefined && after !== null)
+            url_ += "after=" + encodeURIComponent("" + after) + "&";
+        if (types !== undefined && types !== null)
+            url_ += "types=" + encodeURIComponent("" + types) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
+            .then((response) => readResponse<EventPage>(response));
+
+    }
+
+    /**
+     * Stream events.
+     *
+     * Server-Sent Events: each event as id: cursor, event: type, data: event, after Last-Event-ID or after (none: only new events), with a : keep-alive comment after a silence. Each event comes as id: (its cursor), event: (its type), data: (the event JSON), then a blank line; a : keep-alive comment comes after 15 s of silence. The stream ends when the server shuts down: resume with Last-Event-ID.
+     */
+    streamEvents(options: {
+        /** Start after this cursor (an event's cursor or a page's nextCursor); without it, or with now, only new events come. Last-Event-ID wins. */
+        after?: string | null | undefined;
+        /** Comma separated kinds (contact.updated) and families (link.*); without it, every kind. */
+        types?: string | null | undefined;
+        /** The id of the last event received: the stream resumes after it and misses nothing. */
+        lastEventId?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<string>> {
+
+        const { after, types, lastEventId, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/events/stream?";
+        if (after !== undefined && after !== null)
+            url_ += "after=" + encodeURIComponent("" + after) + "&";
+        if (types !== undefined && types !== null)
+            url_ += "types=" + encodeURIComponent("" + types) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (lastEventId !== undefined && lastEventId !== null)
+            headers_["Last-Event-ID"] = "" + lastEventId;
+
+        headers_["Accept"] = "text/event-stream";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
+            .then((response) => readResponse<string>(response));
+
+    }
+}
+
 export class FilesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -2335,7 +2420,7 @@ export interface Address {
 }
 
 /** A stable machine-readable word for the problem. */
-export type ProblemCode = "InvalidPatch" | "MaskedField" | "NoteArchived" | "NoteSuperseded" | "ReadOnlyField" | "UnknownField" | "ValidationFailed" | "Unauthenticated" | "Forbidden" | "NotFound" | "MethodNotAllowed" | "NotAcceptable" | "AmbiguousMatch" | "Conflict" | "IdempotencyKeyInFlight" | "PatchTestFailed" | "PreconditionFailed" | "PayloadTooLarge" | "UnsupportedMediaType" | "IdempotencyKeyReused" | "PreconditionRequired" | "RateLimited" | "InternalError" | "Unavailable";
+export type ProblemCode = "InvalidPatch" | "MaskedField" | "NoteArchived" | "NoteSuperseded" | "ReadOnlyField" | "UnknownField" | "ValidationFailed" | "Unauthenticated" | "Forbidden" | "NotFound" | "MethodNotAllowed" | "NotAcceptable" | "AmbiguousMatch" | "Conflict" | "IdempotencyKeyInFlight" | "PatchTestFailed" | "CursorExpired" | "PreconditionFailed" | "PayloadTooLarge" | "UnsupportedMediaType" | "IdempotencyKeyReused" | "PreconditionRequired" | "RateLimited" | "InternalError" | "Unavailable";
 
 /** RFC 9457 problem details, the body of every 4xx and 5xx response. */
 export interface ProblemDetails {
@@ -2591,6 +2676,29 @@ export interface RelationshipTypeViewMergePatch {
     fields?: FieldDefinition[];
 }
 
+export interface EventPage {
+    items: EventView[];
+    nextCursor: string;
+}
+
+export interface EventView {
+    id: string;
+    type: EventType;
+    occurredUtc: string;
+    actorId: string;
+    changeOrigin: string;
+    resource: EventResource;
+    subjects: EventResource[];
+    version?: number | null;
+    changes?: { [key: string]: FieldChange; } | null;
+    cursor: string;
+}
+
+export interface EventResource {
+    type: string;
+    id: string;
+}
+
 export interface FileView {
     readonly id: string;
     name: string;
@@ -2814,5 +2922,8 @@ export type NoteContentFormat = "plain" | "markdown" | "html";
 
 /** What a timeline action records (API.md 2.3). */
 export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted" | "record.revealed" | "file.created" | "file.deleted" | "domain.created" | "domain.updated" | "relationship_type.created" | "relationship_type.updated";
+
+/** What changed (API.md 7.1): the timeline's kinds that record a change (a reveal is no event). */
+export type EventType = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted" | "file.created" | "file.deleted" | "domain.created" | "domain.updated" | "relationship_type.created" | "relationship_type.updated";
 
 export type NotePatchAction = "archive" | "unarchive" | "supersede";

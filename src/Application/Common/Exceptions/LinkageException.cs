@@ -64,3 +64,7 @@ public sealed class ContentionException(Exception lastConflict)
 {
     public Exception LastConflict { get; } = lastConflict;
 }
+
+/// <summary>An events cursor older than the feed keeps (API.md 7.1): the events after it are gone.</summary>
+public sealed class CursorExpiredException()
+    : LinkageException("CursorExpired", "The cursor is older than the events this feed keeps; start again from ?after=now or from the oldest kept event (no after).");

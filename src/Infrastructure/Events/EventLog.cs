@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Linkage.Infrastructure.Events;
+
+/// <summary>
+/// Writes a command's events and commits its transaction in one round trip (ADR 0028): one statement moves the
+/// tenant's head by the number of events and inserts them at the positions it frees, and <c>COMMIT</c> follows it in
+/// the same batch. The head's row lock is therefore taken by the last statement of the transaction and held only
+/// while the server commits, and a tenant's positions follow its commit order: a writer that takes the lock after
+/// another commits sees that one's head; one that must wait for it gets the next positions. So a reader that pages
+/// by position never passes an event that is still to commit, and a resource's events come in version order (the
+/// writer of version n+1 read version n committed, so its positions come later).
+/// </summary>
+public static class EventLog
+{
+    private const string AppendSql = """
+        WITH head AS (
+            INSERT INTO event_heads AS h (tenant_id, position) VALUES ($1, $2)
+            ON CONFLICT (tenant_id) DO UPDATE SET position = h.position + excluded.position
+            RETURNING h.position - $2 AS before)
+        INSERT INTO events (tenant_id, position, id, type, occurred_utc, actor_id, change_origin, resource_type,
+                            resource_id, subjects, version, changes, read_domains)
+        SELECT $1, head.before + e.n, e.id, e.type, e.occurred_utc, e.actor_id, e.change_origin, e.resource_type,
+               e.resource_id, e.subjects, e.version, e.changes, string_to_array(e.read_domains, ',')
+        FROM head, unnest($3::uuid[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::uuid[],
+                          $10::jsonb[], $11::integer[], $12::jsonb[], $13::text[])
+             WITH ORDINALITY AS e(id, type, occurred_utc, actor_id, change_origin, resource_type, resource_id,
+                                  subjects, version, changes, read_domains, n)
+        """;
+
+    /// <summary>
+    /// Commits the open transaction of <paramref name="db"/>, with <paramref name="events"/> appended to the tenant's
+    /// feed when there are any. The transaction object is left completed: dispose it, do not commit it again.
+    /// </summary>
+    public static Task CommitAsync(DbContext db, string tenantId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("There is no transaction to commit.");
+        return events.Count == 0
+            ? transaction.CommitAsync(cancellationToken)
+            : CommitAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), tenantId, events, cancellationToken);
+    }
+
+    /// <summary>The same on a plain Npgsql connection and its open transaction.</summary>
+    public static async Task CommitAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands = { Append(tenantId, events), new NpgsqlBatchCommand("COMMIT") },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand Append(string tenantId, IReadOnlyList<NewEvent> events) => new(AppendSql)
+    {
+        Parameters =
+        {
+            new() { Value = tenantId, NpgsqlDbType = NpgsqlDbType.Varchar },
+            new() { Value = (long)events.Count, NpgsqlDbType = NpgsqlDbType.Bigint },
+            Array(events, e => e.Id, NpgsqlDbType.Uuid),
+            Array(events, e => e.Type, NpgsqlDbType.Text),
+            Array(events, e => e.OccurredUtc, NpgsqlDbType.TimestampTz),
+            Array(events, e => e.ActorId, NpgsqlDbType.Text),
+            Array(events, e => e.ChangeOrigin, NpgsqlDbType.Text),
+            Array(events, e => e.ResourceType, NpgsqlDbType.Text),
+            Array(events, e => e.ResourceId, NpgsqlDbType.Uuid),
+            Array(events, e => e.SubjectsJson, NpgsqlDbType.Jsonb),
+            Array(events, e => e.Version, NpgsqlDbType.Integer),
+            Array(events, e => e.ChangesJson, NpgsqlDbType.Jsonb),
+            // unnest flattens an array of arrays, so each event's domains travel as one comma-separated text (a domain name
+            // has no comma: ^[A-Z][A-Za-z0-9]{0,63}$).
+            Array(events, e => e.ReadDomains is null ? null : string.Join(',', e.ReadDomains), NpgsqlDbType.Text),
+        },
+    };
+
+    private static NpgsqlParameter Array<T>(IReadOnlyList<NewEvent> events, Func<NewEvent, T> value, NpgsqlDbType type) =>
+        new() { Value = events.Select(value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type };
+}
