@@ -13,10 +13,12 @@ public static class NetworkLinkResource
         Name = "link",
 
         // The company is the parent and the contact the child: reading needs read access to either end; creating, changing
-        // and deleting need the attach right on the parent's domain (API.md 2.2, 5.3).
+        // and deleting need the attach right on the parent's domain (API.md 2.2, 5.3); its events, as every link's, read with
+        // a right on the parent (API.md 7.1).
         Rights = new(
             Read: RightsRule<NetworkLink>.OneOf(Permission.Read(BuiltInDomain.Contact), Permission.Read(BuiltInDomain.Company)),
-            Edit: RightsRule<NetworkLink>.OneOf(Attach.Contacts(BuiltInDomain.Company))),
+            Edit: RightsRule<NetworkLink>.OneOf(Attach.Contacts(BuiltInDomain.Company)),
+            Feed: RightsRule<NetworkLink>.OneOf(Permission.Read(BuiltInDomain.Company))),
         Shape = ResourceShape.Of<LinkView>("link", typeof(UpdateLinkBody), "jobTitle", "isPrimary"),
         Projection = ResourceView.Project<NetworkLink, LinkView>(l => new LinkView(l.ChildId, l.ParentId, l.JobTitle, l.IsPrimary)),
         PatchedBy = null,

@@ -250,10 +250,13 @@ public sealed class WriteEventTests : TypedLinkTestBase
         await DefineDomainAsync(Unique("Visible"));
 
         var contactReader = await EventsAfterAsync(from, Client(permissions: "Contact:Read"));
+        var companyReader = await EventsAfterAsync(from, Client(permissions: "Company:Read"));
         var claimReader = await EventsAfterAsync(from, Client(permissions: $"{Claim}:Read"));
 
-        // A network link is read with Contact:Read or Company:Read (its description); a definition by any caller.
-        Assert.That(contactReader.Select(Type), Is.EqualTo(new[] { "contact.created", "link.created", "domain.created" }));
+        // A link's event is read with a right on its parent, the company (API.md 7.1), though GET /network/links takes either
+        // end's; a note's with its subject's; a definition's by any caller.
+        Assert.That(contactReader.Select(Type), Is.EqualTo(new[] { "contact.created", "domain.created" }));
+        Assert.That(companyReader.Select(Type), Is.EqualTo(new[] { "company.created", "link.created", "note.created", "domain.created" }));
         Assert.That(claimReader.Select(Type), Is.EqualTo(new[] { "record.created", "domain.created" }));
     }
 

@@ -53,7 +53,7 @@ public sealed partial class ResourceDescription<TAggregate, TView> : IResourceDe
     public TView ViewOf(TAggregate aggregate) =>
         (_compiled ??= (Projection ?? throw new InvalidOperationException($"A {Noun}'s view is built by its own reads, not projected.")).Compile())(aggregate);
 
-    RequiredRights IResourceDescription.ReadRightsOf(AggregateRoot aggregate) => Rights.Read.Of((TAggregate)aggregate);
+    RequiredRights IResourceDescription.ReadRightsOf(AggregateRoot aggregate) => (Rights.Feed ?? Rights.Read).Of((TAggregate)aggregate);
 
     public IReadOnlyList<string> Problems()
     {

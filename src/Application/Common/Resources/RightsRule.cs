@@ -53,5 +53,8 @@ public sealed class RightsRule<TAggregate>
         says, _ => RequiredRights.OnTarget, aggregate => RequiredRights.OneOf(right(aggregate)));
 }
 
-/// <summary>Who may read a resource and who may change it (create, patch, delete): both said, never left out.</summary>
-public sealed record ResourceRights<TAggregate>(RightsRule<TAggregate> Read, RightsRule<TAggregate> Edit);
+/// <summary>
+/// Who may read a resource and who may change it (create, patch, delete): both said, never left out. <see cref="Feed"/> is
+/// who may read its events when API.md 7.1 says otherwise than its reads (a link's: a right on its parent); null: <see cref="Read"/>.
+/// </summary>
+public sealed record ResourceRights<TAggregate>(RightsRule<TAggregate> Read, RightsRule<TAggregate> Edit, RightsRule<TAggregate>? Feed = null);
