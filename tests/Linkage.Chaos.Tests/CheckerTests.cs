@@ -73,6 +73,20 @@ public sealed class CheckerTests
     }
 
     [Test]
+    public void A_PATCH_acknowledged_on_top_of_a_version_its_caller_had_not_seen_is_a_lost_update()
+    {
+        // The version check removed, the writes one after the other: t-first and t-stale both read version 3 (link A was
+        // demoted by the good run), t-first made 4, and t-stale was applied on top of 4 although its caller had seen 3.
+        var b = Good();
+        b.PatchLink(LinkA, "t-first");
+        b.Save(LinkA, "t-stale");
+        var run = b.Record(LinkA, "t-stale", Outcome.Ok, 200, "c12", "\"3\"", 5).Build();
+
+        AssertOnly(run, "link-versions", "the PATCH t-stale (c12, t=");
+        Assert.That(Violations(run, "link-versions").Single(), Does.Contain("sent If-Match \"3\" and was acknowledged as version 5"));
+    }
+
+    [Test]
     public void An_acknowledged_PATCH_missing_from_the_timeline_is_named()
     {
         var run = Good().Record(LinkA, "t-gone", Outcome.Ok, 200, "c11", "\"2\"", 3).Build();

@@ -7,7 +7,8 @@ namespace Linkage.Chaos.Checking;
 /// the version by one and appends one <c>link.updated</c> (API.md 1.4, 2.3), so the n-th action of the link is its
 /// version n. Each PATCH of the workload writes a value no other writes (a job title, a field value): the version an
 /// answer acknowledged must hold that value on the timeline, no value may be written twice, and a refused PATCH's value
-/// must be nowhere. An indeterminate PATCH may be there once, or not at all.
+/// must be nowhere, and a PATCH acknowledged with If-Match "v" must be version v + 1. An indeterminate PATCH may be there
+/// once, or not at all.
 /// </summary>
 internal static class VersionedTimeline
 {
@@ -45,6 +46,13 @@ internal static class VersionedTimeline
             findings.Add($"{what}: version {same.Key} was acknowledged to {same.Count()} PATCHes ({Describe(same)}): a lost update");
         }
 
+        // The check and the write are atomic (API.md 1.4): a PATCH acknowledged with If-Match "v" was applied on top of
+        // version v, so it is version v + 1. Anything else was applied on top of a version its caller never saw.
+        foreach (var blind in patches.Where(o => o.Type == Outcome.Ok && ExpectedVersion(o) is { } v && o.ValueInt("version") != v + 1))
+        {
+            findings.Add($"{what}: the PATCH {blind.Key} ({blind.Process}, t={blind.Completed:0.0}s) sent If-Match {blind.ValueString("ifMatch")} and was acknowledged as version {blind.ValueInt("version")}: it overwrote changes its caller had not seen (a lost update)");
+        }
+
         var positions = versions.Select((e, i) => (Value: written(e), Version: i + 1)).Where(p => p.Value is not null).ToLookup(p => p.Value!, p => p.Version);
         foreach (var twice in positions.Where(p => p.Count() > 1))
         {
@@ -69,6 +77,10 @@ internal static class VersionedTimeline
             findings.Add($"{what}: the PATCH {refused.Key} was refused ({refused.Status} {refused.Code}, {refused.Process}, t={refused.Completed:0.0}s) but saved as version {string.Join(", ", positions[refused.Key!])}");
         }
     }
+
+    /// <summary>The version an If-Match of the history names (<c>"3"</c>), or null.</summary>
+    private static int? ExpectedVersion(Op op) =>
+        op.ValueString("ifMatch") is { } tag && int.TryParse(tag.Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
 
     private static string Describe(IEnumerable<Op> ops) =>
         string.Join("; ", ops.Select(o => $"{o.Key} by {o.Process} with If-Match {o.ValueString("ifMatch")} at t={o.Invoked:0.0}s"));

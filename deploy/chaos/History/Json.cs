@@ -11,9 +11,7 @@ public static class Json
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
-
-    public static void Write<T>(string path, T value) => File.WriteAllText(path, JsonSerializer.Serialize(value, Indented));
+    public static void Write<T>(string path, T value) => File.WriteAllText(path, JsonSerializer.Serialize(value, Options));
 
     public static T Read<T>(string path) =>
         JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options) ?? throw new InvalidDataException($"{path} is empty.");
