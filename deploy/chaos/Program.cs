@@ -11,6 +11,7 @@ try
     {
         "run" => await ChaosRun.RunAsync(options),
         "check" => Check(options),
+        "excerpt" => Excerpt(options),
         _ => Usage($"unknown command '{options.Command}'"),
     };
 }
@@ -32,13 +33,21 @@ static int Check(Options options)
     return results.All(r => r.Passed) ? 0 : 1;
 }
 
+static int Excerpt(Options options)
+{
+    var run = Json.Read<RunRecord>(options.Require("run"));
+    Linkage.Chaos.History.Excerpt.WriteGzip(options.Require("out"), Linkage.Chaos.History.Excerpt.OfContact(run, options.Require("contact")));
+    return 0;
+}
+
 static int Usage(string problem)
 {
     Console.Error.WriteLine($"chaos: {problem}");
     Console.Error.WriteLine(string.Join(Environment.NewLine,
         "usage: Linkage.Chaos run --base-url URL --signing-key KEY --replica NAME=CONTAINER (x3) --postgres CONTAINER",
         "                          --pgbouncer CONTAINER --redis CONTAINER --out DIR [--minutes 3] [--clients 16] [--seed N]",
-        "       Linkage.Chaos check --run DIR/run.json"));
+        "       Linkage.Chaos check --run DIR/run.json",
+        "       Linkage.Chaos excerpt --run DIR/run.json --contact ID --out FILE.json.gz"));
     return 2;
 }
 
