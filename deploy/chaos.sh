@@ -79,8 +79,10 @@ if [ -z "$image" ]; then
   "${build[@]}" "$root" >"$out/build.log" 2>&1 || abort "podman build failed, see $out/build.log"
   built_image="$image"
 fi
+# The program runs from its own copy: a build of the repository meanwhile must not change the files it runs from.
 dotnet build "$here/chaos/Linkage.Chaos.csproj" -c Release --nologo -v quiet >"$out/chaos-build.log" 2>&1 \
   || abort "the chaos program does not build, see $out/chaos-build.log"
+rm -rf "$out/chaos-bin" && cp -r "$here/chaos/bin/Release/net10.0" "$out/chaos-bin"
 
 port="${port:-$(free_port)}"
 note "chaos: compose project $prefix, image $image, proxy on 127.0.0.1:$port, seed $seed"
@@ -95,7 +97,7 @@ done
 note "chaos: compose system ready after $((SECONDS - started)) s"
 
 code=0
-dotnet "$here/chaos/bin/Release/net10.0/Linkage.Chaos.dll" run \
+dotnet "$out/chaos-bin/Linkage.Chaos.dll" run \
   --base-url "http://127.0.0.1:$port" --signing-key "$signing_key" \
   --replica "api1=${prefix}_api1_1" --replica "api2=${prefix}_api2_1" --replica "api3=${prefix}_api3_1" \
   --postgres "${prefix}_db_1" --pgbouncer "${prefix}_pgbouncer_1" --redis "${prefix}_redis_1" \

@@ -27,6 +27,21 @@ public sealed class RecordedRunTests
     }
 
     [Test]
+    public void A_run_of_the_build_without_the_link_updates_version_check_fails_naming_the_lost_updates()
+    {
+        // Recorded with ConditionalWrite skipping Precondition.IsSatisfiedBy for UpdateLink (README "Reliability"): a
+        // stale If-Match was applied on top of whatever version the link had when the PATCH came.
+        var run = Load("broken-version-check-one-contact.json.gz");
+
+        var result = new NetworkLinkVersions().Check(run);
+
+        Assert.That(result.Passed, Is.False);
+        Assert.That(result.Violations, Has.Count.GreaterThan(50));
+        Assert.That(result.Violations.Select(v => v.What), Has.All.Match(@"^link [0-9a-f-]{36}: the PATCH t-c\d\d-\d{6} \(c\d\d(\.\d)?, t=[\d.]+s\) sent If-Match ""\d+"" and was acknowledged as version \d+: it overwrote changes its caller had not seen \(a lost update\)$"));
+        Assert.That(new OnePrimaryPerContact().Check(run).Violations, Is.Empty, "the database still held one primary per contact");
+    }
+
+    [Test]
     public void The_same_run_with_one_acknowledged_PATCH_dropped_from_its_timeline_is_caught()
     {
         var run = Load("good-run-one-contact.json.gz");

@@ -10,27 +10,12 @@ public sealed class NetworkLinkVersions : IInvariant
 {
     public string Name => "link-versions";
 
-    public string Description => "every acknowledged link PATCH is on the timeline at the version its answer gave, no version twice, no refused PATCH saved";
+    public string Description => "every acknowledged link PATCH is on the timeline once, as the version its answer gave, the one after its If-Match; no refused PATCH saved";
 
-    public CheckResult Check(RunRecord run)
-    {
-        var findings = new Findings(Name);
-        var patches = run.History.Where(o => o.F == Ops.PatchLink).ToLookup(o => o.Target);
-        foreach (var link in run.World.NetworkLinks)
-        {
-            if (!run.State.Links.TryGetValue(link.LinkId, out var state) || !run.State.Timelines.TryGetValue(link.ContactId, out var timeline))
-            {
-                findings.Add($"link {link.LinkId} or its contact's timeline was not read back");
-                continue;
-            }
-
-            VersionedTimeline.Judge(
-                findings, $"link {link.LinkId}", state.Version, VersionedTimeline.Versions(timeline, link.LinkId),
-                patches[link.LinkId].ToList(), e => e.ChangedTo("jobTitle")?.GetValue<string>());
-        }
-
-        return findings.Result(Description);
-    }
+    public CheckResult Check(RunRecord run) => VersionedTimeline.JudgeAll(
+        new Findings(Name), run, Ops.PatchLink,
+        run.World.NetworkLinks.Select(l => (l.LinkId, l.ContactId, $"link {l.LinkId}", run.State.Links.GetValueOrDefault(l.LinkId)?.Version)),
+        e => e.ChangedTo("jobTitle")?.GetValue<string>()).Result(Description);
 }
 
 /// <summary>
@@ -41,27 +26,12 @@ public sealed class TypedLinkVersions : IInvariant
 {
     public string Name => "typed-link-versions";
 
-    public string Description => "every acknowledged typed-link patch is on the timeline at the version its answer gave, no version twice, no refused patch saved";
+    public string Description => "every acknowledged typed-link patch is on the timeline once, as the version its answer gave, the one after its If-Match; no refused patch saved";
 
-    public CheckResult Check(RunRecord run)
-    {
-        var findings = new Findings(Name);
-        var patches = run.History.Where(o => o.F == Ops.PatchTypedLink).ToLookup(o => o.Target);
-        foreach (var pair in run.World.Pairs)
-        {
-            if (!run.State.TypedLinks.TryGetValue(pair.LinkId, out var state) || !run.State.Timelines.TryGetValue(pair.AccountId, out var timeline))
-            {
-                findings.Add($"typed link {pair.LinkId} or its account's timeline was not read back");
-                continue;
-            }
-
-            VersionedTimeline.Judge(
-                findings, $"typed link {pair.LinkId} ({pair.Name})", state.Version, VersionedTimeline.Versions(timeline, pair.LinkId),
-                patches[pair.LinkId].ToList(), e => e.Changes?["fieldValues"]?["to"]?["note"]?.GetValue<string>());
-        }
-
-        return findings.Result(Description);
-    }
+    public CheckResult Check(RunRecord run) => VersionedTimeline.JudgeAll(
+        new Findings(Name), run, Ops.PatchTypedLink,
+        run.World.Pairs.Select(p => (p.LinkId, p.AccountId, $"typed link {p.LinkId} ({p.Name})", run.State.TypedLinks.GetValueOrDefault(p.LinkId)?.Version)),
+        e => e.Changes?["fieldValues"]?["to"]?["note"]?.GetValue<string>()).Result(Description);
 }
 
 /// <summary>

@@ -17,6 +17,32 @@ internal static class VersionedTimeline
         timeline.Where(e => e.LinkId == linkId && e.Kind is "link.created" or "link.updated" or "link.deleted").ToList();
 
     /// <summary>
+    /// Judges every link of <paramref name="links"/> (its id, the subject whose timeline shows it, how to name it, its
+    /// final version or null when it was not read back) against the history's <paramref name="f"/> operations on it.
+    /// </summary>
+    public static Findings JudgeAll(
+        Findings findings,
+        RunRecord run,
+        string f,
+        IEnumerable<(string LinkId, string Subject, string What, int? FinalVersion)> links,
+        Func<TimelineEntry, string?> written)
+    {
+        var patches = run.History.Where(o => o.F == f).ToLookup(o => o.Target);
+        foreach (var (linkId, subject, what, finalVersion) in links)
+        {
+            if (finalVersion is not { } version || !run.State.Timelines.TryGetValue(subject, out var timeline))
+            {
+                findings.Add($"{what} or the timeline of {subject} was not read back");
+                continue;
+            }
+
+            Judge(findings, what, version, Versions(timeline, linkId), patches[linkId].ToList(), written);
+        }
+
+        return findings;
+    }
+
+    /// <summary>
     /// Judges the PATCHes of one link: <paramref name="patches"/> are its write operations, <paramref name="written"/>
     /// reads the unique value an action wrote (null when it wrote none).
     /// </summary>
