@@ -11,7 +11,8 @@ namespace Linkage.Bench.Floor;
 /// The EF Core floor (<c>FLOOR_MODE=ef</c>): the HTTP exchange of <see cref="PatchLink"/>, with the write done by
 /// the API's own code: in a request scope, the unit of work's transaction (<see cref="IUnitOfWork.RunAsync{T}"/>)
 /// around the handler the API's mediator would call for an <see cref="UpdateLink"/>, that is the conditional write
-/// (tracked load, precondition, <c>UpdateLinkHandler</c>, version-checked save with the timeline actions), and the
+/// (tracked load, rights, precondition, <c>UpdateLinkHandler</c>), the unit of work's one version-checked save with the
+/// timeline actions, and the
 /// API's <see cref="LinkView"/> as the answer. What is left out is the rest of the API: MVC, authentication, the
 /// MediatR pipeline's other behaviors (logging, authorization, validation), request logging.
 /// </summary>
@@ -31,7 +32,7 @@ public sealed class PatchLinkEf(IServiceScopeFactory scopes)
         var command = new UpdateLink(id, request.JobTitle, default, Precondition.FromVersion(request.ExpectedVersion));
         try
         {
-            var view = await unitOfWork.RunAsync(() => write.Handle(command, ct), ct);
+            var view = await unitOfWork.RunAsync(() => write.Handle(command, ct), command.Target, ct);
             http.Response.StatusCode = StatusCodes.Status200OK;
             http.Response.Headers.ETag = PatchRequest.FormatETag(view.Version);
             await http.Response.WriteAsJsonAsync(view, ApiJson.Relaxed.LinkView, "application/json; charset=utf-8", ct);

@@ -49,6 +49,10 @@ public static class ApiSetup
 
     public static void UseLinkagePipeline(this WebApplication app)
     {
+        // Every resource description is checked before anything is served: one that disagrees with its view or input
+        // stops the start, naming the problem, instead of failing a request (ADR 25).
+        app.Services.GetRequiredService<ResourceCatalog>();
+
         app.UseMiddleware<ApiResponseHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -34,7 +34,7 @@ public static class DependencyInjection
         services.AddScoped<ILinkageDbContext, RequestStore>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped(typeof(IAggregateStore<>), typeof(AggregateStore<>));
-        services.AddScoped<IRecordLocks, RecordLocks>();
+        services.AddScoped<IRowLocks, RowLocks>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<UniqueViolations>();
         services.AddScoped<IUniqueViolationMeaning, LinkUniqueViolations>();

@@ -1,6 +1,7 @@
 using Linkage.Domain.Common;
 using Linkage.Domain.Definitions;
 using Linkage.Domain.Links;
+using Linkage.Domain.Records;
 
 namespace Linkage.Domain.Tests;
 
@@ -10,9 +11,9 @@ public sealed class LinkTests
     private static readonly Guid ContactId = Guid.CreateVersion7();
     private static readonly Guid CompanyId = Guid.CreateVersion7();
 
-    private static Link NewLink(string? jobTitle = "CTO", bool isPrimary = false)
+    private static NetworkLink NewLink(string? jobTitle = "CTO", bool isPrimary = false)
     {
-        var link = Link.Create("t1", ContactId, CompanyId, jobTitle, isPrimary, Stamp);
+        var link = NetworkLink.Create("t1", ContactId, CompanyId, jobTitle, isPrimary, Stamp);
         link.ClearRecordedActions();
         return link;
     }
@@ -20,7 +21,7 @@ public sealed class LinkTests
     [Test]
     public void Create_starts_at_version_1_and_records_link_created_on_the_contacts_and_the_companys_timeline()
     {
-        var link = Link.Create("t1", ContactId, CompanyId, "CFO", isPrimary: true, Stamp with { Origin = "import" });
+        var link = NetworkLink.Create("t1", ContactId, CompanyId, "CFO", isPrimary: true, Stamp with { Origin = "import" });
 
         Assert.That((link.Version, link.ChangeType, link.ChangeOrigin), Is.EqualTo((1, ChangeType.Created, "import")));
         Assert.That((link.ChildId, link.ParentId, link.JobTitle, link.IsPrimary), Is.EqualTo((ContactId, CompanyId, "CFO", true)));
@@ -41,7 +42,7 @@ public sealed class LinkTests
     [Test]
     public void Create_without_a_job_title_records_no_jobTitle_change()
     {
-        var link = Link.Create("t1", ContactId, CompanyId, null, isPrimary: false, Stamp);
+        var link = NetworkLink.Create("t1", ContactId, CompanyId, null, isPrimary: false, Stamp);
         Assert.That(link.RecordedActions[0].Changes!.Keys, Is.EquivalentTo(new[] { "contactId", "companyId", "isPrimary" }));
     }
 
@@ -49,7 +50,7 @@ public sealed class LinkTests
     [TestCase("   ")]
     public void A_job_title_is_not_empty_or_blank(string jobTitle)
     {
-        var ex = Assert.Throws<InvalidValueException>(() => Link.Create("t1", ContactId, CompanyId, jobTitle, false, Stamp));
+        var ex = Assert.Throws<InvalidValueException>(() => NetworkLink.Create("t1", ContactId, CompanyId, jobTitle, false, Stamp));
         Assert.That(ex!.Field, Is.EqualTo("jobTitle"));
         Assert.Throws<InvalidValueException>(() => NewLink().Update(jobTitle, false, Stamp));
     }
@@ -59,14 +60,14 @@ public sealed class LinkTests
     {
         Assert.That(NewLink().Update(new string('x', 200), false, Stamp), Is.True);
         Assert.Throws<InvalidValueException>(() => NewLink().Update(new string('x', 201), false, Stamp));
-        Assert.That(Link.IsValidJobTitle(null), Is.True);
+        Assert.That(NetworkLink.IsValidJobTitle(null), Is.True);
     }
 
     [Test]
     public void A_link_joins_real_ids()
     {
-        Assert.Throws<ArgumentException>(() => Link.Create("t1", Guid.Empty, CompanyId, null, false, Stamp));
-        Assert.Throws<ArgumentException>(() => Link.Create("t1", ContactId, Guid.Empty, null, false, Stamp));
+        Assert.Throws<ArgumentException>(() => NetworkLink.Create("t1", Guid.Empty, CompanyId, null, false, Stamp));
+        Assert.Throws<ArgumentException>(() => NetworkLink.Create("t1", ContactId, Guid.Empty, null, false, Stamp));
     }
 
     [Test]
@@ -148,9 +149,9 @@ public sealed class TypedLinkFieldValueTests
         ]),
         Stamp);
 
-    private static Link LinkWithSecret(string secret)
+    private static TypedLink LinkWithSecret(string secret)
     {
-        var link = Link.Create("t1", new LinkEnd("Claim", Guid.CreateVersion7()), LinkEnd.Contact(Guid.CreateVersion7()), Witness, Stamp);
+        var link = TypedLink.Create("t1", new LinkEnd("Claim", Guid.CreateVersion7()), LinkEnd.Contact(Guid.CreateVersion7()), Witness, Stamp);
         Assert.That(link.Patch(null, new Dictionary<string, object?> { ["ssn"] = secret }, Witness, Stamp), Is.True);
         link.ClearRecordedActions();
         return link;
@@ -207,10 +208,10 @@ public sealed class RecordFieldValueTests
     [Test]
     public void Changing_only_a_restricted_value_moves_the_version_and_records_it_by_name_only()
     {
-        var record = Linkage.Domain.Records.DomainRecord.Create("t1", Employee, new Dictionary<string, object?> { ["name"] = "Ada", ["ssn"] = "1" }, Stamp);
+        var record = Linkage.Domain.Records.DomainRecord.Create("t1", new RecordValues(Employee, new Dictionary<string, object?> { ["name"] = "Ada", ["ssn"] = "1" }), Stamp);
         record.ClearRecordedActions();
 
-        Assert.That(record.Update(Employee, new Dictionary<string, object?> { ["name"] = "Ada", ["ssn"] = "2" }, Stamp), Is.True);
+        Assert.That(record.Update(new RecordValues(Employee, new Dictionary<string, object?> { ["name"] = "Ada", ["ssn"] = "2" }), Stamp), Is.True);
 
         Assert.That(record.Version, Is.EqualTo(2));
         Assert.That(record.Fields["ssn"], Is.EqualTo("2"));
@@ -221,7 +222,7 @@ public sealed class RecordFieldValueTests
     [Test]
     public void A_reveal_is_recorded_and_moves_no_version()
     {
-        var record = Linkage.Domain.Records.DomainRecord.Create("t1", Employee, new Dictionary<string, object?> { ["name"] = "Ada" }, Stamp);
+        var record = Linkage.Domain.Records.DomainRecord.Create("t1", new RecordValues(Employee, new Dictionary<string, object?> { ["name"] = "Ada" }), Stamp);
         record.ClearRecordedActions();
 
         record.RecordReveal(Stamp);

@@ -1,10 +1,9 @@
 using Linkage.Application.Links;
 using Linkage.Application.Links.CreateLink;
+using Linkage.Application.Links.DeleteLink;
+using Linkage.Application.Links.GetLink;
 using Linkage.Application.Links.ListLinks;
 using Linkage.Application.Links.UpdateLink;
-using Linkage.Application.Resources.DeleteResource;
-using Linkage.Application.Resources.GetResource;
-using Linkage.Domain.Links;
 
 namespace Linkage.Api.Controllers;
 
@@ -17,8 +16,8 @@ public sealed class LinksController : LinkageControllerBase
     [ProducesResponseType(StatusCodes.Status201Created)]
     public async Task<ActionResult<LinkView>> CreateLink([FromBody] CreateLink body, CancellationToken cancellationToken)
     {
-        var link = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
-        return CreatedWithETag($"/api/v1/network/links/{link.Id}", link, link.Version);
+        var answer = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
+        return CreatedWithETag($"/api/v1/network/links/{answer.Value.Id}", answer, answer.Value.Version);
     }
 
     [HttpGet("{id:guid}")]
@@ -26,7 +25,7 @@ public sealed class LinksController : LinkageControllerBase
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public async Task<ActionResult<LinkView>> GetLink(Guid id, CancellationToken cancellationToken)
     {
-        var link = await Mediator.Send(new GetResource<Link, LinkView>(id, FieldSelection.All), cancellationToken);
+        var link = await Mediator.Send(new GetLink(id), cancellationToken);
         return OkWithETag(link, link.Version);
     }
 
@@ -43,7 +42,7 @@ public sealed class LinksController : LinkageControllerBase
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> DeleteLink(Guid id, CancellationToken cancellationToken)
     {
-        await Mediator.Send(new DeleteResource<Link, LinkView>(id, Request.Precondition()), cancellationToken);
+        await Mediator.Send(new DeleteLink(id, Request.Precondition()), cancellationToken);
         return NoContent();
     }
 

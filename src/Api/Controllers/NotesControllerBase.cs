@@ -27,8 +27,8 @@ public abstract class NotesControllerBase : LinkageControllerBase
         [FromBody] NewNote body,
         CancellationToken cancellationToken)
     {
-        var note = await Mediator.Send(Application.Notes.CreateNote.CreateNote.For(Subject(id), body, Request.IdempotencyKey()), cancellationToken);
-        return CreatedWithETag(Location(id, note.Id), note, note.Version);
+        var answer = await Mediator.Send(Application.Notes.CreateNote.CreateNote.For(Subject(id), body, Request.IdempotencyKey()), cancellationToken);
+        return CreatedWithETag(Location(id, answer.Value.Id), answer, answer.Value.Version);
     }
 
     /// <summary>The current notes: the heads of their revision chains that are not archived, unless asked otherwise.</summary>

@@ -1,12 +1,11 @@
 using Linkage.Api.Operations.OpenApi;
-using Linkage.Application.Patching.ApplyPatch;
 using Linkage.Application.Records;
 using Linkage.Application.Records.CreateRecord;
+using Linkage.Application.Records.DeleteRecord;
 using Linkage.Application.Records.GetRecord;
 using Linkage.Application.Records.ListRecords;
-using Linkage.Application.Resources.DeleteResource;
+using Linkage.Application.Records.PatchRecord;
 using Linkage.Application.Timeline.ListActions;
-using Linkage.Domain.Records;
 
 namespace Linkage.Api.Controllers;
 
@@ -25,8 +24,8 @@ public sealed class RecordsController : LinkageControllerBase
     public async Task<ActionResult<RecordView>> CreateRecord(string domain, [FromBody] RecordInput body, CancellationToken cancellationToken)
     {
         var command = Application.Records.CreateRecord.CreateRecord.For(domain, body).WithIdempotencyKey(Request.IdempotencyKey());
-        var record = await Mediator.Send(command, cancellationToken);
-        return CreatedWithETag($"/api/v1/records/{record.Domain}/{record.Id}", record, record.Version);
+        var answer = await Mediator.Send(command, cancellationToken);
+        return CreatedWithETag($"/api/v1/records/{answer.Value.Domain}/{answer.Value.Id}", answer, answer.Value.Version);
     }
 
     /// <summary>
@@ -66,8 +65,7 @@ public sealed class RecordsController : LinkageControllerBase
     public async Task<ActionResult<RecordView>> PatchRecord(string domain, Guid id, CancellationToken cancellationToken)
     {
         var (format, patch) = await Request.ReadPatchAsync(cancellationToken);
-        var record = await Mediator.Send(
-            new ApplyPatch<DomainRecord, RecordView>(id, format, patch, Request.Precondition(), FieldSelection.All, domain), cancellationToken);
+        var record = await Mediator.Send(new PatchRecord(domain, id, format, patch, Request.Precondition()), cancellationToken);
         return Changed(record, record.Version);
     }
 
@@ -75,7 +73,7 @@ public sealed class RecordsController : LinkageControllerBase
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> DeleteRecord(string domain, Guid id, CancellationToken cancellationToken)
     {
-        await Mediator.Send(new DeleteResource<DomainRecord, RecordView>(id, Request.Precondition(), domain), cancellationToken);
+        await Mediator.Send(new DeleteRecord(domain, id, Request.Precondition()), cancellationToken);
         return NoContent();
     }
 

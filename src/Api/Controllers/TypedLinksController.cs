@@ -1,12 +1,9 @@
 using Linkage.Application.Links.UpsertLink;
-using Linkage.Application.Patching;
-using Linkage.Application.Patching.ApplyPatch;
-using Linkage.Application.Resources.DeleteResource;
 using Linkage.Application.TypedLinks;
-using Linkage.Application.TypedLinks.FindLink;
+using Linkage.Application.TypedLinks.DeleteTypedLink;
 using Linkage.Application.TypedLinks.GetTypedLink;
 using Linkage.Application.TypedLinks.ListTypedLinks;
-using Linkage.Domain.Links;
+using Linkage.Application.TypedLinks.PatchTypedLink;
 
 namespace Linkage.Api.Controllers;
 
@@ -24,8 +21,9 @@ public sealed class TypedLinksController : LinkageControllerBase
     [ProducesResponseType(StatusCodes.Status201Created)]
     public async Task<ActionResult<UpsertedLink>> UpsertLink([FromBody] UpsertLink body, CancellationToken cancellationToken)
     {
-        var link = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
-        return link.Inserted ? CreatedWithETag($"/api/v1/links/{link.LinkId}", link, link.Version) : Changed(link, link.Version);
+        var answer = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
+        var link = answer.Value;
+        return link.Inserted ? CreatedWithETag($"/api/v1/links/{link.LinkId}", answer, link.Version) : FoundWithETag(answer, link.Version);
     }
 
     /// <summary>The link as a document; <c>reveal=true</c> shows restricted values to a caller with <c>Reveal</c>, and records it.</summary>
@@ -47,9 +45,7 @@ public sealed class TypedLinksController : LinkageControllerBase
     public async Task<ActionResult<TypedLinkView>> PatchTypedLink(string id, CancellationToken cancellationToken)
     {
         var (_, patch) = await Request.ReadPatchAsync(cancellationToken);
-        var target = await Mediator.Send(new FindLink(id), cancellationToken);
-        var link = await Mediator.Send(
-            new ApplyPatch<Link, TypedLinkView>(target, PatchFormat.JsonPatch, patch, Request.Precondition(), FieldSelection.All), cancellationToken);
+        var link = await Mediator.Send(new PatchTypedLink(id, patch, Request.Precondition()), cancellationToken);
         return Changed(link, link.Version);
     }
 
@@ -57,8 +53,7 @@ public sealed class TypedLinksController : LinkageControllerBase
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> DeleteTypedLink(string id, CancellationToken cancellationToken)
     {
-        var target = await Mediator.Send(new FindLink(id), cancellationToken);
-        await Mediator.Send(new DeleteResource<Link, TypedLinkView>(target, Request.Precondition()), cancellationToken);
+        await Mediator.Send(new DeleteTypedLink(id, Request.Precondition()), cancellationToken);
         return NoContent();
     }
 

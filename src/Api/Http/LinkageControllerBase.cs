@@ -26,15 +26,28 @@ public abstract class LinkageControllerBase : ControllerBase
         return Ok(body);
     }
 
-    /// <summary>201 with Location and ETag; marks a replayed idempotent response.</summary>
-    protected ActionResult CreatedWithETag(string location, object body, int version)
+    /// <summary>201 with Location and ETag; a replayed answer says so (<c>Idempotent-Replayed: true</c>, API.md 1.5).</summary>
+    protected ActionResult CreatedWithETag<T>(string location, IdempotentResult<T> answer, int version)
+        where T : notnull
     {
+        MarkReplayed(answer);
         Response.Headers.ETag = EntityTagCondition.Format(version);
-        if (HttpContext.RequestServices.GetRequiredService<IdempotencyOutcome>().Replayed)
+        return Created(location, answer.Value);
+    }
+
+    /// <summary>200 with what an idempotent command found (an upsert's link) and its ETag; a replayed answer says so.</summary>
+    protected ActionResult FoundWithETag<T>(IdempotentResult<T> answer, int version)
+        where T : notnull
+    {
+        MarkReplayed(answer);
+        return Changed(answer.Value, version);
+    }
+
+    private void MarkReplayed<T>(IdempotentResult<T> answer)
+    {
+        if (answer.Replayed)
         {
             Response.Headers[LinkageHeaders.IdempotentReplayed] = "true";
         }
-
-        return Created(location, body);
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 namespace Linkage.Api.Http;
 
 /// <summary>
-/// Names the actions a controller inherits from a generic base (<see cref="ResourceController{TAggregate,TView,TCreate}"/>,
-/// <see cref="DefinitionController{TDefinition,TView,TDefine}"/>) after its resource, the view's name without
+/// Names the actions a controller inherits from a generic base (<see cref="ResourceController{TView,TCreate}"/>,
+/// <see cref="DefinitionController{TView,TDefine}"/>) after its resource, the view's name without
 /// <c>View</c>: on <c>ContactsController</c>, <c>GetResource</c> is <c>GetContact</c> and <c>ListResources</c> is
 /// <c>ListContacts</c>. The OpenAPI operation ids, and so the client's method names, come from these names.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class ResourceActionNames : IControllerModelConvention
         }
     }
 
-    private static readonly Type[] GenericBases = [typeof(ResourceController<,,>), typeof(DefinitionController<,,>)];
+    private static readonly Type[] GenericBases = [typeof(ResourceController<,>), typeof(DefinitionController<,>)];
 
     /// <summary>The resource's name: its view's, without <c>View</c> (<c>ContactView</c>: <c>Contact</c>).</summary>
     private static string? ResourceNameOf(Type controller)
@@ -36,7 +36,7 @@ public sealed class ResourceActionNames : IControllerModelConvention
         {
             if (type.IsGenericType && GenericBases.Contains(type.GetGenericTypeDefinition()))
             {
-                var view = type.GetGenericArguments()[1].Name;
+                var view = type.GetGenericArguments()[0].Name;
                 return view.EndsWith("View", StringComparison.Ordinal) ? view[..^4] : view;
             }
         }

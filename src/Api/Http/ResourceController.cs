@@ -1,28 +1,29 @@
 using Linkage.Application.Common.Idempotency;
-using Linkage.Application.Resources.CreateResource;
-using Linkage.Application.Resources.DeleteResource;
-using Linkage.Application.Resources.GetResource;
 using Linkage.Application.Timeline.ListActions;
 
 namespace Linkage.Api.Http;
 
 /// <summary>
-/// The HTTP side of a record served by the generic use cases: create, read (with <c>$select</c>), delete, and its
-/// timeline (API.md 2.1, 2.3, 5.1). A derived controller gives the route and the record's timeline subject;
-/// <see cref="ResourceActionNames"/> names its actions after it (<c>GetResource</c> of <c>FilesController</c> is <c>GetFile</c>).
+/// The HTTP side of a resource served by the generic use cases: create, read (with <c>$select</c>), delete, and its timeline
+/// (API.md 2.1, 2.3, 5.1). A derived controller gives the route, the resource's timeline subject and the named use case each
+/// action sends (<c>GetFile</c>, <c>DeleteFile</c>); <see cref="ResourceActionNames"/> names its actions after it
+/// (<c>GetResource</c> of <c>FilesController</c> is <c>GetFile</c>).
 /// </summary>
-public abstract class ResourceController<TAggregate, TView, TCreate>(Func<Guid, TimelineSubject> subject) : LinkageControllerBase
-    where TAggregate : AggregateRoot, ISoftDeletable
-    where TView : ResourceView, IResourceView<TAggregate, TView>
-    where TCreate : IdempotentCreate<TCreate>, ICreateResource<TAggregate, TView>
+public abstract class ResourceController<TView, TCreate>(
+    Func<Guid, TimelineSubject> subject,
+    Func<Guid, FieldSelection, IRequest<TView>> get,
+    Func<Guid, Precondition, IRequest<Unit>> delete)
+    : LinkageControllerBase
+    where TView : ResourceView
+    where TCreate : IdempotentCreate<TCreate>, IIdempotentCommand<TView>
 {
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType(StatusCodes.Status201Created)]
     public async Task<ActionResult<TView>> CreateResource([FromBody] TCreate body, CancellationToken cancellationToken)
     {
-        var view = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
-        return CreatedWithETag($"{Request.Path.Value!.TrimEnd('/')}/{view.Id}", view, view.Version);
+        var answer = await Mediator.Send(body.WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
+        return CreatedWithETag($"{Request.Path.Value!.TrimEnd('/')}/{answer.Value.Id}", answer, answer.Value.Version);
     }
 
     [HttpGet("{id:guid}")]
@@ -31,7 +32,7 @@ public abstract class ResourceController<TAggregate, TView, TCreate>(Func<Guid, 
     public async Task<ActionResult<TView>> GetResource(Guid id, [FromQuery(Name = "$select")] string? select, CancellationToken cancellationToken)
     {
         var selection = FieldSelection.Parse(select);
-        var view = await Mediator.Send(new GetResource<TAggregate, TView>(id, selection), cancellationToken);
+        var view = await Mediator.Send(get(id, selection), cancellationToken);
         return OkWithETag(selection.Shape(view, HttpContext), view.Version);
     }
 
@@ -39,7 +40,7 @@ public abstract class ResourceController<TAggregate, TView, TCreate>(Func<Guid, 
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> DeleteResource(Guid id, CancellationToken cancellationToken)
     {
-        await Mediator.Send(new DeleteResource<TAggregate, TView>(id, Request.Precondition()), cancellationToken);
+        await Mediator.Send(delete(id, Request.Precondition()), cancellationToken);
         return NoContent();
     }
 

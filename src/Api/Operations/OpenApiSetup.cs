@@ -3,6 +3,7 @@ using NJsonSchema;
 using NJsonSchema.Generation;
 using NJsonSchema.Generation.TypeMappers;
 using NSwag;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Linkage.Api.Operations;
 
@@ -18,7 +19,7 @@ public static class OpenApiSetup
 
     public static IServiceCollection AddLinkageOpenApi(this IServiceCollection services)
     {
-        services.AddOpenApiDocument(settings =>
+        services.AddOpenApiDocument((settings, provider) =>
         {
             settings.DocumentName = DocumentName;
             settings.Title = "Linkage API";
@@ -36,7 +37,7 @@ public static class OpenApiSetup
             // A view's bookkeeping comes from its base record (ResourceView); clients see one flat type per resource.
             settings.SchemaSettings.FlattenInheritanceHierarchy = true;
             settings.SchemaSettings.SchemaProcessors.Add(new RequiredProperties());
-            settings.SchemaSettings.SchemaProcessors.Add(new ResourceSchemas());
+            settings.SchemaSettings.SchemaProcessors.Add(new ResourceSchemas(provider.GetRequiredService<ResourceCatalog>()));
             var values = new ValueSchemas();
             settings.SchemaSettings.SchemaProcessors.Add(values);
             // Ids are UUIDs (UUIDv7 inside): "uuid" is the OpenAPI format, NJsonSchema's own "guid" is not.

@@ -11,8 +11,4 @@ public sealed record CompanyView(
     IReadOnlyList<ContactPoint> Urls,
     Address? Address,
     IReadOnlyDictionary<string, object?> CustomFields)
-    : ResourceView, INetworkRecordView<Company, CompanyView>
-{
-    /// <summary>A prefix of the name, in any case.</summary>
-    public static Expression<Func<Company, bool>> Matching(string query) => c => c.Name.ToLower().StartsWith(query);
-}
+    : ResourceView;

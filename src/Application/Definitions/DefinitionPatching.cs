@@ -20,8 +20,8 @@ public sealed class DefinitionInputValidator : AbstractValidator<DefinitionInput
 /// retyping one that records already hold a value for is 409 (API.md 5.1). The definition is locked first, so no
 /// record is being given a value of such a field meanwhile (ADR 12).
 /// </summary>
-public sealed class DomainPatching(IValidator<DefinitionInput> rules, DomainCatalog domains, IRecordLocks locks, IFieldUsage usage)
-    : ViewPatchable<DomainDefinition, DomainView>
+public sealed class DomainPatching(IValidator<DefinitionInput> rules, DomainCatalog domains, IRowLocks locks, IFieldUsage usage)
+    : ViewPatchable<DomainDefinition, DomainView>(DomainResource.Description)
 {
     public override async Task ApplyAsync(DomainDefinition target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed class DomainPatching(IValidator<DefinitionInput> rules, DomainCata
 
 /// <summary>How a relationship type takes a patch: as a custom domain, with its links' field values in place of records' fields.</summary>
 public sealed class RelationshipTypePatching(IValidator<DefinitionInput> rules, DomainCatalog domains, IFieldUsage usage)
-    : ViewPatchable<RelationshipType, RelationshipTypeView>
+    : ViewPatchable<RelationshipType, RelationshipTypeView>(RelationshipTypeResource.Description)
 {
     public override async Task ApplyAsync(RelationshipType target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
     {

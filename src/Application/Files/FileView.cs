@@ -1,12 +1,4 @@
 namespace Linkage.Application.Files;
 
 /// <summary>A file record as the API shows it (API.md 5.1): the file's metadata; its bytes live elsewhere.</summary>
-public sealed record FileView(string Name, string ContentType, long SizeBytes, string? Sha256, string? Url)
-    : ResourceView, IResourceView<FileRecord, FileView>
-{
-    public static ResourceShape Shape { get; } = ResourceShape.Of<FileView>("file", typeof(FileDetails));
-
-    public static Expression<Func<FileRecord, FileView>> Projection => ViewProjection<FileRecord, FileView>.ByName;
-
-    public static string? PermissionDomain => BuiltInDomain.File;
-}
+public sealed record FileView(string Name, string ContentType, long SizeBytes, string? Sha256, string? Url) : ResourceView;

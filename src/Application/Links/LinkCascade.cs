@@ -6,7 +6,7 @@ namespace Linkage.Application.Links;
 /// change of one of them makes the whole delete run again. The record is locked first, so links being made to
 /// it commit before the cascade reads them, or see it deleted (ADR 0010).
 /// </summary>
-public sealed class LinkCascade(ILinkageDbContext db, IRecordLocks locks)
+public sealed class LinkCascade(ILinkageDbContext db, IRowLocks locks)
     : IDeleteCascade<Contact>, IDeleteCascade<Company>, IDeleteCascade<DomainRecord>, IDeleteCascade<FileRecord>
 {
     public Task DeleteDependentsAsync(Contact deleted, ChangeStamp stamp, CancellationToken cancellationToken) =>

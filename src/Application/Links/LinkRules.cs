@@ -6,5 +6,5 @@ public static class LinkRules
     public const string JobTitleMessage = "A job title is 1 to 200 characters (not blank), or null.";
 
     public static IRuleBuilderOptions<T, string?> JobTitle<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(Link.IsValidJobTitle).WithMessage(JobTitleMessage);
+        rule.Must(NetworkLink.IsValidJobTitle).WithMessage(JobTitleMessage);
 }

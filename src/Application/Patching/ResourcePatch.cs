@@ -47,10 +47,6 @@ public static class ResourcePatch
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
-    /// <summary>Returns the patched copy of <paramref name="document"/>. Throws the engines' exceptions and UnknownField / ReadOnlyField.</summary>
-    public static JsonObject Apply(JsonObject document, PatchFormat format, JsonNode? patch, ResourceShape shape) =>
-        Resolve(format, patch, shape).Apply(document);
-
     /// <summary>Only the writable properties of a patched document: what a create of the resource takes.</summary>
     public static JsonObject WritablePart(JsonObject patched, ResourceShape shape)
     {

@@ -5,7 +5,7 @@ namespace Linkage.Application.Records;
 /// types and required fields by the domain (<see cref="DomainRecord"/>), and here what only the store can say: an
 /// association names a live record of its target domain.
 /// </summary>
-public sealed class RecordFields(ILinkageDbContext db, IRecordLocks locks)
+public sealed class RecordFields(ILinkageDbContext db, IRowLocks locks)
 {
     /// <summary>The values read from a request (<see cref="FieldValueInput"/>), checked; the definition is held (ADR 12) until the transaction ends.</summary>
     public async Task<IReadOnlyDictionary<string, object?>> CheckAsync(

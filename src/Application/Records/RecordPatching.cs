@@ -15,7 +15,7 @@ public sealed class RecordPatching(IValidator<RecordInput> rules, DomainCatalog 
     private DomainDefinition? _definition;
 
     public async Task<JsonObject> DocumentAsync(DomainRecord target, CancellationToken cancellationToken) =>
-        ResourcePatch.DocumentOf(RecordView.From(target).MaskedBy(masks.MaskOf(await DefinitionAsync(target, cancellationToken), reveal: true)));
+        ResourcePatch.DocumentOf(RecordResource.Description.ViewOf(target).MaskedBy(masks.MaskOf(await DefinitionAsync(target, cancellationToken), reveal: true)));
 
     public async Task CheckAsync(DomainRecord target, ResolvedPatch patch, CancellationToken cancellationToken)
     {
@@ -29,11 +29,11 @@ public sealed class RecordPatching(IValidator<RecordInput> rules, DomainCatalog 
         var definition = await DefinitionAsync(target, cancellationToken);
         var written = RecordMasks.Patching(definition).Merge(
             FieldValueInput.Read(input.Fields, "fields"), target.Fields, masks.MaskOf(definition, reveal: true));
-        target.Update(definition, await fields.CheckAsync(definition, written, cancellationToken), stamp);
+        target.Update(new RecordValues(definition, await fields.CheckAsync(definition, written, cancellationToken)), stamp);
     }
 
     public async Task<RecordView> ViewAsync(DomainRecord target, CancellationToken cancellationToken) =>
-        masks.Show(RecordView.From(target), await DefinitionAsync(target, cancellationToken));
+        masks.Show(RecordResource.Description.ViewOf(target), await DefinitionAsync(target, cancellationToken));
 
     private async Task<DomainDefinition> DefinitionAsync(DomainRecord target, CancellationToken cancellationToken) =>
         _definition ??= await domains.GetAsync(target.Domain, cancellationToken);

@@ -8,8 +8,30 @@ public sealed record LinkKey(Guid? Id, string? Relationship, string? FromDomain,
 {
     public const string Delimiter = "|_|";
 
+    public const string Rule = "A link is named by its id or by relationship|_|fromDomain|_|toDomain|_|fromId|_|toId.";
+
+    /// <summary>Whether <paramref name="key"/> is an id or a composite key.</summary>
+    public static bool IsValid(string? key) => key is not null && TryParse(key) is not null;
+
     /// <summary>Reads an id or a composite key; anything else is 400.</summary>
-    public static LinkKey Parse(string key)
+    public static LinkKey Parse(string key) => TryParse(key) ?? throw new ValidationFailedException("id", Rule);
+
+    /// <summary>The composite key of a typed link, or null for a link without a relationship type.</summary>
+    public static string? Format(string? relationship, string fromDomain, string toDomain, Guid fromId, Guid toId) =>
+        relationship is null ? null : string.Join(Delimiter, relationship, fromDomain, toDomain, fromId, toId);
+
+    /// <summary>The typed link this key names (at most one live one).</summary>
+    public Expression<Func<TypedLink, bool>> OfTypedLinks() => Id is { } id
+        ? l => l.Id == id
+        : l => l.ParentId == FromId && l.ChildId == ToId && l.RelationshipType == Relationship && l.ParentDomain == FromDomain && l.ChildDomain == ToDomain;
+
+    /// <summary>The link of either kind this key names: by id, any link; by composite key, a typed link (only they have one).</summary>
+    public Expression<Func<Link, bool>> OfLinks() => Id is { } id
+        ? l => l.Id == id
+        : l => l is TypedLink && ((TypedLink)l).RelationshipType == Relationship
+            && l.ParentId == FromId && l.ChildId == ToId && l.ParentDomain == FromDomain && l.ChildDomain == ToDomain;
+
+    private static LinkKey? TryParse(string key)
     {
         if (Guid.TryParse(key, out var id))
         {
@@ -17,22 +39,8 @@ public sealed record LinkKey(Guid? Id, string? Relationship, string? FromDomain,
         }
 
         var parts = key.Split(Delimiter);
-        if (parts.Length != 5 || parts[..3].Any(string.IsNullOrEmpty)
-            || !Guid.TryParse(parts[3], out var from) || !Guid.TryParse(parts[4], out var to))
-        {
-            throw new ValidationFailedException("id", "A link is named by its id or by relationship|_|fromDomain|_|toDomain|_|fromId|_|toId.");
-        }
-
-        return new LinkKey(null, parts[0], parts[1], parts[2], from, to);
+        return parts.Length == 5 && !parts[..3].Any(string.IsNullOrEmpty) && Guid.TryParse(parts[3], out var from) && Guid.TryParse(parts[4], out var to)
+            ? new LinkKey(null, parts[0], parts[1], parts[2], from, to)
+            : null;
     }
-
-    /// <summary>The composite key of a typed link, or null for a link without a relationship type.</summary>
-    public static string? Format(string? relationship, string fromDomain, string toDomain, Guid fromId, Guid toId) =>
-        relationship is null ? null : string.Join(Delimiter, relationship, fromDomain, toDomain, fromId, toId);
-
-    /// <summary>The links this key names (at most one live one).</summary>
-    public IQueryable<Link> Select(IQueryable<Link> links) => Id is { } id
-        ? links.Where(l => l.Id == id)
-        : links.Where(l => l.ParentId == FromId && l.ChildId == ToId
-            && l.RelationshipType == Relationship && l.ParentDomain == FromDomain && l.ChildDomain == ToDomain);
 }

@@ -7,15 +7,19 @@ namespace Linkage.Application.TypedLinks;
 /// </summary>
 public sealed class TypedLinkDocuments(ILinkageDbContext db, ICurrentUser user)
 {
-    public Task<TypedLinkRow?> FindAsync(LinkKey key, bool withLabels, CancellationToken cancellationToken) =>
-        key.Select(db.Links.AsNoTracking()).Select(TypedLinkRow.Projection(db, withLabels)).FirstOrDefaultAsync(cancellationToken)!;
+    /// <summary>The link the key names, as a document: a typed link, or by id a company's network link too.</summary>
+    public async Task<TypedLinkRow?> FindAsync(LinkKey key, bool withLabels, CancellationToken cancellationToken) =>
+        await db.TypedLinks.AsNoTracking().Where(key.OfTypedLinks()).Select(TypedLinkRow.Projection(db, withLabels)).FirstOrDefaultAsync(cancellationToken)
+        ?? (key.Id is { } id
+            ? await db.NetworkLinks.AsNoTracking().Where(l => l.Id == id).Select(TypedLinkRow.NetworkProjection(db, withLabels)).FirstOrDefaultAsync(cancellationToken)
+            : null);
 
     /// <summary>The link the key names, readable by the caller: 404 when there is none, 403 without <c>Read</c> on its parent's domain.</summary>
     public async Task<TypedLinkRow> ReadableAsync(LinkKey key, bool withLabels, CancellationToken cancellationToken)
     {
         var row = await FindAsync(key, withLabels, cancellationToken) ?? throw new NotFoundException("No such link.");
-        var read = Permission.Read(row.ParentDomain);
-        return user.Has(read) ? row : throw new ForbiddenException([read]);
+        RequiredRights.OneOf(Permission.Read(row.ParentDomain)).Demand(user);
+        return row;
     }
 
     public bool MayReveal(string parentDomain) => user.Has(Permission.Reveal(parentDomain));
@@ -48,13 +52,14 @@ public sealed class TypedLinkDocuments(ILinkageDbContext db, ICurrentUser user)
     }
 
     /// <summary>The row of a link loaded for a change, with its type and no labels.</summary>
-    public static TypedLinkRow RowOf(Link link, RelationshipType? type) => new(
+    public static TypedLinkRow RowOf(TypedLink link, RelationshipType? type) => new(
+        true,
         link.Id, link.ParentDomain, link.ParentId, link.ChildDomain, link.ChildId, link.RelationshipType, link.DisplayLabel,
         link.FieldValues, link.CreatedUtc, link.UpdatedUtc, link.Version,
         type is null ? null : new TypeRow(type.Version, type.Label, type.Fields), Labels: null);
 
     /// <summary>The relationship type of a link, as it is now.</summary>
-    public Task<RelationshipType?> TypeOfAsync(Link link, CancellationToken cancellationToken) =>
+    public Task<RelationshipType?> TypeOfAsync(TypedLink link, CancellationToken cancellationToken) =>
         link.RelationshipTypeId is { } id
             ? db.RelationshipTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken)!
             : Task.FromResult<RelationshipType?>(null);

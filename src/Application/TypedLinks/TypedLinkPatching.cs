@@ -9,21 +9,21 @@ namespace Linkage.Application.TypedLinks;
 /// them is <see cref="MaskedPatch"/>'s to say. Only <c>/displayLabel</c> and <c>/fieldValues/&lt;field&gt;</c> of the type's
 /// fields are writable; values are checked against their types.
 /// </summary>
-public sealed class TypedLinkPatching(TypedLinkDocuments documents, IValidator<TypedLinkInput> rules) : IPatchable<Link, TypedLinkView>
+public sealed class TypedLinkPatching(TypedLinkDocuments documents, IValidator<TypedLinkInput> rules) : IPatchable<TypedLink, TypedLinkView>
 {
     private const string FieldValues = "fieldValues";
     private RelationshipType? _type;
 
-    public async Task<JsonObject> DocumentAsync(Link target, CancellationToken cancellationToken) =>
+    public async Task<JsonObject> DocumentAsync(TypedLink target, CancellationToken cancellationToken) =>
         ResourcePatch.DocumentOf(Show(target, await TypeAsync(target, cancellationToken), reveal: true));
 
-    public async Task CheckAsync(Link target, ResolvedPatch patch, CancellationToken cancellationToken)
+    public async Task CheckAsync(TypedLink target, ResolvedPatch patch, CancellationToken cancellationToken)
     {
         var type = await TypeAsync(target, cancellationToken);
         Masked(target, type).Check(patch, documents.MaskOf(target.ParentDomain, type?.Fields, reveal: true));
     }
 
-    public async Task ApplyAsync(Link target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
+    public async Task ApplyAsync(TypedLink target, JsonObject writable, ChangeStamp stamp, CancellationToken cancellationToken)
     {
         var input = await PatchedInput.ReadAsync(writable, rules, cancellationToken);
         var type = await TypeAsync(target, cancellationToken);
@@ -33,15 +33,15 @@ public sealed class TypedLinkPatching(TypedLinkDocuments documents, IValidator<T
     }
 
     /// <summary>A PATCH answers as a GET without <c>?reveal=true</c> does.</summary>
-    public async Task<TypedLinkView> ViewAsync(Link target, CancellationToken cancellationToken) =>
+    public async Task<TypedLinkView> ViewAsync(TypedLink target, CancellationToken cancellationToken) =>
         Show(target, await TypeAsync(target, cancellationToken), reveal: false);
 
-    private static MaskedPatch Masked(Link target, RelationshipType? type) =>
+    private static MaskedPatch Masked(TypedLink target, RelationshipType? type) =>
         new(FieldValues, type?.Fields ?? [], type?.Name ?? "a link without a relationship type", Permission.Reveal(target.ParentDomain));
 
-    private TypedLinkView Show(Link target, RelationshipType? type, bool reveal) =>
+    private TypedLinkView Show(TypedLink target, RelationshipType? type, bool reveal) =>
         documents.Show(TypedLinkDocuments.RowOf(target, type), reveal);
 
-    private async Task<RelationshipType?> TypeAsync(Link target, CancellationToken cancellationToken) =>
+    private async Task<RelationshipType?> TypeAsync(TypedLink target, CancellationToken cancellationToken) =>
         _type ??= await documents.TypeOfAsync(target, cancellationToken);
 }

@@ -1,7 +1,11 @@
 namespace Linkage.Application.TypedLinks;
 
-/// <summary>What one query reads of a typed link: the link, its relationship type, and (on request) its ends' labels.</summary>
+/// <summary>
+/// What one query reads of a link as a document: the link, its relationship type, and (on request) its ends' labels. A
+/// network link reads as an untyped one (<see cref="Typed"/> false): it has no label or field values of its own.
+/// </summary>
 public sealed record TypedLinkRow(
+    bool Typed,
     Guid Id,
     string ParentDomain,
     Guid ParentId,
@@ -20,8 +24,8 @@ public sealed record TypedLinkRow(
     /// The projection, with each end's label read in the same statement when <paramref name="withLabels"/>: correlated
     /// subqueries, not a query per link (API.md 6: <c>includeEntityLabels</c>, no N+1).
     /// </summary>
-    public static Expression<Func<Link, TypedLinkRow>> Projection(ILinkageDbContext db, bool withLabels) => l => new TypedLinkRow(
-        l.Id, l.ParentDomain, l.ParentId, l.ChildDomain, l.ChildId, l.RelationshipType, l.DisplayLabel, l.FieldValues,
+    public static Expression<Func<TypedLink, TypedLinkRow>> Projection(ILinkageDbContext db, bool withLabels) => l => new TypedLinkRow(
+        true, l.Id, l.ParentDomain, l.ParentId, l.ChildDomain, l.ChildId, l.RelationshipType, l.DisplayLabel, l.FieldValues,
         l.CreatedUtc, l.UpdatedUtc, l.Version,
         db.RelationshipTypes.Where(t => t.Id == l.RelationshipTypeId).Select(t => new TypeRow(t.Version, t.Label, t.Fields)).FirstOrDefault(),
         withLabels
@@ -31,6 +35,20 @@ public sealed record TypedLinkRow(
                 db.Domains.Where(d => d.Name == l.ParentDomain).Select(d => d.Fields).FirstOrDefault(),
                 db.Contacts.Where(c => c.Id == l.ChildId).Select(c => c.FullName).FirstOrDefault(),
                 db.Files.Where(f => f.Id == l.ChildId).Select(f => f.Name).FirstOrDefault())
+            : null);
+
+    /// <summary>A company's network link as a document (an upsert's <c>Location</c> names it so, API.md 5.4): untyped, unlabelled.</summary>
+    public static Expression<Func<NetworkLink, TypedLinkRow>> NetworkProjection(ILinkageDbContext db, bool withLabels) => l => new TypedLinkRow(
+        false, l.Id, l.ParentDomain, l.ParentId, l.ChildDomain, l.ChildId, null, null, new Dictionary<string, object?>(),
+        l.CreatedUtc, l.UpdatedUtc, l.Version,
+        null,
+        withLabels
+            ? new EndLabels(
+                db.Companies.Where(c => c.Id == l.ParentId).Select(c => c.Name).FirstOrDefault(),
+                null,
+                null,
+                db.Contacts.Where(c => c.Id == l.ChildId).Select(c => c.FullName).FirstOrDefault(),
+                null)
             : null);
 }
 

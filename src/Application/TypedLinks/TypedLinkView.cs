@@ -24,23 +24,8 @@ public sealed record TypedLinkView(
     DateTime CreatedAt,
     DateTime LastUpdatedAt,
     int Version)
-    : IDocument<Link, TypedLinkView>
 {
     public string Etag => EntityTagCondition.Format(Version);
-
-    /// <summary>Writable: the display label and the field values (API.md 6); everything else is read-only.</summary>
-    public static ResourceShape Shape { get; } = ResourceShape.Of<TypedLinkView>("link", typeof(TypedLinkInput));
-
-    /// <summary>A typed link's rights are on its parent's domain, which only the loaded link tells.</summary>
-    public static string? PermissionDomain => null;
-
-    public static IReadOnlyList<Permission> ReadRights(string? domain) => [];
-
-    public static IReadOnlyList<Permission> EditRights(string? domain) => [];
-
-    /// <summary>Changing a link needs the attach right on its parent's domain (API.md 5.3).</summary>
-    public static IReadOnlyList<Permission> EditRightsOver(Link link) =>
-        [new Permission(link.ParentDomain, link.ChildDomain == BuiltInDomain.File ? "AttachFiles" : "AttachContacts")];
 }
 
 /// <summary>What a typed link's patched document may change: its display label and field values.</summary>
@@ -49,7 +34,7 @@ public sealed record TypedLinkInput(string? DisplayLabel, IReadOnlyDictionary<st
 public sealed class TypedLinkInputValidator : AbstractValidator<TypedLinkInput>
 {
     public TypedLinkInputValidator() =>
-        RuleFor(l => l.DisplayLabel).Cascade(CascadeMode.Stop).Must(l => l is null || (l.Length is > 0 and <= Link.MaxDisplayLabelLength))
-            .WithMessage($"A display label is 1 to {Link.MaxDisplayLabelLength} characters, or null.")
+        RuleFor(l => l.DisplayLabel).Cascade(CascadeMode.Stop).Must(l => l is null || (l.Length is > 0 and <= TypedLink.MaxDisplayLabelLength))
+            .WithMessage($"A display label is 1 to {TypedLink.MaxDisplayLabelLength} characters, or null.")
             .SingleLine();
 }

@@ -1,7 +1,7 @@
 namespace Linkage.Domain.Companies;
 
 /// <summary>An organization.</summary>
-public sealed class Company : VersionedRecord<CompanyDetails>, IRecordFactory<Company, CompanyDetails>
+public sealed class Company : VersionedResource<CompanyDetails>, IResourceFactory<Company, CompanyDetails>
 {
     private Company()
     {
@@ -39,14 +39,24 @@ public sealed class Company : VersionedRecord<CompanyDetails>, IRecordFactory<Co
         return company;
     }
 
+    protected override CompanyDetails Checked(CompanyDetails details) =>
+        string.IsNullOrWhiteSpace(details.Name) ? throw new InvalidValueException("name", "A company needs a name.") : details;
+
+    protected override void Compare(CompanyDetails next, ChangeSet changes)
+    {
+        changes.Track("name", Name, next.Name);
+        changes.Track("department", Department, next.Department);
+        changes.Track("orgNr", OrgNr, next.OrgNr);
+        changes.Track("description", Description, next.Description);
+        changes.Track("emails", Emails, next.Emails);
+        changes.Track("phones", Phones, next.Phones);
+        changes.Track("urls", Urls, next.Urls);
+        changes.Track("address", Address, next.Address);
+        changes.Track("customFields", CustomFields, next.CustomFields);
+    }
 
     protected override void Apply(CompanyDetails details)
     {
-        if (string.IsNullOrWhiteSpace(details.Name))
-        {
-            throw new InvalidValueException("name", "A company needs a name.");
-        }
-
         Name = details.Name;
         Department = details.Department;
         OrgNr = details.OrgNr;

@@ -1,7 +1,7 @@
 namespace Linkage.Domain.Contacts;
 
 /// <summary>A person. Its full name is derived from first and last name.</summary>
-public sealed class Contact : VersionedRecord<ContactDetails>, IRecordFactory<Contact, ContactDetails>
+public sealed class Contact : VersionedResource<ContactDetails>, IResourceFactory<Contact, ContactDetails>
 {
     private Contact()
     {
@@ -41,26 +41,28 @@ public sealed class Contact : VersionedRecord<ContactDetails>, IRecordFactory<Co
     public static string ComposeFullName(string? firstName, string? lastName) =>
         string.Join(' ', new[] { firstName, lastName }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()));
 
+    protected override ContactDetails Checked(ContactDetails details) =>
+        string.IsNullOrWhiteSpace(details.FirstName) && string.IsNullOrWhiteSpace(details.LastName)
+            ? throw new InvalidValueException("firstName", "A contact needs a first name or a last name.")
+            : details;
 
     /// <summary>A change of first or last name changes the full name too.</summary>
-    protected override ChangeSet Compare(ContactDetails details)
+    protected override void Compare(ContactDetails next, ChangeSet changes)
     {
-        var changes = base.Compare(details);
+        changes.Track("firstName", FirstName, next.FirstName);
+        changes.Track("lastName", LastName, next.LastName);
+        changes.Track("emails", Emails, next.Emails);
+        changes.Track("phones", Phones, next.Phones);
+        changes.Track("description", Description, next.Description);
+        changes.Track("customFields", CustomFields, next.CustomFields);
         if (!changes.IsEmpty)
         {
-            changes.Track("fullName", FullName, ComposeFullName(details.FirstName, details.LastName));
+            changes.Track("fullName", FullName, ComposeFullName(next.FirstName, next.LastName));
         }
-
-        return changes;
     }
 
     protected override void Apply(ContactDetails details)
     {
-        if (string.IsNullOrWhiteSpace(details.FirstName) && string.IsNullOrWhiteSpace(details.LastName))
-        {
-            throw new InvalidValueException("firstName", "A contact needs a first name or a last name.");
-        }
-
         FirstName = details.FirstName;
         LastName = details.LastName;
         FullName = ComposeFullName(details.FirstName, details.LastName);

@@ -9,7 +9,7 @@ public sealed record DomainDetails(string Label, IReadOnlyList<FieldDefinition> 
 /// A custom domain of a tenant (API.md 5.1): <c>Claim</c>, <c>Policy</c>... Its name is its permission domain,
 /// unique per tenant in any case and never a built-in one; its fields say what its records hold.
 /// </summary>
-public sealed partial class DomainDefinition : VersionedRecord<DomainDetails>, IDefinition
+public sealed partial class DomainDefinition : VersionedResource<DomainDetails>, IDefinition
 {
     public const int MaxLabelLength = 200;
 
@@ -55,14 +55,24 @@ public sealed partial class DomainDefinition : VersionedRecord<DomainDetails>, I
         return domain;
     }
 
+    protected override DomainDetails Checked(DomainDetails details) =>
+        details with { Label = CheckedLabel(details.Label), Fields = FieldSet.Checked(details.Fields) };
+
+    protected override void Compare(DomainDetails next, ChangeSet changes)
+    {
+        changes.Track("label", Label, next.Label);
+        changes.Track("fields", Fields, next.Fields);
+    }
+
     protected override void Apply(DomainDetails details)
     {
-        if (string.IsNullOrWhiteSpace(details.Label) || details.Label.Length > MaxLabelLength)
-        {
-            throw new InvalidValueException("label", $"A label is 1 to {MaxLabelLength} characters.");
-        }
-
         Label = details.Label;
-        Fields = FieldSet.Checked(details.Fields);
+        Fields = details.Fields;
     }
+
+    /// <summary>A definition's label (a domain's, a relationship type's) is 1 to <see cref="MaxLabelLength"/> characters.</summary>
+    internal static string CheckedLabel(string label) =>
+        string.IsNullOrWhiteSpace(label) || label.Length > MaxLabelLength
+            ? throw new InvalidValueException("label", $"A label is 1 to {MaxLabelLength} characters.")
+            : label;
 }

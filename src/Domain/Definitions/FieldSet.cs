@@ -37,18 +37,6 @@ public static class FieldSet
         return fields.ToList();
     }
 
-    /// <summary>
-    /// Notes that values name <paramref name="field"/> as <paramref name="name"/>; a second name for it (<c>claimNumber</c>
-    /// and <c>ClaimNumber</c>: names match in any case) is refused rather than letting the last one win silently.
-    /// </summary>
-    public static void EnsureGivenOnce(Dictionary<string, string> given, FieldDefinition field, string name, string property)
-    {
-        if (!given.TryAdd(field.Name, name))
-        {
-            throw new InvalidValueException($"{property}.{field.Name}", $"'{field.Name}' is given twice, as '{given[field.Name]}' and '{name}'.");
-        }
-    }
-
     /// <summary>The field named <paramref name="name"/> in any case, or null.</summary>
     public static FieldDefinition? Find(this IReadOnlyList<FieldDefinition> fields, string name) =>
         fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -10,7 +10,7 @@ public sealed record RelationshipDetails(string Label, IReadOnlyList<FieldDefini
 /// <c>Contact</c>. Its name is unique per tenant; each change of its field definitions moves its version, which
 /// typed links show as <c>relationshipTypeVersion</c>.
 /// </summary>
-public sealed partial class RelationshipType : VersionedRecord<RelationshipDetails>, IDefinition
+public sealed partial class RelationshipType : VersionedResource<RelationshipDetails>, IDefinition
 {
     private RelationshipType()
     {
@@ -59,18 +59,18 @@ public sealed partial class RelationshipType : VersionedRecord<RelationshipDetai
         return type;
     }
 
-    /// <summary>Whether <paramref name="nameOrLabel"/> names this type, by name or label, in any case (API.md 5.4).</summary>
-    public bool IsCalled(string nameOrLabel) =>
-        string.Equals(Name, nameOrLabel, StringComparison.OrdinalIgnoreCase) || string.Equals(Label, nameOrLabel, StringComparison.OrdinalIgnoreCase);
+    protected override RelationshipDetails Checked(RelationshipDetails details) =>
+        details with { Label = DomainDefinition.CheckedLabel(details.Label), Fields = FieldSet.Checked(details.Fields) };
+
+    protected override void Compare(RelationshipDetails next, ChangeSet changes)
+    {
+        changes.Track("label", Label, next.Label);
+        changes.Track("fields", Fields, next.Fields);
+    }
 
     protected override void Apply(RelationshipDetails details)
     {
-        if (string.IsNullOrWhiteSpace(details.Label) || details.Label.Length > DomainDefinition.MaxLabelLength)
-        {
-            throw new InvalidValueException("label", $"A label is 1 to {DomainDefinition.MaxLabelLength} characters.");
-        }
-
         Label = details.Label;
-        Fields = FieldSet.Checked(details.Fields);
+        Fields = details.Fields;
     }
 }

@@ -4,7 +4,7 @@ namespace Linkage.Domain.Files;
 public sealed record FileDetails(string Name, string ContentType, long SizeBytes, string? Sha256, string? Url);
 
 /// <summary>The metadata of a file: contacts' notes name it (<c>fileId</c>), records link to it as a child.</summary>
-public sealed class FileRecord : VersionedRecord<FileDetails>, IRecordFactory<FileRecord, FileDetails>
+public sealed class FileRecord : VersionedResource<FileDetails>, IResourceFactory<FileRecord, FileDetails>
 {
     private FileRecord()
     {
@@ -35,17 +35,26 @@ public sealed class FileRecord : VersionedRecord<FileDetails>, IRecordFactory<Fi
         return file;
     }
 
+    protected override FileDetails Checked(FileDetails details) =>
+        string.IsNullOrWhiteSpace(details.Name) || details.SizeBytes < 0
+            ? throw new InvalidValueException("name", "A file has a name and a size of 0 bytes or more.")
+            : details with { Sha256 = details.Sha256?.ToLowerInvariant() };
+
+    protected override void Compare(FileDetails next, ChangeSet changes)
+    {
+        changes.Track("name", Name, next.Name);
+        changes.Track("contentType", ContentType, next.ContentType);
+        changes.Track("sizeBytes", SizeBytes, next.SizeBytes);
+        changes.Track("sha256", Sha256, next.Sha256);
+        changes.Track("url", Url, next.Url);
+    }
+
     protected override void Apply(FileDetails details)
     {
-        if (string.IsNullOrWhiteSpace(details.Name) || details.SizeBytes < 0)
-        {
-            throw new InvalidValueException("name", "A file has a name and a size of 0 bytes or more.");
-        }
-
         Name = details.Name;
         ContentType = details.ContentType;
         SizeBytes = details.SizeBytes;
-        Sha256 = details.Sha256?.ToLowerInvariant();
+        Sha256 = details.Sha256;
         Url = details.Url;
     }
 }

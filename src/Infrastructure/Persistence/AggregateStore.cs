@@ -3,8 +3,8 @@ using Linkage.Application.Common.Concurrency;
 namespace Linkage.Infrastructure.Persistence;
 
 /// <summary>
-/// Reads one aggregate type by id through the tenant and soft-delete filters. The load is a query compiled
-/// once per aggregate type (a static field of this generic class): it runs on every conditional command.
+/// Reads one aggregate type through the tenant and soft-delete filters, tracked. The load by id is a query compiled once
+/// per aggregate type (a static field of this generic class): it runs on every conditional command named by id.
 /// </summary>
 internal sealed class AggregateStore<TAggregate>(LinkageDbContext db) : IAggregateStore<TAggregate>
     where TAggregate : AggregateRoot
@@ -15,8 +15,6 @@ internal sealed class AggregateStore<TAggregate>(LinkageDbContext db) : IAggrega
 
     public Task<TAggregate?> LoadAsync(Guid id, CancellationToken cancellationToken) => ById(db, id, cancellationToken);
 
-    public Task<int?> ReadVersionAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Set<TAggregate>().AsNoTracking().Where(a => a.Id == id)
-            .Select(a => (int?)a.Version)
-            .FirstOrDefaultAsync(cancellationToken);
+    public Task<TAggregate?> FindAsync(System.Linq.Expressions.Expression<Func<TAggregate, bool>> which, CancellationToken cancellationToken) =>
+        db.Set<TAggregate>().FirstOrDefaultAsync(which, cancellationToken);
 }

@@ -27,7 +27,7 @@ internal sealed class LinkUniqueViolations(LinkageDbContext db) : IUniqueViolati
 
         // The link in the way may have been deleted since; then trying again can succeed.
         return existingId is { } id
-            ? new ConflictException(link.IsNetworkLink ? "A live link already joins this contact and company." : "A live link already joins this parent and child.", id)
+            ? new ConflictException(link is NetworkLink ? "A live link already joins this contact and company." : "A live link already joins this parent and child.", id)
             : new RetryCommandException($"Lost a race on {indexName}.");
     }
 }

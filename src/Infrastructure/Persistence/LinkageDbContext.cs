@@ -68,6 +68,10 @@ public sealed class LinkageDbContext : DbContext
 
     public DbSet<Link> Links => Set<Link>();
 
+    public DbSet<NetworkLink> NetworkLinks => Set<NetworkLink>();
+
+    public DbSet<TypedLink> TypedLinks => Set<TypedLink>();
+
     public DbSet<TimelineAction> TimelineActions => Set<TimelineAction>();
 
     public DbSet<Note> Notes => Set<Note>();
@@ -96,7 +100,8 @@ public sealed class LinkageDbContext : DbContext
     {
         modelBuilder.Entity<TimelineAction>().HasQueryFilter(a => a.TenantId == CurrentTenantId);
         modelBuilder.Entity<IdempotencyRecord>().HasQueryFilter(r => r.TenantId == CurrentTenantId);
-        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(AggregateRoot).IsAssignableFrom(e.ClrType)))
+        // A filter belongs to the root of a hierarchy (links): its kinds inherit it.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.BaseType is null && typeof(AggregateRoot).IsAssignableFrom(e.ClrType)))
         {
             GetType().GetMethod(nameof(FilterAggregate), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .MakeGenericMethod(entity.ClrType)

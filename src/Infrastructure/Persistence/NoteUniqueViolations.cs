@@ -1,4 +1,3 @@
-using Linkage.Application.Common.Concurrency;
 using Linkage.Domain.Notes;
 using Linkage.Infrastructure.Persistence.Configurations;
 
@@ -9,7 +8,7 @@ namespace Linkage.Infrastructure.Persistence;
 /// index second. That is exactly a stale If-Match (the version-checked UPDATE of the note would say the
 /// same), so it answers 412 with the superseded note's current ETag.
 /// </summary>
-internal sealed class NoteUniqueViolations(IAggregateStore<Note> notes) : IUniqueViolationMeaning
+internal sealed class NoteUniqueViolations(LinkageDbContext db) : IUniqueViolationMeaning
 {
     public IEnumerable<string> IndexNames => [NoteConfiguration.RevisionChainIndex];
 
@@ -20,7 +19,7 @@ internal sealed class NoteUniqueViolations(IAggregateStore<Note> notes) : IUniqu
             return new RetryCommandException($"Lost a race on {indexName}.");
         }
 
-        var current = await notes.ReadVersionAsync(predecessor, cancellationToken);
+        var current = await db.Notes.AsNoTracking().Where(n => n.Id == predecessor).Select(n => (int?)n.Version).FirstOrDefaultAsync(cancellationToken);
         return current is { } version ? new PreconditionFailedException(version) : new NotFoundException("No such note.");
     }
 }

@@ -23,6 +23,10 @@ internal sealed class RequestStore(LinkageDbContext db) : ILinkageDbContext
 
     public DbSet<Link> Links => db.Links;
 
+    public DbSet<NetworkLink> NetworkLinks => db.NetworkLinks;
+
+    public DbSet<TypedLink> TypedLinks => db.TypedLinks;
+
     public DbSet<TimelineAction> TimelineActions => db.TimelineActions;
 
     public DbSet<Note> Notes => db.Notes;

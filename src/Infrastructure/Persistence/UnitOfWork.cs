@@ -1,3 +1,5 @@
+using Linkage.Application.Common.Concurrency;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Npgsql;
 
 namespace Linkage.Infrastructure.Persistence;
@@ -18,7 +20,7 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
 
     private static readonly TimeSpan TransientPause = TimeSpan.FromMilliseconds(100);
 
-    public async Task<T> RunAsync<T>(Func<Task<T>> command, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(Func<Task<T>> command, ILocator? target, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is not null)
         {
@@ -30,7 +32,7 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
         {
             try
             {
-                return await RunInTransactionAsync(command, cancellationToken);
+                return await RunInTransactionAsync(command, target, cancellationToken);
             }
             catch (Exception ex) when (IsTransient(ex) && ++transientFaults < MaxTransientAttempts)
             {
@@ -38,8 +40,8 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
             }
             catch (DbUpdateConcurrencyException ex)
             {
-                // The conditional write turned a lost race on its own target into 412 already: this one was lost on
-                // another aggregate the command also changed (a demoted primary link, a cascaded link).
+                // Lost on another aggregate than the command's target (a demoted primary link, a cascaded link): says nothing
+                // of the caller's ETag, and a fresh start reads what the winner wrote.
                 GiveUpAfter(attempt, ex);
             }
             catch (RetryCommandException ex)
@@ -63,7 +65,12 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
         }
     }
 
-    public async Task SaveAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes every tracked change: updates conditional on the version each aggregate was read with, and the timeline actions
+    /// the aggregates recorded, appended once. Throws <see cref="DbUpdateConcurrencyException"/> when an aggregate changed since
+    /// it was read.
+    /// </summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
     {
         // Change detection runs once per save: EF would run it again in Entries() and in SaveChanges, a pass over
         // every property of every tracked entity each time. Nothing changes between these three calls.
@@ -90,7 +97,7 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
         }
     }
 
-    private async Task<T> RunInTransactionAsync<T>(Func<Task<T>> command, CancellationToken cancellationToken)
+    private async Task<T> RunInTransactionAsync<T>(Func<Task<T>> command, ILocator? target, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
 
@@ -99,9 +106,27 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var response = await command();
-        await SaveAsync(cancellationToken);
+        try
+        {
+            await SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException lost) when (target is not null && lost.Entries.FirstOrDefault(e => target.Names(e.Entity)) is { } entry)
+        {
+            // Another writer changed the target between the precondition check and this write: the caller's ETag is stale.
+            throw await StaleTargetAsync(entry, target, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return response;
+    }
+
+    /// <summary>412 with the target's version stored now, or 404 when it is gone (deleted meanwhile).</summary>
+    private static async Task<LinkageException> StaleTargetAsync(EntityEntry entry, ILocator target, CancellationToken cancellationToken)
+    {
+        var stored = await entry.GetDatabaseValuesAsync(cancellationToken);
+        return stored is null || stored[nameof(AggregateRoot.DeletedUtc)] is not null
+            ? new NotFoundException($"No such {target.Noun}.")
+            : new PreconditionFailedException((int)stored[nameof(AggregateRoot.Version)]!);
     }
 
     /// <summary>The faults Npgsql calls transient (connection lost, 40001, 40P01, ...), however EF wrapped them.</summary>

@@ -97,9 +97,15 @@ public sealed class ContentionTests : ApiTestBase
         return services.BuildServiceProvider();
     }
 
-    public sealed record AlwaysLosesRace : ICommand<int>;
+    public sealed record AlwaysLosesRace : ICommand<int>, IAuthorizedRequest
+    {
+        public RequiredRights Rights => RequiredRights.AnyCaller;
+    }
 
-    public sealed record MeetsTransientFaults : ICommand<int>;
+    public sealed record MeetsTransientFaults : ICommand<int>, IAuthorizedRequest
+    {
+        public RequiredRights Rights => RequiredRights.AnyCaller;
+    }
 
     /// <summary>Meets a deadlock (40P01, transient for Npgsql) on its first <c>faults</c> attempts, then answers the
     /// attempt's number.</summary>

@@ -4,8 +4,7 @@ using System.Net.Http.Headers;
 using Linkage.Api.Tests.Fixtures;
 using Linkage.Api.Tests.Support;
 using Linkage.Application.Contacts;
-using Linkage.Application.Resources.GetResource;
-using Linkage.Domain.Contacts;
+using Linkage.Application.Contacts.GetContact;
 using Linkage.Infrastructure.Persistence;
 using MediatR;
 using Npgsql;
@@ -85,7 +84,7 @@ public sealed class FaultTests : ApiTestBase
     public async Task An_unexpected_exception_answers_500_problem_that_leaks_nothing()
     {
         await using var broken = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-            services.AddTransient<IRequestHandler<GetResource<Contact, ContactView>, ContactView>, ExplodingHandler>()));
+            services.AddTransient<IRequestHandler<GetContact, ContactView>, ExplodingHandler>()));
         var client = broken.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(TenantA, "x", "*:*"));
 
@@ -97,9 +96,9 @@ public sealed class FaultTests : ApiTestBase
         Assert.That(text, Does.Not.Contain("at Linkage"));
     }
 
-    private sealed class ExplodingHandler : IRequestHandler<GetResource<Contact, ContactView>, ContactView>
+    private sealed class ExplodingHandler : IRequestHandler<GetContact, ContactView>
     {
-        public Task<ContactView> Handle(GetResource<Contact, ContactView> request, CancellationToken cancellationToken) =>
+        public Task<ContactView> Handle(GetContact request, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("secret-connection-detail");
     }
 }

@@ -101,6 +101,9 @@ public sealed class OpenApiConventionTests : ApiTestBase
     }
 }
 
+// The probe's actions are never called: their parameters are the shape the document describes, not values they read.
+#pragma warning disable IDE0060
+
 /// <summary>A PATCH shaped like the ones other branches add; exists only in the probe's document.</summary>
 [Route("api/v1/convention-probe")]
 public sealed class ConventionProbeController : LinkageControllerBase
@@ -116,6 +119,8 @@ public sealed class ConventionProbeController : LinkageControllerBase
     [ProducesResponseType<ContactView>(StatusCodes.Status200OK)]
     public IActionResult PatchProbeLink(Guid id, Guid linkId, [FromBody] ProbeLinkPatch body) => NoContent();
 }
+
+#pragma warning restore IDE0060
 
 /// <summary>A link-like PATCH body.</summary>
 public sealed record ProbeLinkPatch(string? JobTitle, bool? IsPrimary);

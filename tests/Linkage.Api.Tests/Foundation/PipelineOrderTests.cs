@@ -13,7 +13,7 @@ namespace Linkage.Api.Tests.Foundation;
 public sealed class PipelineOrderTests
 {
     [Test]
-    public void Behaviors_run_logging_authorization_validation_note_scope_unit_of_work_idempotency_in_that_order()
+    public void Behaviors_run_logging_authorization_validation_unit_of_work_idempotency_in_that_order()
     {
         var services = Services();
 
@@ -24,8 +24,7 @@ public sealed class PipelineOrderTests
 
         Assert.That(behaviors, Is.EqualTo(new[]
         {
-            "LoggingBehavior", "AuthorizationBehavior", "ValidationBehavior", "NoteScopeBehavior", "UnitOfWorkBehavior",
-            "IdempotencyBehavior",
+            "LoggingBehavior", "AuthorizationBehavior", "ValidationBehavior", "UnitOfWorkBehavior", "IdempotencyBehavior",
         }));
     }
 
@@ -35,8 +34,8 @@ public sealed class PipelineOrderTests
         var services = Services();
 
         var handler = services.Single(d => d.ServiceType == typeof(IRequestHandler<UpdateLink, LinkView>));
-        Assert.That(handler.ImplementationType, Is.EqualTo(typeof(ConditionalWrite<UpdateLink, Link, LinkView>)));
-        var useCase = services.Single(d => d.ServiceType == typeof(IConditionalCommandHandler<UpdateLink, Link, LinkView>));
+        Assert.That(handler.ImplementationType, Is.EqualTo(typeof(ConditionalWrite<UpdateLink, NetworkLink, LinkView>)));
+        var useCase = services.Single(d => d.ServiceType == typeof(IConditionalCommandHandler<UpdateLink, NetworkLink, LinkView>));
         Assert.That(useCase.ImplementationType, Is.EqualTo(typeof(UpdateLinkHandler)));
     }
 

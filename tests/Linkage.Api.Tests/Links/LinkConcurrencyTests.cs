@@ -60,7 +60,7 @@ public sealed class LinkConcurrencyTests : LinkTestBase
         Assert.That(views.All(v => v["isPrimary"]!.GetValue<bool>() && v["version"]!.GetValue<int>() == 2), Is.True);
 
         await using var db = Factory.OpenDb(TenantA);
-        var links = await db.Links.Where(l => l.ChildId == Guid.Parse(contactId)).ToDictionaryAsync(l => l.Id.ToString());
+        var links = await db.NetworkLinks.Where(l => l.ChildId == Guid.Parse(contactId)).ToDictionaryAsync(l => l.Id.ToString());
         var primary = links.Values.Where(l => l.IsPrimary).Select(l => l.Id.ToString()).ToList();
         Assert.That(primary, Has.Count.EqualTo(1));
         Assert.That(targets, Does.Contain(primary[0]));
@@ -132,7 +132,7 @@ public sealed class LinkConcurrencyTests : LinkTestBase
 
         Assert.That(responses.All(r => r.StatusCode == HttpStatusCode.Created), Is.True, string.Join(",", responses.Select(r => (int)r.StatusCode)));
         await using var db = Factory.OpenDb(TenantA);
-        var links = await db.Links.Where(l => l.ChildId == Guid.Parse(contactId)).ToListAsync();
+        var links = await db.NetworkLinks.Where(l => l.ChildId == Guid.Parse(contactId)).ToListAsync();
         Assert.That(links, Has.Count.EqualTo(24));
         Assert.That(links.Count(l => l.IsPrimary), Is.EqualTo(1));
         Assert.That(links.Count(l => !l.IsPrimary && l.Version == 2), Is.EqualTo(23), "every other one was demoted once");

@@ -76,7 +76,7 @@ public sealed class LinkCreateTests : LinkTestBase
         Assert.That(problem["existingId"]!.GetValue<string>(), Is.EqualTo(Id(first)));
 
         await using var db = Factory.OpenDb(TenantA);
-        var rows = await db.Links.IgnoreQueryFilters().Where(l => l.ChildId == Guid.Parse(contactId)).ToListAsync();
+        var rows = await db.NetworkLinks.IgnoreQueryFilters().Where(l => l.ChildId == Guid.Parse(contactId)).ToListAsync();
         Assert.That(rows.Select(r => (r.JobTitle, r.IsPrimary, r.Version)), Is.EqualTo(new[] { ("CTO", true, 1) }));
         Assert.That(await CountActionsAsync(Id(first)), Is.EqualTo(2), "only the first create's two actions");
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Linkage.Api.Tests.Support;
 using Npgsql;
 
 namespace Linkage.Api.Tests.Links;
@@ -61,35 +62,9 @@ public sealed class LinkDeleteRaceTests : LinkTestBase
         Assert.That(link.DeletedUtc, Is.Not.Null, "the link committed first, so the delete's cascade must have seen it");
     }
 
-    private async Task<NpgsqlConnection> OpenAsync()
-    {
-        var connection = new NpgsqlConnection(Factory.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
+    private Task<NpgsqlConnection> OpenAsync() => HeldLocks.OpenAsync(Factory);
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private static Task ExecuteAsync(NpgsqlConnection connection, string sql) => HeldLocks.ExecuteAsync(connection, sql);
 
-    /// <summary>Polls (up to 10 s) until a backend of the test database waits for a row lock.</summary>
-    private async Task<bool> SomeoneWaitsOnALockAsync()
-    {
-        await using var observer = await OpenAsync();
-        for (var i = 0; i < 200; i++)
-        {
-            await using var command = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", observer);
-            if ((long)(await command.ExecuteScalarAsync())! > 0)
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return false;
-    }
+    private Task<bool> SomeoneWaitsOnALockAsync() => HeldLocks.SomeoneWaitsOnALockAsync(Factory);
 }

@@ -61,7 +61,7 @@ public sealed class LinkPrimaryTests : LinkTestBase
         Assert.That(Change(promotion, "jobTitle", "to")!.GetValue<string>(), Is.EqualTo("CEO"));
 
         await using var db = Factory.OpenDb(TenantA);
-        var primaries = await db.Links.Where(l => l.ChildId == Guid.Parse(contactId) && l.IsPrimary).Select(l => l.Id).ToListAsync();
+        var primaries = await db.NetworkLinks.Where(l => l.ChildId == Guid.Parse(contactId) && l.IsPrimary).Select(l => l.Id).ToListAsync();
         Assert.That(primaries, Is.EqualTo(new[] { Guid.Parse(newLink) }));
     }
 

@@ -72,10 +72,10 @@ public abstract class LinkTestBase : ApiTestBase
     }
 
     /// <summary>The stored row, deleted or not.</summary>
-    protected async Task<Link> StoredLinkAsync(string linkId, string tenant = TenantA)
+    protected async Task<NetworkLink> StoredLinkAsync(string linkId, string tenant = TenantA)
     {
         await using var db = Factory.OpenDb(tenant);
-        return await db.Links.IgnoreQueryFilters().AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(linkId));
+        return await db.NetworkLinks.IgnoreQueryFilters().AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(linkId));
     }
 
     /// <summary>How many links, deleted or not, the contact has in the database.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Linkage.Api.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linkage.Api.Tests.Records;
@@ -22,7 +23,7 @@ public sealed class UpsertLinkConcurrencyTests : UpsertTestBase
         Assert.That(statuses.Count(s => s == 201), Is.EqualTo(1), string.Join(",", statuses));
         var reported = (await Task.WhenAll(responses.Select(BodyAsync))).Select(b => b["version"]!.GetValue<int>()).ToList();
         await using var db = Factory.OpenDb(TenantA);
-        var links = await db.Links.IgnoreQueryFilters().Where(l => l.ParentId == Guid.Parse(claim) && l.ChildId == Guid.Parse(contact)).ToListAsync();
+        var links = await db.TypedLinks.IgnoreQueryFilters().Where(l => l.ParentId == Guid.Parse(claim) && l.ChildId == Guid.Parse(contact)).ToListAsync();
         Assert.That(links, Has.Count.EqualTo(1));
         Assert.That(links[0].Version, Is.EqualTo(reported.Distinct().Count()), "each version the link went through was reported by the upsert that made it");
         Assert.That(reported.Distinct().Order(), Is.EqualTo(Enumerable.Range(1, links[0].Version)));
@@ -60,5 +61,28 @@ public sealed class UpsertLinkConcurrencyTests : UpsertTestBase
         });
         var problem = await AssertProblemAsync(third, 404, "NotFound");
         Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("parent record"));
+    }
+
+    /// <summary>
+    /// What makes upserts of one parent queue up (ADR 12): each holds the parent <c>FOR NO KEY UPDATE</c> before it reads the
+    /// pair's link. Here a transaction holds the parent as another upsert would, and the API's upsert must wait for it: a
+    /// weaker lock (<c>FOR KEY SHARE</c>) would not wait, and two upserts would race to insert the pair. Deterministic, where
+    /// the 50 parallel upserts above depend on timing.
+    /// </summary>
+    [Test]
+    public async Task An_upsert_waits_while_another_upsert_of_its_parent_holds_the_parent()
+    {
+        var (claim, contact) = (await NewClaimAsync(), await NewContactAsync());
+        await using var connection = await HeldLocks.OpenAsync(Factory);
+        await using var otherUpsert = await connection.BeginTransactionAsync();
+        await HeldLocks.ExecuteAsync(connection, $"SELECT id FROM records WHERE tenant_id = '{TenantA}' AND id = '{claim}' FOR NO KEY UPDATE");
+
+        var upsert = Client().PostAsync(Upsert, Json(ById(Claim, claim, contact).ToJsonString()));
+        Assert.That(await HeldLocks.SomeoneWaitsOnALockAsync(Factory), Is.True, "the upsert should wait for the parent's lock");
+        await Task.Delay(200);
+        Assert.That(upsert.IsCompleted, Is.False, "the upsert answered while another upsert of its parent held it");
+        await otherUpsert.CommitAsync();
+
+        Assert.That((await upsert).StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 }

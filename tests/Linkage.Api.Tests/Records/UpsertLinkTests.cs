@@ -40,7 +40,7 @@ public sealed class UpsertLinkTests : UpsertTestBase
         Assert.That(body["version"]!.GetValue<int>(), Is.EqualTo(version));
         Assert.That(body["inserted"]!.GetValue<bool>(), Is.EqualTo(status == 201));
         await using var db = Factory.OpenDb(TenantA);
-        var links = await db.Links.Where(l => l.ParentId == Guid.Parse(claim) && l.ChildId == Guid.Parse(contact)).ToListAsync();
+        var links = await db.TypedLinks.Where(l => l.ParentId == Guid.Parse(claim) && l.ChildId == Guid.Parse(contact)).ToListAsync();
         Assert.That(links, Has.Count.EqualTo(1));
         Assert.That((links[0].RelationshipType, links[0].Version), Is.EqualTo((expected is null ? null : expected + suffix, version)));
     }

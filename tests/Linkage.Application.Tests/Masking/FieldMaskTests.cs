@@ -56,7 +56,7 @@ public sealed class FieldMaskTests
     [TestCase("""[{"op":"add","path":"/fields/colour","value":1}]""", typeof(UnknownFieldException), TestName = "A path to an undefined field is UnknownField")]
     public void Without_reveal_a_patch_may_not_read_or_write_a_restricted_field(string patch, Type refusal)
     {
-        var resolved = ResourcePatch.Resolve(PatchFormat.JsonPatch, JsonNode.Parse(patch), Records.RecordView.Shape);
+        var resolved = ResourcePatch.Resolve(PatchFormat.JsonPatch, JsonNode.Parse(patch), Records.RecordResource.Description.Shape);
 
         Assert.That(() => Patching.Check(resolved, FieldMask.For(Fields, mayReveal: false, reveal: true)), Throws.TypeOf(refusal));
     }
@@ -65,7 +65,7 @@ public sealed class FieldMaskTests
     public void With_reveal_a_patch_may_do_anything_with_them()
     {
         var resolved = ResourcePatch.Resolve(PatchFormat.JsonPatch, JsonNode.Parse(
-            """[{"op":"test","path":"/fields/ssn","value":"x"},{"op":"move","from":"/fields/ssn","path":"/fields/salary"}]"""), Records.RecordView.Shape);
+            """[{"op":"test","path":"/fields/ssn","value":"x"},{"op":"move","from":"/fields/ssn","path":"/fields/salary"}]"""), Records.RecordResource.Description.Shape);
 
         Assert.That(() => Patching.Check(resolved, FieldMask.For(Fields, mayReveal: true, reveal: false)), Throws.Nothing);
     }

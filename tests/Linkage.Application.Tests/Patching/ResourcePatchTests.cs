@@ -15,14 +15,14 @@ namespace Linkage.Application.Tests.Patching;
 [TestFixture]
 public sealed class ResourcePatchTests
 {
-    private static readonly ResourceShape Contact = ResourceShape.Of<Domain.Contacts.Contact, ContactView>();
+    private static readonly ResourceShape Contact = ContactResource.Description.Shape;
 
     [TestCase(typeof(ContactView), "contact")]
     [TestCase(typeof(CompanyView), "company")]
     public void The_shape_names_exactly_the_properties_the_view_shows(Type view, string noun)
     {
         var shown = view.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
-        var shape = view == typeof(ContactView) ? ResourceShape.Of<Domain.Contacts.Contact, ContactView>() : ResourceShape.Of<Domain.Companies.Company, CompanyView>();
+        var shape = view == typeof(ContactView) ? ContactResource.Description.Shape : CompanyResource.Description.Shape;
         Assert.That(shape.Properties.Select(p => p.Name), Is.EquivalentTo(shown));
         Assert.That(shape.Noun, Is.EqualTo(noun));
     }

@@ -84,7 +84,7 @@ public sealed record FuzzCase(ApiOperation Operation, Family Family, string? Tar
         Family.Members => MemberProbes.For(Operation, random).ToList(),
         Family.ContentTypes => ContentTypeProbes.For(Operation, random).ToList(),
         Family.Hostile => HostileProbes.For(Operation, random).ToList(),
-        Family.Header => HeaderProbes.For(Operation, Target!, random).ToList(),
+        Family.Header => HeaderProbes.For(Target!, random).ToList(),
         Family.Query => await QueryProbes.ForAsync(Operation, Target!, world, random),
         _ => await IdProbes.ForAsync(Operation, world, random),
     };

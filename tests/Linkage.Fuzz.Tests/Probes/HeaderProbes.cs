@@ -50,7 +50,7 @@ public static class HeaderProbes
 
     private static readonly HeaderRules Undescribed = new(Expectation.Any, Expectation.Any, Expectation.Any, []);
 
-    public static IEnumerable<Probe> For(ApiOperation operation, string header, Random random)
+    public static IEnumerable<Probe> For(string header, Random random)
     {
         var rules = Contract.GetValueOrDefault(header, Undescribed);
         Probe Send(string label, Expectation expect, params string[] values) => new(label, d =>

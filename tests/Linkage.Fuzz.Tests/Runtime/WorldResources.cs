@@ -25,13 +25,16 @@ public static class WorldResources
         ["relationship-type"] = new("/api/v1/relationship-types", ValidBodies.Example("DefineRelationshipType"), Key: "name"),
         ["record"] = new("/api/v1/records/{domain}", ValidBodies.Example("RecordInput")),
         ["file"] = new("/api/v1/files", ValidBodies.Example("CreateFile")),
+        // A record's link to a contact: the typed link the documents at /api/v1/links/{id} are (a company's link is the network link).
+        ["typed-link"] = new(
+            "/api/v1/links/upsert", """{"parentDomain":"{domain}","parentRecordId":"{record}","childDomain":"Contact","childRecordId":"{contact}"}""", Key: "linkId"),
         // Not linked to anything: a valid link create needs a pair that is not linked yet.
         ["free-contact"] = new("/api/v1/network/contacts", ValidBodies.Example("CreateContact")),
         ["free-company"] = new("/api/v1/network/companies", ValidBodies.Example("CreateCompany")),
     };
 
     /// <summary>The resources a path can name, for ids of another kind.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["contact", "company", "link", "contact-note", "company-note", "record", "file"];
+    public static IReadOnlyList<string> Kinds { get; } = ["contact", "company", "link", "typed-link", "contact-note", "company-note", "record", "file"];
 
     /// <summary>The collection before a parameter (or, after another parameter, both: <c>records/{domain}</c>) and its slot.</summary>
     private static readonly Dictionary<string, string> SlotOfCollection = new(StringComparer.Ordinal)
@@ -39,6 +42,7 @@ public static class WorldResources
         ["contacts"] = "contact",
         ["companies"] = "company",
         ["links"] = "link",
+        ["api/v1/links"] = "typed-link",
         ["domains"] = "domain",
         ["relationship-types"] = "relationship-type",
         ["files"] = "file",

@@ -9,6 +9,562 @@
 import { LinkageResponse, readCreated, readResponse, readWithETag, type Created, type Precondition, type Selected, type WithETag } from "../runtime.js";
 import type { FieldValue, JsonPatchOperation, JsonValue, RecordFilter, RecordKey } from "../values.js";
 
+export class CompaniesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * List companies.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listCompanies(options: {
+        /** Matches, in any case, a prefix of a name (a contact's first, last or full name; a company's name) or a whole email value. */
+        q?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfCompanyView>> {
+
+        const { q, limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/companies?";
+        if (q !== undefined && q !== null)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
+            .then((response) => readResponse<PageOfCompanyView>(response));
+
+    }
+
+    /**
+     * Create company.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
+     */
+    createCompany(body: CreateCompany, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<Created<CompanyView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/companies";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+
+            .then((response) => readCreated<CompanyView>(response));
+
+    }
+
+    /**
+     * Patch company.
+     *
+     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
+     */
+    patchCompany(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<CompanyView>>;
+    patchCompany<K extends keyof CompanyView>(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<Selected<CompanyView, K>>>;
+    patchCompany(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<unknown>> {
+        const select = options.select?.join(",");
+
+        const { ifMatch, ifUnmodifiedSince, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (select !== undefined && select !== null)
+            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null)
+            headers_["If-Unmodified-Since"] = "" + ifUnmodifiedSince;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+
+            .then((response) => readWithETag<CompanyViewSelection>(response));
+
+    }
+
+    /**
+     * Get company.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     */
+    getCompany(id: string, options?: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<CompanyView>>;
+    getCompany<K extends keyof CompanyView>(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<Selected<CompanyView, K>>>;
+    getCompany(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<WithETag<unknown>> {
+        const select = options.select?.join(",");
+
+        const { ifNoneMatch, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (select !== undefined && select !== null)
+            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
+            .then((response) => readWithETag<CompanyViewSelection>(response));
+
+    }
+
+    /**
+     * Delete company.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
+     */
+    deleteCompany(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/companies/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
+            .then((response) => readResponse<void>(response));
+
+    }
+
+    /**
+     * List company actions.
+     *
+     * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listCompanyActions(companyId: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
+
+        const { kind, limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/actions?";
+        if (companyId === undefined || companyId === null)
+            throw new globalThis.Error("The parameter 'companyId' must be defined.");
+        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
+        if (kind !== undefined && kind !== null)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
+            .then((response) => readResponse<PageOfActionView>(response));
+
+    }
+}
+
+export class ContactsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * List contacts.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listContacts(options: {
+        /** Matches, in any case, a prefix of a name (a contact's first, last or full name; a company's name) or a whole email value. */
+        q?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfContactView>> {
+
+        const { q, limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/contacts?";
+        if (q !== undefined && q !== null)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
+            .then((response) => readResponse<PageOfContactView>(response));
+
+    }
+
+    /**
+     * Create contact.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
+     */
+    createContact(body: CreateContact, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<Created<ContactView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/contacts";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+
+            .then((response) => readCreated<ContactView>(response));
+
+    }
+
+    /**
+     * Patch contact.
+     *
+     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
+     */
+    patchContact(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<ContactView>>;
+    patchContact<K extends keyof ContactView>(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<Selected<ContactView, K>>>;
+    patchContact(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<unknown>> {
+        const select = options.select?.join(",");
+
+        const { ifMatch, ifUnmodifiedSince, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (select !== undefined && select !== null)
+            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null)
+            headers_["If-Unmodified-Since"] = "" + ifUnmodifiedSince;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+
+            .then((response) => readWithETag<ContactViewSelection>(response));
+
+    }
+
+    /**
+     * Get contact.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     */
+    getContact(id: string, options?: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<ContactView>>;
+    getContact<K extends keyof ContactView>(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<Selected<ContactView, K>>>;
+    getContact(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<WithETag<unknown>> {
+        const select = options.select?.join(",");
+
+        const { ifNoneMatch, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (select !== undefined && select !== null)
+            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
+            .then((response) => readWithETag<ContactViewSelection>(response));
+
+    }
+
+    /**
+     * Delete contact.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
+     */
+    deleteContact(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
+            .then((response) => readResponse<void>(response));
+
+    }
+
+    /**
+     * List contact actions.
+     *
+     * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listContactActions(contactId: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
+
+        const { kind, limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/actions?";
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
+        if (kind !== undefined && kind !== null)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
+            .then((response) => readResponse<PageOfActionView>(response));
+
+    }
+}
+
 export class DomainsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -380,6 +936,183 @@ export class RelationshipTypesClient {
         if (relationshipTypeName === undefined || relationshipTypeName === null)
             throw new globalThis.Error("The parameter 'relationshipTypeName' must be defined.");
         url_ = url_.replace("{relationshipTypeName}", encodeURIComponent("" + relationshipTypeName));
+        if (kind !== undefined && kind !== null)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
+            .then((response) => readResponse<PageOfActionView>(response));
+
+    }
+}
+
+export class FilesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Create file.
+     *
+     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
+     */
+    createFile(body: CreateFile, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<Created<FileView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/files";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+
+            .then((response) => readCreated<FileView>(response));
+
+    }
+
+    /**
+     * Get file.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     */
+    getFile(id: string, options?: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: undefined;
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<FileView>>;
+    getFile<K extends keyof FileView>(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select: readonly K[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<Selected<FileView, K>>>;
+    getFile(id: string, options: {
+        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
+        select?: readonly string[];
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<WithETag<unknown>> {
+        const select = options.select?.join(",");
+
+        const { ifNoneMatch, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/files/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (select !== undefined && select !== null)
+            url_ += "$select=" + encodeURIComponent("" + select) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
+            .then((response) => readWithETag<FileViewSelection>(response));
+
+    }
+
+    /**
+     * Delete file.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
+     */
+    deleteFile(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/files/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
+            .then((response) => readResponse<void>(response));
+
+    }
+
+    /**
+     * List file actions.
+     *
+     * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listFileActions(fileId: string, options: {
+        /** Only actions whose kind starts with this (e.g. note or link.updated). */
+        kind?: string | null | undefined;
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfActionView>> {
+
+        const { kind, limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/files/{fileId}/actions?";
+        if (fileId === undefined || fileId === null)
+            throw new globalThis.Error("The parameter 'fileId' must be defined.");
+        url_ = url_.replace("{fileId}", encodeURIComponent("" + fileId));
         if (kind !== undefined && kind !== null)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (limit === null)
@@ -1017,739 +1750,6 @@ export class CompanyNotesClient {
     }
 }
 
-export class ContactsClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
-    private baseUrl: string;
-
-    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
-        this.baseUrl = baseUrl ?? "";
-    }
-
-    /**
-     * List contacts.
-     *
-     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
-     */
-    listContacts(options: {
-        /** Matches, in any case, a prefix of a name (a contact's first, last or full name; a company's name) or a whole email value. */
-        q?: string | null | undefined;
-        /** Items per page, 1 to 200 (default 50). */
-        limit?: number | undefined;
-        /** The nextCursor of the previous page; omit it for the first page. */
-        cursor?: string | null | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<PageOfContactView>> {
-
-        const { q, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts?";
-        if (q !== undefined && q !== null)
-            url_ += "q=" + encodeURIComponent("" + q) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor !== undefined && cursor !== null)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const headers_: Record<string, string> = {};
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-
-            .then((response) => readResponse<PageOfContactView>(response));
-
-    }
-
-    /**
-     * Create contact.
-     *
-     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
-     */
-    createContact(body: CreateContact, options: {
-        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
-        idempotencyKey?: string | undefined;
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<Created<ContactView>> {
-
-        const { idempotencyKey, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        const headers_: Record<string, string> = {};
-
-        if (idempotencyKey !== undefined && idempotencyKey !== null)
-            headers_["Idempotency-Key"] = "" + idempotencyKey;
-
-        if (changeOrigin !== undefined && changeOrigin !== null)
-            headers_["X-Change-Origin"] = "" + changeOrigin;
-
-        headers_["Content-Type"] = "application/json";
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-
-            .then((response) => readCreated<ContactView>(response));
-
-    }
-
-    /**
-     * Patch contact.
-     *
-     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
-     */
-    patchContact(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: undefined;
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<WithETag<ContactView>>;
-    patchContact<K extends keyof ContactView>(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select: readonly K[];
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<WithETag<Selected<ContactView, K>>>;
-    patchContact(id: string, body: ContactViewMergePatch | JsonPatchOperation[], options: Precondition & {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: readonly string[];
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<WithETag<unknown>> {
-        const select = options.select?.join(",");
-
-        const { ifMatch, ifUnmodifiedSince, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (select !== undefined && select !== null)
-            url_ += "$select=" + encodeURIComponent("" + select) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        const headers_: Record<string, string> = {};
-
-        if (ifMatch !== undefined && ifMatch !== null)
-            headers_["If-Match"] = "" + ifMatch;
-
-        if (ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null)
-            headers_["If-Unmodified-Since"] = "" + ifUnmodifiedSince;
-
-        if (changeOrigin !== undefined && changeOrigin !== null)
-            headers_["X-Change-Origin"] = "" + changeOrigin;
-
-        headers_["Content-Type"] = "application/json";
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-
-            .then((response) => readWithETag<ContactViewSelection>(response));
-
-    }
-
-    /**
-     * Get contact.
-     *
-     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
-     */
-    getContact(id: string, options?: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: undefined;
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<WithETag<ContactView>>;
-    getContact<K extends keyof ContactView>(id: string, options: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select: readonly K[];
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<WithETag<Selected<ContactView, K>>>;
-    getContact(id: string, options: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: readonly string[];
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<WithETag<unknown>> {
-        const select = options.select?.join(",");
-
-        const { ifNoneMatch, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (select !== undefined && select !== null)
-            url_ += "$select=" + encodeURIComponent("" + select) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const headers_: Record<string, string> = {};
-
-        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
-            headers_["If-None-Match"] = "" + ifNoneMatch;
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-
-            .then((response) => readWithETag<ContactViewSelection>(response));
-
-    }
-
-    /**
-     * Delete contact.
-     *
-     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
-     */
-    deleteContact(id: string, options: {
-        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
-        ifMatch: string;
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<LinkageResponse<void>> {
-
-        const { ifMatch, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{id}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const headers_: Record<string, string> = {};
-
-        if (ifMatch !== undefined && ifMatch !== null)
-            headers_["If-Match"] = "" + ifMatch;
-
-        if (changeOrigin !== undefined && changeOrigin !== null)
-            headers_["X-Change-Origin"] = "" + changeOrigin;
-
-        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
-
-            .then((response) => readResponse<void>(response));
-
-    }
-
-    /**
-     * List contact actions.
-     *
-     * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
-     */
-    listContactActions(contactId: string, options: {
-        /** Only actions whose kind starts with this (e.g. note or link.updated). */
-        kind?: string | null | undefined;
-        /** Items per page, 1 to 200 (default 50). */
-        limit?: number | undefined;
-        /** The nextCursor of the previous page; omit it for the first page. */
-        cursor?: string | null | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<PageOfActionView>> {
-
-        const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/contacts/{contactId}/actions?";
-        if (contactId === undefined || contactId === null)
-            throw new globalThis.Error("The parameter 'contactId' must be defined.");
-        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
-        if (kind !== undefined && kind !== null)
-            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor !== undefined && cursor !== null)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const headers_: Record<string, string> = {};
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-
-            .then((response) => readResponse<PageOfActionView>(response));
-
-    }
-}
-
-export class CompaniesClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
-    private baseUrl: string;
-
-    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
-        this.baseUrl = baseUrl ?? "";
-    }
-
-    /**
-     * List companies.
-     *
-     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
-     */
-    listCompanies(options: {
-        /** Matches, in any case, a prefix of a name (a contact's first, last or full name; a company's name) or a whole email value. */
-        q?: string | null | undefined;
-        /** Items per page, 1 to 200 (default 50). */
-        limit?: number | undefined;
-        /** The nextCursor of the previous page; omit it for the first page. */
-        cursor?: string | null | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<PageOfCompanyView>> {
-
-        const { q, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies?";
-        if (q !== undefined && q !== null)
-            url_ += "q=" + encodeURIComponent("" + q) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor !== undefined && cursor !== null)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const headers_: Record<string, string> = {};
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-
-            .then((response) => readResponse<PageOfCompanyView>(response));
-
-    }
-
-    /**
-     * Create company.
-     *
-     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
-     */
-    createCompany(body: CreateCompany, options: {
-        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
-        idempotencyKey?: string | undefined;
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<Created<CompanyView>> {
-
-        const { idempotencyKey, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        const headers_: Record<string, string> = {};
-
-        if (idempotencyKey !== undefined && idempotencyKey !== null)
-            headers_["Idempotency-Key"] = "" + idempotencyKey;
-
-        if (changeOrigin !== undefined && changeOrigin !== null)
-            headers_["X-Change-Origin"] = "" + changeOrigin;
-
-        headers_["Content-Type"] = "application/json";
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-
-            .then((response) => readCreated<CompanyView>(response));
-
-    }
-
-    /**
-     * Patch company.
-     *
-     * Applies a JSON Patch or a Merge Patch (API.md 4); If-Match or If-Unmodified-Since is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
-     */
-    patchCompany(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: undefined;
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<WithETag<CompanyView>>;
-    patchCompany<K extends keyof CompanyView>(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select: readonly K[];
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<WithETag<Selected<CompanyView, K>>>;
-    patchCompany(id: string, body: CompanyViewMergePatch | JsonPatchOperation[], options: Precondition & {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: readonly string[];
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<WithETag<unknown>> {
-        const select = options.select?.join(",");
-
-        const { ifMatch, ifUnmodifiedSince, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (select !== undefined && select !== null)
-            url_ += "$select=" + encodeURIComponent("" + select) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        const headers_: Record<string, string> = {};
-
-        if (ifMatch !== undefined && ifMatch !== null)
-            headers_["If-Match"] = "" + ifMatch;
-
-        if (ifUnmodifiedSince !== undefined && ifUnmodifiedSince !== null)
-            headers_["If-Unmodified-Since"] = "" + ifUnmodifiedSince;
-
-        if (changeOrigin !== undefined && changeOrigin !== null)
-            headers_["X-Change-Origin"] = "" + changeOrigin;
-
-        headers_["Content-Type"] = "application/json";
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
-
-            .then((response) => readWithETag<CompanyViewSelection>(response));
-
-    }
-
-    /**
-     * Get company.
-     *
-     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
-     */
-    getCompany(id: string, options?: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: undefined;
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<WithETag<CompanyView>>;
-    getCompany<K extends keyof CompanyView>(id: string, options: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select: readonly K[];
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<WithETag<Selected<CompanyView, K>>>;
-    getCompany(id: string, options: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: readonly string[];
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<WithETag<unknown>> {
-        const select = options.select?.join(",");
-
-        const { ifNoneMatch, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (select !== undefined && select !== null)
-            url_ += "$select=" + encodeURIComponent("" + select) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const headers_: Record<string, string> = {};
-
-        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
-            headers_["If-None-Match"] = "" + ifNoneMatch;
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-
-            .then((response) => readWithETag<CompanyViewSelection>(response));
-
-    }
-
-    /**
-     * Delete company.
-     *
-     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
-     */
-    deleteCompany(id: string, options: {
-        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
-        ifMatch: string;
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<LinkageResponse<void>> {
-
-        const { ifMatch, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{id}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const headers_: Record<string, string> = {};
-
-        if (ifMatch !== undefined && ifMatch !== null)
-            headers_["If-Match"] = "" + ifMatch;
-
-        if (changeOrigin !== undefined && changeOrigin !== null)
-            headers_["X-Change-Origin"] = "" + changeOrigin;
-
-        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
-
-            .then((response) => readResponse<void>(response));
-
-    }
-
-    /**
-     * List company actions.
-     *
-     * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
-     */
-    listCompanyActions(companyId: string, options: {
-        /** Only actions whose kind starts with this (e.g. note or link.updated). */
-        kind?: string | null | undefined;
-        /** Items per page, 1 to 200 (default 50). */
-        limit?: number | undefined;
-        /** The nextCursor of the previous page; omit it for the first page. */
-        cursor?: string | null | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<PageOfActionView>> {
-
-        const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/network/companies/{companyId}/actions?";
-        if (companyId === undefined || companyId === null)
-            throw new globalThis.Error("The parameter 'companyId' must be defined.");
-        url_ = url_.replace("{companyId}", encodeURIComponent("" + companyId));
-        if (kind !== undefined && kind !== null)
-            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor !== undefined && cursor !== null)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const headers_: Record<string, string> = {};
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-
-            .then((response) => readResponse<PageOfActionView>(response));
-
-    }
-}
-
-export class FilesClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
-    private baseUrl: string;
-
-    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
-        this.baseUrl = baseUrl ?? "";
-    }
-
-    /**
-     * Create file.
-     *
-     * Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
-     */
-    createFile(body: CreateFile, options: {
-        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
-        idempotencyKey?: string | undefined;
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<Created<FileView>> {
-
-        const { idempotencyKey, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/files";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        const headers_: Record<string, string> = {};
-
-        if (idempotencyKey !== undefined && idempotencyKey !== null)
-            headers_["Idempotency-Key"] = "" + idempotencyKey;
-
-        if (changeOrigin !== undefined && changeOrigin !== null)
-            headers_["X-Change-Origin"] = "" + changeOrigin;
-
-        headers_["Content-Type"] = "application/json";
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
-
-            .then((response) => readCreated<FileView>(response));
-
-    }
-
-    /**
-     * Get file.
-     *
-     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
-     */
-    getFile(id: string, options?: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: undefined;
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<WithETag<FileView>>;
-    getFile<K extends keyof FileView>(id: string, options: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select: readonly K[];
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<WithETag<Selected<FileView, K>>>;
-    getFile(id: string, options: {
-        /** Property names, comma-separated, in any case: the answer holds only those and id, version and etag. An unknown name is 400 UnknownField. */
-        select?: readonly string[];
-        /** The ETag the caller holds: answers 304 without a body when it is still current. */
-        ifNoneMatch?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<WithETag<unknown>> {
-        const select = options.select?.join(",");
-
-        const { ifNoneMatch, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/files/{id}?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (select !== undefined && select !== null)
-            url_ += "$select=" + encodeURIComponent("" + select) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const headers_: Record<string, string> = {};
-
-        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
-            headers_["If-None-Match"] = "" + ifNoneMatch;
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-
-            .then((response) => readWithETag<FileViewSelection>(response));
-
-    }
-
-    /**
-     * Delete file.
-     *
-     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
-     */
-    deleteFile(id: string, options: {
-        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
-        ifMatch: string;
-        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
-        changeOrigin?: string | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    }): Promise<LinkageResponse<void>> {
-
-        const { ifMatch, changeOrigin, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/files/{id}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const headers_: Record<string, string> = {};
-
-        if (ifMatch !== undefined && ifMatch !== null)
-            headers_["If-Match"] = "" + ifMatch;
-
-        if (changeOrigin !== undefined && changeOrigin !== null)
-            headers_["X-Change-Origin"] = "" + changeOrigin;
-
-        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
-
-            .then((response) => readResponse<void>(response));
-
-    }
-
-    /**
-     * List file actions.
-     *
-     * The record's timeline, newest first (API.md 2.3). Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
-     */
-    listFileActions(fileId: string, options: {
-        /** Only actions whose kind starts with this (e.g. note or link.updated). */
-        kind?: string | null | undefined;
-        /** Items per page, 1 to 200 (default 50). */
-        limit?: number | undefined;
-        /** The nextCursor of the previous page; omit it for the first page. */
-        cursor?: string | null | undefined;
-        /** Aborts the request. */
-        signal?: AbortSignal;
-    } = {}): Promise<LinkageResponse<PageOfActionView>> {
-
-        const { kind, limit, cursor, signal } = options;
-        let url_ = this.baseUrl + "/api/v1/files/{fileId}/actions?";
-        if (fileId === undefined || fileId === null)
-            throw new globalThis.Error("The parameter 'fileId' must be defined.");
-        url_ = url_.replace("{fileId}", encodeURIComponent("" + fileId));
-        if (kind !== undefined && kind !== null)
-            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor !== undefined && cursor !== null)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const headers_: Record<string, string> = {};
-
-        headers_["Accept"] = "application/json";
-
-        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
-
-            .then((response) => readResponse<PageOfActionView>(response));
-
-    }
-}
-
 export class RecordsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -2295,11 +2295,22 @@ export class TypedLinksClient {
     }
 }
 
-export interface DomainView {
+export interface PageOfCompanyView {
+    items: CompanyView[];
+    nextCursor?: string | null;
+}
+
+export interface CompanyView {
     readonly id: string;
-    readonly name: string;
-    label: string;
-    fields: FieldDefinition[];
+    name: string;
+    department?: string | null;
+    orgNr?: string | null;
+    description?: string | null;
+    emails: ContactPoint[];
+    phones: ContactPoint[];
+    urls: ContactPoint[];
+    address?: Address | null;
+    customFields: { [key: string]: FieldValue; };
     readonly createdUtc: string;
     readonly updatedUtc: string;
     readonly deletedUtc?: string | null;
@@ -2311,29 +2322,16 @@ export interface DomainView {
 
 export type ChangeType = "Created" | "Updated" | "Deleted";
 
-export interface FieldDefinition {
-    name: string;
-    type: FieldType;
-    required?: boolean;
-    restricted?: boolean;
-    targetDomain?: string | null;
+export interface ContactPoint {
+    value: string;
+    description?: string | null;
 }
 
-/** The type of a field (API.md 5.1): text, number, date (YYYY-MM-DD), boolean, or association (the id of a record of targetDomain). */
-export type FieldType = "text" | "number" | "date" | "boolean" | "association";
-
-export interface DefineDomain {
-    name: string;
-    label: string;
-    fields?: FieldInput[] | null;
-}
-
-export interface FieldInput {
-    name: string;
-    type: FieldType;
-    required?: boolean | null;
-    restricted?: boolean | null;
-    targetDomain?: string | null;
+export interface Address {
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+    countryCode?: string | null;
 }
 
 /** A stable machine-readable word for the problem. */
@@ -2362,15 +2360,62 @@ export interface ProblemDetails {
     candidates?: string[];
 }
 
-export interface PageOfDomainView {
-    items: DomainView[];
-    nextCursor?: string | null;
+/** An RFC 7396 Merge Patch of a CompanyView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface CompanyViewMergePatch {
+    name?: string;
+    department?: string | null;
+    orgNr?: string | null;
+    description?: string | null;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    urls?: ContactPoint[];
+    address?: Address | null;
+    customFields?: { [key: string]: FieldValue; };
 }
 
-/** An RFC 7396 Merge Patch of a DomainView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
-export interface DomainViewMergePatch {
-    label?: string;
-    fields?: FieldDefinition[];
+/** A CompanyView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
+export interface CompanyViewSelection {
+    id: string;
+    name?: string;
+    department?: string | null;
+    orgNr?: string | null;
+    description?: string | null;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    urls?: ContactPoint[];
+    address?: Address | null;
+    customFields?: { [key: string]: FieldValue; };
+    createdUtc?: string;
+    updatedUtc?: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType?: ChangeType;
+    changeOrigin?: string;
+    etag: string;
+}
+
+export interface CreateCompany {
+    name: string;
+    department?: string | null;
+    orgNr?: string | null;
+    description?: string | null;
+    emails?: ContactPointInput[] | null;
+    phones?: ContactPointInput[] | null;
+    urls?: ContactPointInput[] | null;
+    address?: AddressInput | null;
+    customFields?: { [key: string]: FieldValue; } | null;
+}
+
+export interface ContactPointInput {
+    value: string;
+    description?: string | null;
+}
+
+export interface AddressInput {
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+    countryCode?: string | null;
 }
 
 export interface PageOfActionView {
@@ -2398,6 +2443,117 @@ export interface SubjectRef {
 export interface FieldChange {
     from?: JsonValue;
     to?: JsonValue;
+}
+
+export interface PageOfContactView {
+    items: ContactView[];
+    nextCursor?: string | null;
+}
+
+export interface ContactView {
+    readonly id: string;
+    firstName?: string | null;
+    lastName?: string | null;
+    readonly fullName: string;
+    emails: ContactPoint[];
+    phones: ContactPoint[];
+    description?: string | null;
+    customFields: { [key: string]: FieldValue; };
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
+    changeType: ChangeType;
+    readonly changeOrigin: string;
+    readonly etag: string;
+}
+
+/** An RFC 7396 Merge Patch of a ContactView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface ContactViewMergePatch {
+    firstName?: string | null;
+    lastName?: string | null;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    description?: string | null;
+    customFields?: { [key: string]: FieldValue; };
+}
+
+/** A ContactView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
+export interface ContactViewSelection {
+    id: string;
+    firstName?: string | null;
+    lastName?: string | null;
+    fullName?: string;
+    emails?: ContactPoint[];
+    phones?: ContactPoint[];
+    description?: string | null;
+    customFields?: { [key: string]: FieldValue; };
+    createdUtc?: string;
+    updatedUtc?: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType?: ChangeType;
+    changeOrigin?: string;
+    etag: string;
+}
+
+export interface CreateContact {
+    firstName?: string | null;
+    lastName?: string | null;
+    emails?: ContactPointInput[] | null;
+    phones?: ContactPointInput[] | null;
+    description?: string | null;
+    customFields?: { [key: string]: FieldValue; } | null;
+}
+
+export interface DomainView {
+    readonly id: string;
+    readonly name: string;
+    label: string;
+    fields: FieldDefinition[];
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
+    changeType: ChangeType;
+    readonly changeOrigin: string;
+    readonly etag: string;
+}
+
+export interface FieldDefinition {
+    name: string;
+    type: FieldType;
+    required?: boolean;
+    restricted?: boolean;
+    targetDomain?: string | null;
+}
+
+/** The type of a field (API.md 5.1): text, number, date (YYYY-MM-DD), boolean, or association (the id of a record of targetDomain). */
+export type FieldType = "text" | "number" | "date" | "boolean" | "association";
+
+export interface DefineDomain {
+    name: string;
+    label: string;
+    fields?: FieldInput[] | null;
+}
+
+export interface FieldInput {
+    name: string;
+    type: FieldType;
+    required?: boolean | null;
+    restricted?: boolean | null;
+    targetDomain?: string | null;
+}
+
+export interface PageOfDomainView {
+    items: DomainView[];
+    nextCursor?: string | null;
+}
+
+/** An RFC 7396 Merge Patch of a DomainView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
+export interface DomainViewMergePatch {
+    label?: string;
+    fields?: FieldDefinition[];
 }
 
 export interface RelationshipTypeView {
@@ -2433,6 +2589,47 @@ export interface PageOfRelationshipTypeView {
 export interface RelationshipTypeViewMergePatch {
     label?: string;
     fields?: FieldDefinition[];
+}
+
+export interface FileView {
+    readonly id: string;
+    name: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256?: string | null;
+    url?: string | null;
+    readonly createdUtc: string;
+    readonly updatedUtc: string;
+    readonly deletedUtc?: string | null;
+    readonly version: number;
+    changeType: ChangeType;
+    readonly changeOrigin: string;
+    readonly etag: string;
+}
+
+export interface CreateFile {
+    name: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256?: string | null;
+    url?: string | null;
+}
+
+/** A FileView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
+export interface FileViewSelection {
+    id: string;
+    name?: string;
+    contentType?: string;
+    sizeBytes?: number;
+    sha256?: string | null;
+    url?: string | null;
+    createdUtc?: string;
+    updatedUtc?: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType?: ChangeType;
+    changeOrigin?: string;
+    etag: string;
 }
 
 export interface LinkView {
@@ -2509,203 +2706,6 @@ export interface NotePatch {
     action: NotePatchAction;
     /** Required when the action is supersede. */
     supersede?: NoteRevision | null;
-}
-
-export interface PageOfContactView {
-    items: ContactView[];
-    nextCursor?: string | null;
-}
-
-export interface ContactView {
-    readonly id: string;
-    firstName?: string | null;
-    lastName?: string | null;
-    readonly fullName: string;
-    emails: ContactPoint[];
-    phones: ContactPoint[];
-    description?: string | null;
-    customFields: { [key: string]: FieldValue; };
-    readonly createdUtc: string;
-    readonly updatedUtc: string;
-    readonly deletedUtc?: string | null;
-    readonly version: number;
-    changeType: ChangeType;
-    readonly changeOrigin: string;
-    readonly etag: string;
-}
-
-export interface ContactPoint {
-    value: string;
-    description?: string | null;
-}
-
-/** An RFC 7396 Merge Patch of a ContactView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
-export interface ContactViewMergePatch {
-    firstName?: string | null;
-    lastName?: string | null;
-    emails?: ContactPoint[];
-    phones?: ContactPoint[];
-    description?: string | null;
-    customFields?: { [key: string]: FieldValue; };
-}
-
-/** A ContactView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
-export interface ContactViewSelection {
-    id: string;
-    firstName?: string | null;
-    lastName?: string | null;
-    fullName?: string;
-    emails?: ContactPoint[];
-    phones?: ContactPoint[];
-    description?: string | null;
-    customFields?: { [key: string]: FieldValue; };
-    createdUtc?: string;
-    updatedUtc?: string;
-    deletedUtc?: string | null;
-    version: number;
-    changeType?: ChangeType;
-    changeOrigin?: string;
-    etag: string;
-}
-
-export interface CreateContact {
-    firstName?: string | null;
-    lastName?: string | null;
-    emails?: ContactPointInput[] | null;
-    phones?: ContactPointInput[] | null;
-    description?: string | null;
-    customFields?: { [key: string]: FieldValue; } | null;
-}
-
-export interface ContactPointInput {
-    value: string;
-    description?: string | null;
-}
-
-export interface PageOfCompanyView {
-    items: CompanyView[];
-    nextCursor?: string | null;
-}
-
-export interface CompanyView {
-    readonly id: string;
-    name: string;
-    department?: string | null;
-    orgNr?: string | null;
-    description?: string | null;
-    emails: ContactPoint[];
-    phones: ContactPoint[];
-    urls: ContactPoint[];
-    address?: Address | null;
-    customFields: { [key: string]: FieldValue; };
-    readonly createdUtc: string;
-    readonly updatedUtc: string;
-    readonly deletedUtc?: string | null;
-    readonly version: number;
-    changeType: ChangeType;
-    readonly changeOrigin: string;
-    readonly etag: string;
-}
-
-export interface Address {
-    street?: string | null;
-    postalCode?: string | null;
-    city?: string | null;
-    countryCode?: string | null;
-}
-
-/** An RFC 7396 Merge Patch of a CompanyView: a property left out is unchanged, null clears a nullable one (and removes a custom field), an object is merged and an array replaced. Other properties are refused. */
-export interface CompanyViewMergePatch {
-    name?: string;
-    department?: string | null;
-    orgNr?: string | null;
-    description?: string | null;
-    emails?: ContactPoint[];
-    phones?: ContactPoint[];
-    urls?: ContactPoint[];
-    address?: Address | null;
-    customFields?: { [key: string]: FieldValue; };
-}
-
-/** A CompanyView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
-export interface CompanyViewSelection {
-    id: string;
-    name?: string;
-    department?: string | null;
-    orgNr?: string | null;
-    description?: string | null;
-    emails?: ContactPoint[];
-    phones?: ContactPoint[];
-    urls?: ContactPoint[];
-    address?: Address | null;
-    customFields?: { [key: string]: FieldValue; };
-    createdUtc?: string;
-    updatedUtc?: string;
-    deletedUtc?: string | null;
-    version: number;
-    changeType?: ChangeType;
-    changeOrigin?: string;
-    etag: string;
-}
-
-export interface CreateCompany {
-    name: string;
-    department?: string | null;
-    orgNr?: string | null;
-    description?: string | null;
-    emails?: ContactPointInput[] | null;
-    phones?: ContactPointInput[] | null;
-    urls?: ContactPointInput[] | null;
-    address?: AddressInput | null;
-    customFields?: { [key: string]: FieldValue; } | null;
-}
-
-export interface AddressInput {
-    street?: string | null;
-    postalCode?: string | null;
-    city?: string | null;
-    countryCode?: string | null;
-}
-
-export interface FileView {
-    readonly id: string;
-    name: string;
-    contentType: string;
-    sizeBytes: number;
-    sha256?: string | null;
-    url?: string | null;
-    readonly createdUtc: string;
-    readonly updatedUtc: string;
-    readonly deletedUtc?: string | null;
-    readonly version: number;
-    changeType: ChangeType;
-    readonly changeOrigin: string;
-    readonly etag: string;
-}
-
-export interface CreateFile {
-    name: string;
-    contentType: string;
-    sizeBytes: number;
-    sha256?: string | null;
-    url?: string | null;
-}
-
-/** A FileView as $select shapes it: without $select every property, with it only the selected ones and id, version and etag. */
-export interface FileViewSelection {
-    id: string;
-    name?: string;
-    contentType?: string;
-    sizeBytes?: number;
-    sha256?: string | null;
-    url?: string | null;
-    createdUtc?: string;
-    updatedUtc?: string;
-    deletedUtc?: string | null;
-    version: number;
-    changeType?: ChangeType;
-    changeOrigin?: string;
-    etag: string;
 }
 
 export interface RecordView {

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Linkage.Application.Common.Fields;
 using NJsonSchema;
 using NJsonSchema.Generation;
@@ -11,7 +10,7 @@ namespace Linkage.Api.Operations.OpenApi;
 /// resource's <see cref="ResourceShape"/>, as patches see it), a Merge Patch of it (its writable properties, none required)
 /// and a <c>$select</c> answer of it (its properties, only id, version and etag required; API.md 2.1).
 /// </summary>
-public sealed class ResourceSchemas : ISchemaProcessor
+public sealed class ResourceSchemas(ResourceCatalog resources) : ISchemaProcessor
 {
     /// <summary>What a <c>$select</c> answer always holds besides the selected properties (API.md 2.1).</summary>
     public static readonly string[] AlwaysSelected = ["id", "version", "etag"];
@@ -104,18 +103,7 @@ public sealed class ResourceSchemas : ISchemaProcessor
         return schema;
     }
 
-    /// <summary>The shape of a resource view (<c>IResourceView&lt;TAggregate, TView&gt;.Shape</c>), or null for other types.</summary>
-    private static ResourceShape? ShapeOf(Type type)
-    {
-        var resource = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IResourceView<,>));
-        return resource is null
-            ? null
-            : (ResourceShape)typeof(ResourceSchemas).GetMethod(nameof(Shape), BindingFlags.NonPublic | BindingFlags.Static)!
-                .MakeGenericMethod(resource.GetGenericArguments()).Invoke(null, null)!;
-    }
-
-    // A static virtual member is called through a generic context; reflection cannot call it directly.
-    private static ResourceShape Shape<TAggregate, TView>()
-        where TAggregate : AggregateRoot
-        where TView : ResourceView, IResourceView<TAggregate, TView> => TView.Shape;
+    /// <summary>The shape of a resource's <see cref="ResourceView"/>, as its description says it, or null for other types.</summary>
+    private ResourceShape? ShapeOf(Type type) =>
+        typeof(ResourceView).IsAssignableFrom(type) ? resources.All.FirstOrDefault(r => r.View == type)?.Shape : null;
 }

@@ -7,13 +7,16 @@ namespace Linkage.Api.Operations.OpenApi;
 
 /// <summary>
 /// The success side of the contract's conventions: ETag on single reads, creates and changes that
-/// answer with the resource (a POST answering 200 too: an upsert that found it); Location and Idempotent-Replayed on 201;
+/// answer with the resource (a POST answering 200 too: an upsert that found it); Location on 201, Idempotent-Replayed on a
+/// create's 201 and 200 (a replayed upsert that found its link says so too, API.md 1.5);
 /// 304 on single reads; 204 on deletes; ETag on a change
 /// answered with 204 (a note action), and any header an action names with <see cref="ResponseHeaderAttribute"/>.
 /// Headers the API always sends are marked required, so a response validator notices one that goes missing.
 /// </summary>
 public sealed class SuccessResponses : IOperationProcessor
 {
+    private const string ReplayedHeader = "true when this is the stored response of an earlier request with the same Idempotency-Key.";
+
     public bool Process(OperationProcessorContext context)
     {
         var operation = context.OperationDescription.Operation;
@@ -42,6 +45,10 @@ public sealed class SuccessResponses : IOperationProcessor
                 }
 
                 Header(response, "ETag", "The resource's ETag, equal to its etag field.", required: true);
+                if (shape.IsCreate)
+                {
+                    Header(response, LinkageHeaders.IdempotentReplayed, ReplayedHeader);
+                }
             }
 
             if (status is "204" && shape.Method is "PATCH" or "PUT")
@@ -54,7 +61,7 @@ public sealed class SuccessResponses : IOperationProcessor
             {
                 Header(response, "Location", "The created resource's URL.", required: true);
                 Header(response, "ETag", "The created resource's ETag.", required: true);
-                Header(response, LinkageHeaders.IdempotentReplayed, "true when this is the stored response of an earlier request with the same Idempotency-Key.");
+                Header(response, LinkageHeaders.IdempotentReplayed, ReplayedHeader);
             }
         }
 

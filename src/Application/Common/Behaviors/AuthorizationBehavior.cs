@@ -1,15 +1,18 @@
 namespace Linkage.Application.Common.Behaviors;
 
-/// <summary>Refuses a request whose declared permission the caller does not hold (403).</summary>
+/// <summary>
+/// Refuses a request whose rights the caller does not hold (403 naming them), before anything is read. Rights that only the
+/// target can tell are checked once it is read. A request that does not say what it needs is a bug, refused as one.
+/// </summary>
 public sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentUser user) : IPipelineBehavior<TRequest, TResponse>
 {
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is IAuthorizedRequest authorized
-            && authorized.RequiredPermissions.Count > 0
-            && !authorized.RequiredPermissions.Any(user.Has))
+        var rights = (request as IAuthorizedRequest)?.Rights
+            ?? throw new InvalidOperationException($"{typeof(TRequest).Name} does not say what rights it needs (IAuthorizedRequest).");
+        if (!rights.IsCheckedOnTarget)
         {
-            throw new ForbiddenException(authorized.RequiredPermissions);
+            rights.Demand(user);
         }
 
         return next();

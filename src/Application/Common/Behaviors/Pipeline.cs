@@ -1,4 +1,3 @@
-using Linkage.Application.Notes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Linkage.Application.Common.Behaviors;
@@ -6,17 +5,17 @@ namespace Linkage.Application.Common.Behaviors;
 /// <summary>
 /// The order every request goes through, outermost first: the one list of the pipeline's behaviors. MediatR
 /// runs behaviors in the order they are registered. After them comes the request's handler; for a conditional
-/// command that is <see cref="ConditionalWrite{TCommand,TAggregate,TResponse}"/> (precondition, use case, save).
+/// command that is <see cref="ConditionalWrite{TCommand,TAggregate,TResponse}"/> (precondition, target, rights, use case);
+/// the unit of work saves once, when the handler is done.
 /// </summary>
 public static class Pipeline
 {
     public static IReadOnlyList<Type> Behaviors { get; } =
     [
         typeof(LoggingBehavior<,>),       // request name, tenant, elapsed; refusals at Information
-        typeof(AuthorizationBehavior<,>), // the declared permission, else 403
+        typeof(AuthorizationBehavior<,>), // the rights the request says it needs, else 403
         typeof(ValidationBehavior<,>),    // every validator, all failures in one 400
-        typeof(NoteScopeBehavior<,>),     // note commands: the route's subject owns the note, else 404
-        typeof(UnitOfWorkBehavior<,>),    // commands: one transaction, retried as a whole
+        typeof(UnitOfWorkBehavior<,>),    // commands: one transaction, saved once, retried as a whole
         typeof(IdempotencyBehavior<,>),   // creates with Idempotency-Key: claim or replay, inside that transaction
     ];
 

@@ -1,36 +1,37 @@
 namespace Linkage.Application.Common.Concurrency;
 
 /// <summary>
-/// A command that changes one existing aggregate, <typeparamref name="TAggregate"/>, and so carries the
-/// caller's precondition (API.md 1.4). Its handler is <see cref="ConditionalWrite{TCommand,TAggregate,TResponse}"/>,
-/// which checks the precondition against the aggregate it loads, hands that aggregate to the use case's
-/// <see cref="IConditionalCommandHandler{TCommand,TAggregate,TResponse}"/>, and saves it version-checked.
+/// A command that changes one existing aggregate, <typeparamref name="TAggregate"/>, and so carries the caller's
+/// precondition (API.md 1.4) and the locator of its target. Its handler is
+/// <see cref="ConditionalWrite{TCommand,TAggregate,TResponse}"/>, which resolves the target, checks the rights it needs and
+/// the precondition, and hands it to the use case's <see cref="IConditionalCommandHandler{TCommand,TAggregate,TResponse}"/>;
+/// the unit of work saves it, version-checked (ADR 1, ADR 27).
 /// </summary>
-public interface IConditionalCommand<in TAggregate, out TResponse> : ICommand<TResponse>, IConditionalCommand
+public interface IConditionalCommand<TAggregate, out TResponse> : ICommand<TResponse>, IConditionalCommand, IAuthorizedRequest
     where TAggregate : AggregateRoot
 {
-    /// <summary>Whether the loaded aggregate is what the request names (a record of the route's domain, a network link); else 404.</summary>
-    bool Covers(TAggregate target) => true;
+    /// <summary>The aggregate the command changes.</summary>
+    ILocator<TAggregate> Target { get; }
 
-    /// <summary>Rights over the loaded aggregate that only it can tell (a typed link: its parent's domain); one is needed, else 403.</summary>
-    IReadOnlyList<Permission> RightsOver(TAggregate target) => [];
+    /// <summary>What changing the loaded target needs: checked once it is read (after 404, before 412).</summary>
+    RequiredRights RightsOver(TAggregate target);
 }
 
-/// <summary>What every conditional command says about its target, whatever the aggregate's type.</summary>
+/// <summary>What every conditional command says about its target, whatever the aggregate's type: what the unit of work reads.</summary>
 public interface IConditionalCommand
 {
-    /// <summary>The id of the aggregate the command changes.</summary>
-    Guid TargetId { get; }
+    /// <summary>The target's locator, untyped: a lost race on what it names is the caller's ETag going stale (412).</summary>
+    ILocator Locator { get; }
 
     Precondition Precondition { get; }
 
-    /// <summary>Contacts and companies also accept If-Unmodified-Since (seed 003).</summary>
-    bool AcceptsIfUnmodifiedSince => false;
+    /// <summary>Whether If-Unmodified-Since may stand in for If-Match (contacts and companies, seed 003).</summary>
+    bool AcceptsIfUnmodifiedSince { get; }
 }
 
 /// <summary>
-/// The use case of a conditional command: it gets the target that passed the precondition check, changes it
-/// (and whatever else the change involves) through its methods, and never saves.
+/// The use case of a conditional command: it gets the target that passed the checks, changes it (and whatever else the
+/// change involves) through its methods, and never saves.
 /// </summary>
 public interface IConditionalCommandHandler<in TCommand, in TAggregate, TResponse>
     where TCommand : IConditionalCommand<TAggregate, TResponse>

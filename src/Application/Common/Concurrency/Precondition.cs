@@ -6,11 +6,7 @@ namespace Linkage.Application.Common.Concurrency;
 /// </summary>
 public sealed record Precondition(EntityTagCondition? IfMatch, DateTimeOffset? IfUnmodifiedSince)
 {
-    public static Precondition None { get; } = new(null, null);
-
     public static Precondition FromVersion(int version) => new(new EntityTagCondition(false, [version]), null);
-
-    public bool HasIfMatch => IfMatch is not null;
 
     /// <summary>Whether a condition the command accepts was sent.</summary>
     public bool IsPresent(bool acceptsIfUnmodifiedSince) =>

@@ -17,21 +17,10 @@ public enum PropertyKind
 }
 
 /// <summary>One property of a resource's JSON representation.</summary>
-public sealed record ShapeProperty(string Name, PropertyKind Kind, bool IsReadOnly = false, ResourceShape? Members = null)
-{
-    public static ShapeProperty Writable(string name) => new(name, PropertyKind.Value);
-
-    public static ShapeProperty ReadOnly(string name) => new(name, PropertyKind.Value, IsReadOnly: true);
-
-    public static ShapeProperty ListOf(string name, ResourceShape items) => new(name, PropertyKind.List, Members: items);
-
-    public static ShapeProperty ObjectOf(string name, ResourceShape members) => new(name, PropertyKind.Object, Members: members);
-
-    public static ShapeProperty MapOf(string name) => new(name, PropertyKind.Map);
-}
+public sealed record ShapeProperty(string Name, PropertyKind Kind, bool IsReadOnly = false, ResourceShape? Members = null);
 
 /// <summary>
-/// The property names of a resource as the API shows them (camelCase), which of them only the server
+/// The property names of a resource as the API shows it (camelCase), which of them only the server
 /// sets, and what is under them. Patch paths, Merge Patch members and <c>$select</c> names are matched
 /// against it case-insensitively (API.md 2.1 and 4).
 /// </summary>
@@ -39,32 +28,31 @@ public sealed class ResourceShape
 {
     private readonly Dictionary<string, ShapeProperty> _byName;
 
-    public ResourceShape(string noun, IEnumerable<ShapeProperty> properties)
+    public ResourceShape(string noun, IEnumerable<ShapeProperty> properties, IReadOnlyList<string>? problems = null)
     {
         Noun = noun;
         Properties = properties.ToList();
         _byName = Properties.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        Problems = problems ?? [];
     }
 
     /// <summary>
-    /// The shape of a view type, read off the type itself: its JSON properties, each read-only unless
-    /// <paramref name="writableInput"/> (the request body that sets the resource) has a property of that name.
-    /// Lists of records and records are described member by member; dictionaries are maps whose keys are the
-    /// caller's own. A view and its shape thus cannot disagree.
+    /// The shape of a view: its JSON properties (lists of records and records described member by member, dictionaries as
+    /// maps whose keys are the caller's own), read-only except <paramref name="writable"/>, the properties a patch may set.
+    /// A patched document's writable part is read as <paramref name="input"/> (a create's body, a patch's input), so the two
+    /// must agree: each writable property is a property of the view and a member of the input, and each member of the input
+    /// is writable; a resource that is not patched (<paramref name="input"/> null) has nothing writable. Where they do not, <see cref="Problems"/> says so, and the resource's description fails its start-up check.
     /// </summary>
-    public static ResourceShape Of<TView>(string noun, Type writableInput) => ViewShapes.Of(typeof(TView), noun, writableInput);
-
-    /// <summary>
-    /// The shape of the view of a versioned record (<see cref="VersionedRecord{TDetails}"/>): writable where its
-    /// details have the property; called after the aggregate (<c>contact</c>). Made once per view type.
-    /// </summary>
-    public static ResourceShape Of<TAggregate, TView>()
-        where TAggregate : AggregateRoot => ViewShapes.OfRecord(typeof(TAggregate), typeof(TView));
+    public static ResourceShape Of<TView>(string noun, Type? input, params IReadOnlyList<string> writable) =>
+        ViewShapes.Of(typeof(TView), noun, input, writable);
 
     /// <summary>What the resource is called in messages ("contact").</summary>
     public string Noun { get; }
 
     public IReadOnlyList<ShapeProperty> Properties { get; }
+
+    /// <summary>Where the view, its writable properties and its input disagree; none in a shape that may serve.</summary>
+    public IReadOnlyList<string> Problems { get; }
 
     /// <summary>The property spelled <paramref name="name"/> in any case, or null.</summary>
     public ShapeProperty? Find(string name) => _byName.GetValueOrDefault(name);

@@ -3,36 +3,39 @@ using System.Text.Json.Serialization;
 
 namespace Linkage.Application.Common.Fields;
 
-/// <summary>Builds a <see cref="ResourceShape"/> from a view type by reflection (<see cref="ResourceShape.Of{TView}"/>).</summary>
+/// <summary>Builds a <see cref="ResourceShape"/> from a view type (<see cref="ResourceShape.Of{TView}"/>): its JSON properties, as the API writes them.</summary>
 internal static class ViewShapes
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ResourceShape> OfRecords = new();
-
-    public static ResourceShape OfRecord(Type aggregate, Type view) =>
-        OfRecords.GetOrAdd(view, _ => Of(view, aggregate.Name.ToLowerInvariant(), DetailsOf(aggregate)));
-
-    private static Type DetailsOf(Type aggregate)
+    public static ResourceShape Of(Type view, string noun, Type? input, IReadOnlyList<string> writable)
     {
-        for (var type = aggregate.BaseType; type is not null; type = type.BaseType)
+        var shown = JsonProperties(view).ToList();
+        var inputMembers = input is null ? [] : JsonProperties(input).Select(p => JsonNameOf(p)).ToList();
+        var problems = new List<string>();
+        foreach (var name in writable.Where(w => !shown.Any(p => JsonNameOf(p) == w)))
         {
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(VersionedRecord<>))
-            {
-                return type.GetGenericArguments()[0];
-            }
+            problems.Add($"'{name}' is writable, but {view.Name} shows no property '{name}'.");
         }
 
-        throw new InvalidOperationException($"{aggregate.Name} is no versioned record: its view must say its shape.");
+        foreach (var name in writable.Where(w => !inputMembers.Contains(w)))
+        {
+            problems.Add(input is null
+                ? $"'{name}' is writable, but a {noun} is not patched: it has no input to read a patched document as."
+                : $"'{name}' is writable, but a patched {noun} is read as {input.Name}, which has no member '{name}'.");
+        }
+
+        foreach (var name in inputMembers.Where(m => !writable.Contains(m)))
+        {
+            problems.Add($"{input!.Name} has a member '{name}' that is no writable property of {view.Name}: no patch could set it.");
+        }
+
+        return new ResourceShape(noun, shown.Select(p => Describe(p, isReadOnly: !writable.Contains(JsonNameOf(p)))), problems);
     }
 
-    public static ResourceShape Of(Type view, string noun, Type? writableInput)
-    {
-        var writable = writableInput?.GetProperties().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return new ResourceShape(noun, JsonProperties(view).Select(p => Describe(p, isReadOnly: writable is not null && !writable.Contains(p.Name))));
-    }
+    private static string JsonNameOf(PropertyInfo property) => JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
     private static ShapeProperty Describe(PropertyInfo property, bool isReadOnly)
     {
-        var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+        var name = JsonNameOf(property);
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         if (IsMap(type))
         {
@@ -51,7 +54,7 @@ internal static class ViewShapes
 
     /// <summary>The members of a value inside a resource (a contact point, an address): writable when the value is.</summary>
     private static ResourceShape Members(Type value) =>
-        Of(value, JsonNamingPolicy.CamelCase.ConvertName(value.Name).ToLowerInvariant(), writableInput: null);
+        new(JsonNamingPolicy.CamelCase.ConvertName(value.Name).ToLowerInvariant(), JsonProperties(value).Select(p => Describe(p, isReadOnly: false)));
 
     private static IEnumerable<PropertyInfo> JsonProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -64,7 +67,7 @@ internal static class ViewShapes
     private static Type? ItemOf(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
 
-    /// <summary>A record class of ours: it has the compiler's <c>EqualityContract</c>.</summary>
+    /// <summary>A value that is a C# record (it has the compiler's <c>EqualityContract</c>), described member by member.</summary>
     private static bool IsRecord(Type type) =>
         type.IsClass && type != typeof(string)
         && type.GetProperty("EqualityContract", BindingFlags.NonPublic | BindingFlags.Instance) is not null;

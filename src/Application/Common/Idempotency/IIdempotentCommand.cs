@@ -1,13 +1,26 @@
 namespace Linkage.Application.Common.Idempotency;
 
 /// <summary>
-/// A create that accepts an <c>Idempotency-Key</c> (API.md 1.5). The key is claimed in the
-/// command's own transaction; a replay returns the stored result instead of running again.
+/// A command that accepts an <c>Idempotency-Key</c> (API.md 1.5). The key is claimed in the command's own transaction; a
+/// replay returns the stored result instead of running again. Implemented through <see cref="IIdempotentCommand{TResult}"/>.
 /// </summary>
 public interface IIdempotentCommand
 {
     /// <summary>From the request header; implementations mark it <c>[JsonIgnore]</c> so a body cannot set it.</summary>
     string? IdempotencyKey { get; }
+}
+
+/// <summary>
+/// An idempotent command whose answer says whether it was replayed (<see cref="IdempotentResult{T}"/>): the HTTP layer writes
+/// <c>Idempotent-Replayed: true</c> from it, whatever the status (201 for a create, 200 for an upsert that found its link).
+/// </summary>
+public interface IIdempotentCommand<TResult> : ICommand<IdempotentResult<TResult>>, IIdempotentCommand;
+
+/// <summary>The answer of an idempotent command: its result, and whether it is the stored result of an earlier request with the same key.</summary>
+public sealed record IdempotentResult<T>(T Value, bool Replayed)
+{
+    /// <summary>The answer of a command that ran.</summary>
+    public static implicit operator IdempotentResult<T>(T value) => new(value, Replayed: false);
 }
 
 /// <summary>
@@ -22,10 +35,4 @@ public abstract record IdempotentCreate<TSelf> : IIdempotentCommand
 
     /// <summary>This command with <paramref name="key"/>, copied in from the header (null when it was not sent).</summary>
     public TSelf WithIdempotencyKey(string? key) => (TSelf)(this with { IdempotencyKey = key });
-}
-
-/// <summary>Tells the HTTP layer whether the current result was replayed from a stored response.</summary>
-public sealed class IdempotencyOutcome
-{
-    public bool Replayed { get; set; }
 }

@@ -10,7 +10,14 @@ public interface ILinkageDbContext
 
     DbSet<Company> Companies { get; }
 
+    /// <summary>Links of both kinds (ADR 26): what a pair's uniqueness and a record's delete concern.</summary>
     DbSet<Link> Links { get; }
+
+    /// <summary>Companies' links to contacts (API.md 2.2).</summary>
+    DbSet<NetworkLink> NetworkLinks { get; }
+
+    /// <summary>Records' links to contacts and files (API.md 5.4, 6).</summary>
+    DbSet<TypedLink> TypedLinks { get; }
 
     DbSet<TimelineAction> TimelineActions { get; }
 

@@ -1,7 +1,4 @@
 using Linkage.Application.Common.Paging;
-using Linkage.Application.Definitions.FindDefinition;
-using Linkage.Application.Definitions.ListDefinitions;
-using Linkage.Application.Patching;
 using Linkage.Application.Patching.ApplyPatch;
 using Linkage.Application.Resources.CreateResource;
 using Linkage.Application.Resources.DeleteResource;
@@ -11,96 +8,123 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Linkage.Application.Common.Resources;
 
-/// <summary>A resource being registered: which generic use cases serve it is said by the extension methods below.</summary>
-public sealed record ResourceRegistration<TAggregate, TView>(IServiceCollection Services)
+/// <summary>
+/// Which use cases serve a resource, said once per resource in <see cref="DependencyInjection"/>:
+/// <c>services.AddResource(ContactResource.Description).Creatable&lt;CreateContact&gt;().Readable&lt;GetContact&gt;()...</c>. Each
+/// method registers the generic handler of one named use case; the constraints are the use case's, so a resource that
+/// cannot be (say) deleted does not compile. Adding the resource adds its description to the <see cref="ResourceCatalog"/>.
+/// </summary>
+public sealed class ResourceRegistration<TAggregate, TView>(IServiceCollection services, ResourceDescription<TAggregate, TView> description)
     where TAggregate : AggregateRoot
-    where TView : ResourceView, IResourceView<TAggregate, TView>
+    where TView : ResourceView
 {
     /// <summary>Created with <typeparamref name="TCommand"/> (<see cref="CreateResourceHandler{TCommand,TAggregate,TView}"/>).</summary>
     public ResourceRegistration<TAggregate, TView> Creatable<TCommand>()
         where TCommand : ICreateResource<TAggregate, TView>
     {
-        Services.AddTransient<IRequestHandler<TCommand, TView>, CreateResourceHandler<TCommand, TAggregate, TView>>();
+        RequireProjection();
+        services.AddTransient<IRequestHandler<TCommand, IdempotentResult<TView>>, CreateResourceHandler<TCommand, TAggregate, TView>>();
         return this;
     }
 
-    /// <summary>Patched through <see cref="ApplyPatch{TAggregate,TView}"/>, validated as its create (<see cref="PatchAsCreate{TAggregate,TInput}"/>).</summary>
-    public ResourceRegistration<TAggregate, TView> PatchableAsCreate<TInput>()
-        where TInput : class, ICreateInput<TAggregate> => Patchable<PatchAsCreate<TAggregate, TView, TInput>>();
-
-    /// <summary>Patched through <see cref="ApplyPatch{TAggregate,TView}"/>; <typeparamref name="TPatching"/> says what a patched document means.</summary>
-    public ResourceRegistration<TAggregate, TView> Patchable<TPatching>()
-        where TPatching : class, IPatchable<TAggregate, TView>
+    /// <summary>Read by <typeparamref name="TQuery"/> (<see cref="GetResourceHandler{TQuery,TAggregate,TView}"/>).</summary>
+    public ResourceRegistration<TAggregate, TView> Readable<TQuery>()
+        where TQuery : GetResource<TAggregate, TView>
     {
-        Services.AddTransient<IPatchable<TAggregate, TView>, TPatching>();
-        Services.AddConditional(
-            typeof(IConditionalCommandHandler<ApplyPatch<TAggregate, TView>, TAggregate, TView>),
-            typeof(ApplyPatchHandler<TAggregate, TView>));
+        RequireProjection();
+        services.AddTransient<IRequestHandler<TQuery, TView>, GetResourceHandler<TQuery, TAggregate, TView>>();
         return this;
+    }
+
+    /// <summary>Listed by <typeparamref name="TQuery"/> (<see cref="ListResourcesHandler{TQuery,TAggregate,TView}"/>).</summary>
+    public ResourceRegistration<TAggregate, TView> Listable<TQuery>()
+        where TQuery : ListResources<TAggregate, TView>
+    {
+        RequireProjection();
+        services.AddTransient<IRequestHandler<TQuery, Page<TView>>, ListResourcesHandler<TQuery, TAggregate, TView>>();
+        services.AddSingleton<IValidator<TQuery>, ListResourcesValidator<TQuery, TAggregate, TView>>();
+        return this;
+    }
+
+    /// <summary>Patched by <typeparamref name="TCommand"/>, as the description's <c>PatchedBy</c> says (<see cref="ApplyPatchHandler{TCommand,TAggregate,TView}"/>).</summary>
+    public ResourceRegistration<TAggregate, TView> Patchable<TCommand>()
+        where TCommand : PatchResource<TAggregate, TView>
+    {
+        services.AddPatching<TCommand, TAggregate, TView>(description);
+        return this;
+    }
+
+    /// <summary>Deleted by <typeparamref name="TCommand"/> (<see cref="DeleteResourceHandler{TCommand,TAggregate,TView}"/>), with the aggregate's cascades.</summary>
+    public ResourceRegistration<TAggregate, TView> Deletable<TCommand>()
+        where TCommand : DeleteResource<TAggregate, TView>
+    {
+        if (!typeof(ISoftDeletable).IsAssignableFrom(typeof(TAggregate)))
+        {
+            throw new InvalidOperationException($"{description}: a {typeof(TAggregate).Name} is not deleted softly (ISoftDeletable), so it cannot be deleted.");
+        }
+
+        services.AddConditional(
+            typeof(IConditionalCommandHandler<TCommand, TAggregate, Unit>), typeof(DeleteResourceHandler<TCommand, TAggregate, TView>));
+        return this;
+    }
+
+    private void RequireProjection()
+    {
+        if (description.Projection is null)
+        {
+            throw new InvalidOperationException($"{description}: the generic use cases read and answer with its projection, which it does not have.");
+        }
     }
 }
 
-/// <summary>
-/// Which generic use cases serve a resource, said once per resource in <see cref="DependencyInjection"/>:
-/// <c>services.AddResource&lt;Contact, ContactView&gt;().Creatable&lt;CreateContact&gt;().Deletable()...</c>.
-/// The constraints of each method are those of its use case, so a resource that cannot be (say) deleted does not compile.
-/// </summary>
+/// <summary>Adds resources and their descriptions.</summary>
 public static class ResourceRegistrations
 {
-    /// <summary>Starts the registration of a resource; every resource can be read by id (<see cref="GetResource{TAggregate,TView}"/>).</summary>
-    public static ResourceRegistration<TAggregate, TView> AddResource<TAggregate, TView>(this IServiceCollection services)
+    /// <summary>A resource shown as a <see cref="ResourceView"/>: what the generic use cases serve.</summary>
+    public static ResourceRegistration<TAggregate, TView> AddResource<TAggregate, TView>(
+        this IServiceCollection services, ResourceDescription<TAggregate, TView> description)
         where TAggregate : AggregateRoot
-        where TView : ResourceView, IResourceView<TAggregate, TView>
+        where TView : ResourceView
     {
-        services.AddTransient<IRequestHandler<GetResource<TAggregate, TView>, TView>, GetResourceHandler<TAggregate, TView>>();
-        return new ResourceRegistration<TAggregate, TView>(services);
-    }
-
-    public static ResourceRegistration<TAggregate, TView> Listable<TAggregate, TView>(this ResourceRegistration<TAggregate, TView> resource)
-        where TAggregate : AggregateRoot
-        where TView : ResourceView, IResourceView<TAggregate, TView>, ISearchableView<TAggregate>
-    {
-        resource.Services.AddTransient<IRequestHandler<ListResources<TAggregate, TView>, Page<TView>>, ListResourcesHandler<TAggregate, TView>>();
-        resource.Services.AddSingleton<IValidator<ListResources<TAggregate, TView>>, ListResourcesValidator<TAggregate, TView>>();
-        return resource;
-    }
-
-    /// <summary>Found by name and listed (<see cref="FindDefinition{TDefinition,TView}"/>, <see cref="ListDefinitions{TDefinition,TView}"/>).</summary>
-    public static ResourceRegistration<TAggregate, TView> Named<TAggregate, TView>(this ResourceRegistration<TAggregate, TView> resource)
-        where TAggregate : AggregateRoot, IDefinition
-        where TView : ResourceView, IResourceView<TAggregate, TView>
-    {
-        resource.Services.AddTransient<IRequestHandler<FindDefinition<TAggregate, TView>, TView>, FindDefinitionHandler<TAggregate, TView>>();
-        resource.Services.AddTransient<IRequestHandler<ListDefinitions<TAggregate, TView>, Page<TView>>, ListDefinitionsHandler<TAggregate, TView>>();
-        return resource;
-    }
-
-    public static ResourceRegistration<TAggregate, TView> Deletable<TAggregate, TView>(this ResourceRegistration<TAggregate, TView> resource)
-        where TAggregate : AggregateRoot, ISoftDeletable
-        where TView : ResourceView, IResourceView<TAggregate, TView>
-    {
-        resource.Services.AddConditional(
-            typeof(IConditionalCommandHandler<DeleteResource<TAggregate, TView>, TAggregate, Unit>),
-            typeof(DeleteResourceHandler<TAggregate, TView>));
-        return resource;
+        services.AddSingleton<IResourceDescription>(description);
+        services.AddSingleton(description);
+        return new ResourceRegistration<TAggregate, TView>(services, description);
     }
 
     /// <summary>
-    /// A document that is not a <see cref="ResourceView"/> (a typed link, API.md 6): patched through
-    /// <see cref="ApplyPatch{TAggregate,TView}"/> as <typeparamref name="TPatching"/> says, and deleted.
+    /// A resource whose view needs more than its aggregate (a typed link, a note): its description joins the catalog; its
+    /// reads are its own use cases.
     /// </summary>
-    public static IServiceCollection AddDocument<TAggregate, TView, TPatching>(this IServiceCollection services)
-        where TAggregate : AggregateRoot, ISoftDeletable
-        where TView : IDocument<TAggregate, TView>
-        where TPatching : class, IPatchable<TAggregate, TView>
+    public static DocumentRegistration<TAggregate, TView> AddDocumentResource<TAggregate, TView>(
+        this IServiceCollection services, ResourceDescription<TAggregate, TView> description)
+        where TAggregate : AggregateRoot
     {
-        services.AddTransient<IPatchable<TAggregate, TView>, TPatching>();
-        services.AddConditional(
-            typeof(IConditionalCommandHandler<ApplyPatch<TAggregate, TView>, TAggregate, TView>),
-            typeof(ApplyPatchHandler<TAggregate, TView>));
-        services.AddConditional(
-            typeof(IConditionalCommandHandler<DeleteResource<TAggregate, TView>, TAggregate, Unit>),
-            typeof(DeleteResourceHandler<TAggregate, TView>));
-        return services;
+        services.AddSingleton<IResourceDescription>(description);
+        services.AddSingleton(description);
+        return new DocumentRegistration<TAggregate, TView>(services, description);
+    }
+
+    /// <summary>Patched by <typeparamref name="TCommand"/>, as the description's <c>PatchedBy</c> says.</summary>
+    internal static void AddPatching<TCommand, TAggregate, TView>(this IServiceCollection services, ResourceDescription<TAggregate, TView> description)
+        where TCommand : PatchResource<TAggregate, TView>
+        where TAggregate : AggregateRoot
+    {
+        var patchedBy = description.PatchedBy
+            ?? throw new InvalidOperationException($"{description}: patched by {typeof(TCommand).Name}, but its description says by nothing.");
+        services.AddTransient(typeof(IPatchable<TAggregate, TView>), patchedBy);
+        services.AddConditional(typeof(IConditionalCommandHandler<TCommand, TAggregate, TView>), typeof(ApplyPatchHandler<TCommand, TAggregate, TView>));
+    }
+}
+
+/// <summary>Which generic use cases serve a resource whose view is no <see cref="ResourceView"/>: only <c>ApplyPatch</c> can.</summary>
+public sealed class DocumentRegistration<TAggregate, TView>(IServiceCollection services, ResourceDescription<TAggregate, TView> description)
+    where TAggregate : AggregateRoot
+{
+    /// <summary>Patched by <typeparamref name="TCommand"/>, as the description's <c>PatchedBy</c> says (<see cref="ApplyPatchHandler{TCommand,TAggregate,TView}"/>).</summary>
+    public DocumentRegistration<TAggregate, TView> Patchable<TCommand>()
+        where TCommand : PatchResource<TAggregate, TView>
+    {
+        services.AddPatching<TCommand, TAggregate, TView>(description);
+        return this;
     }
 }

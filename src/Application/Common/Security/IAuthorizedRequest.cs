@@ -1,10 +1,10 @@
 namespace Linkage.Application.Common.Security;
 
 /// <summary>
-/// A request that declares the permission it needs. When several are listed, any one suffices
-/// (reading a link needs <c>Contact:Read</c> or <c>Company:Read</c>).
+/// A request and the rights it needs. Every request says so (a start-up test checks that each one is an
+/// <see cref="IAuthorizedRequest"/>); the authorization behavior refuses one that does not.
 /// </summary>
 public interface IAuthorizedRequest
 {
-    IReadOnlyList<Permission> RequiredPermissions { get; }
+    RequiredRights Rights { get; }
 }

@@ -13,8 +13,12 @@ public sealed record CreateCompany(
     IReadOnlyList<ContactPointInput>? Urls,
     AddressInput? Address,
     IReadOnlyDictionary<string, JsonElement>? CustomFields)
-    : IdempotentCreate<CreateCompany>, IRecordInput<Company, CompanyDetails, CompanyView>
+    : IdempotentCreate<CreateCompany>, IResourceInput<Company, CompanyDetails, CompanyView>
 {
+    ResourceDescription<Company, CompanyView> ICreateResource<Company, CompanyView>.Resource => CompanyResource.Description;
+
+    RequiredRights IAuthorizedRequest.Rights => CompanyResource.Description.Rights.Edit.ForRequest(null);
+
     public CompanyDetails ToDetails() => new(
         Name!.Trim(),
         Department,

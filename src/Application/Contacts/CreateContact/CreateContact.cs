@@ -10,8 +10,12 @@ public sealed record CreateContact(
     IReadOnlyList<ContactPointInput>? Phones,
     string? Description,
     IReadOnlyDictionary<string, JsonElement>? CustomFields)
-    : IdempotentCreate<CreateContact>, IRecordInput<Contact, ContactDetails, ContactView>
+    : IdempotentCreate<CreateContact>, IResourceInput<Contact, ContactDetails, ContactView>
 {
+    ResourceDescription<Contact, ContactView> ICreateResource<Contact, ContactView>.Resource => ContactResource.Description;
+
+    RequiredRights IAuthorizedRequest.Rights => ContactResource.Description.Rights.Edit.ForRequest(null);
+
     public ContactDetails ToDetails() => new(
         Normalize(FirstName),
         Normalize(LastName),

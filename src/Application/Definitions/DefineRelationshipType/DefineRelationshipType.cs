@@ -5,15 +5,15 @@ namespace Linkage.Application.Definitions.DefineRelationshipType;
 /// custom domain's records to contacts; needs <c>*:Admin</c>. A name taken is 409.
 /// </summary>
 public sealed record DefineRelationshipType(string? Name, string? Label, string? FromDomain, string? ToDomain, IReadOnlyList<FieldInput>? Fields)
-    : IdempotentCreate<DefineRelationshipType>, ICommand<RelationshipTypeView>, IAuthorizedRequest
+    : IdempotentCreate<DefineRelationshipType>, IIdempotentCommand<RelationshipTypeView>, IAuthorizedRequest
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Admin];
+    RequiredRights IAuthorizedRequest.Rights => RelationshipTypeResource.Description.Rights.Edit.ForRequest(null);
 }
 
 public sealed class DefineRelationshipTypeHandler(ILinkageDbContext db, ChangeContext changes, DomainCatalog domains)
-    : IRequestHandler<DefineRelationshipType, RelationshipTypeView>
+    : IRequestHandler<DefineRelationshipType, IdempotentResult<RelationshipTypeView>>
 {
-    public async Task<RelationshipTypeView> Handle(DefineRelationshipType request, CancellationToken cancellationToken)
+    public async Task<IdempotentResult<RelationshipTypeView>> Handle(DefineRelationshipType request, CancellationToken cancellationToken)
     {
         var from = await domains.CanonicalNameAsync(request.FromDomain, cancellationToken);
         if (from is null or BuiltInDomain.Contact or BuiltInDomain.File)
@@ -25,6 +25,6 @@ public sealed class DefineRelationshipTypeHandler(ILinkageDbContext db, ChangeCo
         var type = RelationshipType.Create(
             changes.TenantId, request.Name!, from, BuiltInDomain.Contact, new RelationshipDetails(request.Label!, fields), changes.Stamp());
         db.RelationshipTypes.Add(type);
-        return RelationshipTypeView.From(type);
+        return RelationshipTypeResource.Description.ViewOf(type);
     }
 }

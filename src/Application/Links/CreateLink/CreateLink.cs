@@ -6,15 +6,15 @@ namespace Linkage.Application.Links.CreateLink;
 /// from the contact's current primary link.
 /// </summary>
 public sealed record CreateLink(string? ContactId, string? CompanyId, string? JobTitle, bool? IsPrimary)
-    : IdempotentCreate<CreateLink>, ICommand<LinkView>, IAuthorizedRequest
+    : IdempotentCreate<CreateLink>, IIdempotentCommand<LinkView>, IAuthorizedRequest
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkView.EditRights(null);
+    RequiredRights IAuthorizedRequest.Rights => NetworkLinkResource.Description.Rights.Edit.ForRequest(null);
 }
 
-public sealed class CreateLinkHandler(ILinkageDbContext db, ChangeContext changes, PrimaryLinks primaryLinks, IRecordLocks locks)
-    : IRequestHandler<CreateLink, LinkView>
+public sealed class CreateLinkHandler(ILinkageDbContext db, ChangeContext changes, PrimaryLinks primaryLinks, IRowLocks locks)
+    : IRequestHandler<CreateLink, IdempotentResult<LinkView>>
 {
-    public async Task<LinkView> Handle(CreateLink request, CancellationToken cancellationToken)
+    public async Task<IdempotentResult<LinkView>> Handle(CreateLink request, CancellationToken cancellationToken)
     {
         // Ids are opaque to callers: one that is not ours is simply not found. Both ends are held until the
         // transaction ends, so neither can be deleted (and miss this link in its cascade) meanwhile (ADR 0010); the
@@ -33,8 +33,8 @@ public sealed class CreateLinkHandler(ILinkageDbContext db, ChangeContext change
             await primaryLinks.FreeSlotAsync(contactId, claimantId: null, stamp, cancellationToken);
         }
 
-        var link = Link.Create(changes.TenantId, contactId, companyId, request.JobTitle, isPrimary, stamp);
-        db.Links.Add(link);
-        return LinkView.From(link);
+        var link = NetworkLink.Create(changes.TenantId, contactId, companyId, request.JobTitle, isPrimary, stamp);
+        db.NetworkLinks.Add(link);
+        return NetworkLinkResource.Description.ViewOf(link);
     }
 }

@@ -7,13 +7,17 @@ namespace Linkage.Application.Links.UpdateLink;
 /// A body that changes nothing moves no version and records nothing.
 /// </summary>
 public sealed record UpdateLink(Guid Id, Optional<string?> JobTitle, Optional<bool?> IsPrimary, Precondition Precondition)
-    : IConditionalCommand<Link, LinkView>, IAuthorizedRequest
+    : IConditionalCommand<NetworkLink, LinkView>
 {
-    Guid IConditionalCommand.TargetId => Id;
+    public ILocator<NetworkLink> Target => Locate.ById<NetworkLink>(NetworkLinkResource.Description.Noun, Id);
 
-    bool IConditionalCommand<Link, LinkView>.Covers(Link target) => target.IsNetworkLink;
+    ILocator IConditionalCommand.Locator => Target;
 
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => LinkView.EditRights(null);
+    public bool AcceptsIfUnmodifiedSince => false;
+
+    public RequiredRights Rights => NetworkLinkResource.Description.Rights.Edit.ForRequest(null);
+
+    public RequiredRights RightsOver(NetworkLink target) => NetworkLinkResource.Description.Rights.Edit.Of(target);
 }
 
 /// <summary>
@@ -26,9 +30,9 @@ public sealed record UpdateLinkBody(Optional<string?> JobTitle, Optional<bool?> 
 }
 
 public sealed class UpdateLinkHandler(ChangeContext changes, PrimaryLinks primaryLinks)
-    : IConditionalCommandHandler<UpdateLink, Link, LinkView>
+    : IConditionalCommandHandler<UpdateLink, NetworkLink, LinkView>
 {
-    public async Task<LinkView> Handle(UpdateLink command, Link link, CancellationToken cancellationToken)
+    public async Task<LinkView> Handle(UpdateLink command, NetworkLink link, CancellationToken cancellationToken)
     {
         var jobTitle = command.JobTitle.Or(link.JobTitle);
         var isPrimary = command.IsPrimary.IsSet ? command.IsPrimary.Value ?? false : link.IsPrimary;
@@ -36,10 +40,10 @@ public sealed class UpdateLinkHandler(ChangeContext changes, PrimaryLinks primar
         var stamp = changes.Stamp();
         if (isPrimary && !link.IsPrimary)
         {
-            await primaryLinks.FreeSlotAsync(link.ChildId, link.Id, stamp, cancellationToken);
+            await primaryLinks.FreeSlotAsync(link.ContactId, link.Id, stamp, cancellationToken);
         }
 
         link.Update(jobTitle, isPrimary, stamp);
-        return LinkView.From(link);
+        return NetworkLinkResource.Description.ViewOf(link);
     }
 }

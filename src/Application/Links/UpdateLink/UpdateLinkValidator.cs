@@ -5,7 +5,7 @@ public sealed class UpdateLinkValidator : AbstractValidator<UpdateLink>
     public UpdateLinkValidator()
     {
         RuleFor(l => l.JobTitle)
-            .Must(t => !t.IsSet || Domain.Links.Link.IsValidJobTitle(t.Value))
+            .Must(t => !t.IsSet || NetworkLink.IsValidJobTitle(t.Value))
             .WithMessage(LinkRules.JobTitleMessage)
             .OverridePropertyName("jobTitle");
     }

@@ -11,8 +11,16 @@ public sealed class UpsertLinkValidator : AbstractValidator<UpsertLink>
         Side(u => u.ChildRecordId, u => u.ChildRecordKey, u => u.ChildRecordMatchField, "child");
         RuleFor(u => u.Relationship).MaximumLength(200);
         RuleFor(u => u.NewRelationship).MaximumLength(200);
+        RuleFor(u => u.Relationship).Null().WithMessage(NetworkLinkIsUntyped).When(u => IsNetworkPair(u.ParentDomain, u.ChildDomain));
+        RuleFor(u => u.NewRelationship).Null().WithMessage(NetworkLinkIsUntyped).When(u => IsNetworkPair(u.ParentDomain, u.ChildDomain));
         RuleFor(u => u.IdempotencyKey).IdempotencyKey();
     }
+
+    private const string NetworkLinkIsUntyped = "A company's link to a contact is its network link (API.md 2.2), which has no relationship type.";
+
+    /// <summary>Whether a link of these ends, named in any case, is a company's link to a contact: the network link of the pair (ADR 26).</summary>
+    public static bool IsNetworkPair(string? parentDomain, string? childDomain) =>
+        BuiltInDomain.Find(parentDomain) == BuiltInDomain.Company && BuiltInDomain.Find(childDomain) == BuiltInDomain.Contact;
 
     /// <summary>A side is named by its id, or by a key and a match field (API.md 5.4).</summary>
     private void Side(

@@ -3,7 +3,7 @@ using Linkage.Application.Timeline;
 namespace Linkage.Application.Notes.ArchiveNote;
 
 /// <summary>Archives a note (<c>"action": "archive"</c>); archiving an archived note changes nothing.</summary>
-public sealed record ArchiveNote(TimelineSubject Subject, Guid NoteId, Precondition Precondition) : INoteCommand;
+public sealed record ArchiveNote(TimelineSubject Subject, Guid NoteId, Precondition Precondition) : NoteCommand(Subject, NoteId, Precondition);
 
 public sealed class ArchiveNoteHandler(ChangeContext changes) : IConditionalCommandHandler<ArchiveNote, Note, NoteView>
 {

@@ -12,22 +12,22 @@ public sealed record NewNote(string? Message, string? FileId, string? ContentFor
 /// reused on another subject's route is a different request.
 /// </summary>
 public sealed record CreateNote(TimelineSubject Subject, string? Message, string? FileId, string? ContentFormat)
-    : ICommand<NoteView>, IAuthorizedRequest, IIdempotentCommand
+    : IIdempotentCommand<NoteView>, IAuthorizedRequest
 {
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }
 
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => Subject.EditRights;
+    RequiredRights IAuthorizedRequest.Rights => Subject.EditRights;
 
     public static CreateNote For(TimelineSubject subject, NewNote body, string? idempotencyKey) =>
         new(subject, body.Message, body.FileId, body.ContentFormat) { IdempotencyKey = idempotencyKey };
 }
 
-public sealed class CreateNoteHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<CreateNote, NoteView>
+public sealed class CreateNoteHandler(ILinkageDbContext db, ChangeContext changes) : IRequestHandler<CreateNote, IdempotentResult<NoteView>>
 {
-    public async Task<NoteView> Handle(CreateNote request, CancellationToken cancellationToken)
+    public async Task<IdempotentResult<NoteView>> Handle(CreateNote request, CancellationToken cancellationToken)
     {
-        await request.Subject.EnsureExistsAsync(db, cancellationToken);
+        await request.Subject.FindAsync(db, cancellationToken);
 
         var fileId = await NoteFiles.LiveAsync(db, request.FileId, "fileId", cancellationToken);
         var content = new NoteContent(request.Message!, fileId, request.ContentFormat ?? NoteFormat.Plain);

@@ -11,14 +11,14 @@ namespace Linkage.Application.Notes.ListNotes;
 public sealed record ListNotes(TimelineSubject Subject, bool IncludeArchived, bool IncludeSuperseded, PageRequest Page)
     : IQuery<Page<NoteView>>, IAuthorizedRequest, IPagedQuery
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => Subject.ReadRights;
+    RequiredRights IAuthorizedRequest.Rights => Subject.ReadRights;
 }
 
 public sealed class ListNotesHandler(ILinkageDbContext db) : IRequestHandler<ListNotes, Page<NoteView>>
 {
     public async Task<Page<NoteView>> Handle(ListNotes request, CancellationToken cancellationToken)
     {
-        await request.Subject.EnsureExistsAsync(db, cancellationToken);
+        await request.Subject.FindAsync(db, cancellationToken);
 
         var notes = db.Notes.AsNoTracking().OfSubject(request.Subject);
         if (!request.IncludeArchived)

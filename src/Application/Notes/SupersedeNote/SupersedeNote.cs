@@ -19,7 +19,8 @@ public sealed record NoteRevision(Optional<string?> Message, Optional<string?> F
 /// gets <c>expiredAt</c> and <c>supersededById</c> through a version-checked UPDATE, so two supersedes
 /// holding the same ETag cannot both succeed; the answer is the new revision.
 /// </summary>
-public sealed record SupersedeNote(TimelineSubject Subject, Guid NoteId, Precondition Precondition, NoteRevision Revision) : INoteCommand;
+public sealed record SupersedeNote(TimelineSubject Subject, Guid NoteId, Precondition Precondition, NoteRevision Revision)
+    : NoteCommand(Subject, NoteId, Precondition);
 
 public sealed class SupersedeNoteHandler(ILinkageDbContext db, ChangeContext changes) : IConditionalCommandHandler<SupersedeNote, Note, NoteView>
 {

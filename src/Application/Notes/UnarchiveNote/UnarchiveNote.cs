@@ -6,7 +6,7 @@ namespace Linkage.Application.Notes.UnarchiveNote;
 /// Unarchives a note (<c>"action": "unarchive"</c>); a note that is not archived is left as it is,
 /// and a superseded note is refused (<c>NoteSuperseded</c>).
 /// </summary>
-public sealed record UnarchiveNote(TimelineSubject Subject, Guid NoteId, Precondition Precondition) : INoteCommand;
+public sealed record UnarchiveNote(TimelineSubject Subject, Guid NoteId, Precondition Precondition) : NoteCommand(Subject, NoteId, Precondition);
 
 public sealed class UnarchiveNoteHandler(ChangeContext changes) : IConditionalCommandHandler<UnarchiveNote, Note, NoteView>
 {

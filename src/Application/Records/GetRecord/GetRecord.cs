@@ -5,7 +5,7 @@ namespace Linkage.Application.Records.GetRecord;
 /// <summary>Reads one live record of the domain the route names (API.md 5.1), its restricted fields masked.</summary>
 public sealed record GetRecord(string Domain, Guid Id, FieldSelection Select) : IQuery<RecordView>, IAuthorizedRequest
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Read(Domain)];
+    RequiredRights IAuthorizedRequest.Rights => RecordResource.Description.Rights.Read.ForRequest(Domain);
 }
 
 /// <summary>
@@ -14,7 +14,7 @@ public sealed record GetRecord(string Domain, Guid Id, FieldSelection Select) : 
 /// </summary>
 public sealed record RevealRecord(string Domain, Guid Id, FieldSelection Select) : ICommand<RecordView>, IAuthorizedRequest
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Read(Domain)];
+    RequiredRights IAuthorizedRequest.Rights => RecordResource.Description.Rights.Read.ForRequest(Domain);
 }
 
 public sealed class GetRecordHandler(RecordReader records) : IRequestHandler<GetRecord, RecordView>
@@ -49,10 +49,10 @@ public sealed class RecordReader(ILinkageDbContext db, DomainCatalog domains, Re
 
     public async Task<(RecordView View, DomainDefinition Definition)> ReadAsync(string domain, Guid id, FieldSelection select, CancellationToken cancellationToken)
     {
-        select.EnsureKnownIn(RecordView.Shape);
+        select.EnsureKnownIn(RecordResource.Description.Shape);
         var definition = await domains.GetAsync(domain, cancellationToken);
         var view = await db.Records.AsNoTracking().Where(r => r.Id == id && r.Domain == definition.Name)
-            .Select(RecordView.Projection).FirstOrDefaultAsync(cancellationToken)
+            .Select(RecordResource.Description.Projection!).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("No such record.");
         return (view, definition);
     }

@@ -12,7 +12,7 @@ namespace Linkage.Application.Records.ListRecords;
 public sealed record ListRecords(string Domain, IReadOnlyDictionary<string, string> Equal, PageRequest Page)
     : IQuery<Page<RecordView>>, IAuthorizedRequest, IPagedQuery
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => [Permission.Read(Domain)];
+    RequiredRights IAuthorizedRequest.Rights => RecordResource.Description.Rights.Read.ForRequest(Domain);
 }
 
 public sealed class ListRecordsHandler(DomainCatalog domains, IRecordSearch search, RecordMasks masks) : IRequestHandler<ListRecords, Page<RecordView>>
@@ -29,7 +29,7 @@ public sealed class ListRecordsHandler(DomainCatalog domains, IRecordSearch sear
         }
 
         masks.EnsureMayUse(definition, equal.Keys);
-        var page = await search.Records(definition.Name, equal).PageByIdAsync(request.Page, RecordView.Projection, cancellationToken);
+        var page = await search.Records(definition.Name, equal).PageByIdAsync(request.Page, RecordResource.Description.Projection!, cancellationToken);
         return page with { Items = page.Items.Select(r => masks.Show(r, definition)).ToList() };
     }
 

@@ -4,11 +4,12 @@ namespace Linkage.Application.Resources.CreateResource;
 /// A create of a resource from its request body (<c>CreateContact</c>, <c>CreateCompany</c>): validated by its own
 /// validator, idempotent with Idempotency-Key, and allowed with the resource's edit rights.
 /// </summary>
-public interface ICreateResource<TAggregate, TView> : ICommand<TView>, IAuthorizedRequest, IIdempotentCommand
+public interface ICreateResource<TAggregate, TView> : IIdempotentCommand<TView>, IAuthorizedRequest
     where TAggregate : AggregateRoot
-    where TView : ResourceView, IResourceView<TAggregate, TView>
+    where TView : ResourceView
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.EditRights(null);
+    /// <summary>The resource the command creates.</summary>
+    ResourceDescription<TAggregate, TView> Resource { get; }
 
     /// <summary>The new aggregate, which has recorded its own <c>*.created</c> action.</summary>
     TAggregate Create(string tenantId, ChangeStamp stamp);
@@ -16,16 +17,16 @@ public interface ICreateResource<TAggregate, TView> : ICommand<TView>, IAuthoriz
 
 /// <summary>Adds the aggregate a create command makes; the unit of work saves it.</summary>
 public sealed class CreateResourceHandler<TCommand, TAggregate, TView>(ILinkageDbContext db, ChangeContext changes)
-    : IRequestHandler<TCommand, TView>
+    : IRequestHandler<TCommand, IdempotentResult<TView>>
     where TCommand : ICreateResource<TAggregate, TView>
     where TAggregate : AggregateRoot
-    where TView : ResourceView, IResourceView<TAggregate, TView>
+    where TView : ResourceView
 {
-    public Task<TView> Handle(TCommand command, CancellationToken cancellationToken)
+    public Task<IdempotentResult<TView>> Handle(TCommand command, CancellationToken cancellationToken)
     {
         var aggregate = command.Create(changes.TenantId, changes.Stamp());
         db.Set<TAggregate>().Add(aggregate);
-        return Task.FromResult(TView.From(aggregate));
+        return Task.FromResult<IdempotentResult<TView>>(command.Resource.ViewOf(aggregate));
     }
 }
 
@@ -37,17 +38,17 @@ public interface ICreateInput<in TAggregate>
 }
 
 /// <summary>
-/// The body that creates a versioned record (<c>CreateContact</c>, <c>CreateCompany</c>): it only says how it
-/// reads as the record's details; creating the record and applying a patched copy follow from that.
+/// The body that creates a versioned resource (<c>CreateContact</c>, <c>CreateCompany</c>): it says how it reads as the
+/// resource's details; creating the resource and applying a patched copy follow from that.
 /// </summary>
-public interface IRecordInput<TRecord, TDetails, TView> : ICreateResource<TRecord, TView>, ICreateInput<TRecord>
-    where TRecord : VersionedRecord<TDetails>, IRecordFactory<TRecord, TDetails>
+public interface IResourceInput<TResource, TDetails, TView> : ICreateResource<TResource, TView>, ICreateInput<TResource>
+    where TResource : VersionedResource<TDetails>, IResourceFactory<TResource, TDetails>
     where TDetails : class
-    where TView : ResourceView, IResourceView<TRecord, TView>
+    where TView : ResourceView
 {
     TDetails ToDetails();
 
-    TRecord ICreateResource<TRecord, TView>.Create(string tenantId, ChangeStamp stamp) => TRecord.Create(tenantId, ToDetails(), stamp);
+    TResource ICreateResource<TResource, TView>.Create(string tenantId, ChangeStamp stamp) => TResource.Create(tenantId, ToDetails(), stamp);
 
-    void ICreateInput<TRecord>.ApplyTo(TRecord target, ChangeStamp stamp) => target.Update(ToDetails(), stamp);
+    void ICreateInput<TResource>.ApplyTo(TResource target, ChangeStamp stamp) => target.Update(ToDetails(), stamp);
 }

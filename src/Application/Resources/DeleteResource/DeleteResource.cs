@@ -1,29 +1,29 @@
 namespace Linkage.Application.Resources.DeleteResource;
 
-/// <summary>Soft-deletes a resource (If-Match required) and what depends on it; it then answers 404.</summary>
-public sealed record DeleteResource<TAggregate, TView>(Guid Id, Precondition Precondition, string? Domain = null)
-    : IConditionalCommand<TAggregate, Unit>, IAuthorizedRequest
-    where TAggregate : AggregateRoot, ISoftDeletable
-    where TView : IDocument<TAggregate, TView>
+/// <summary>
+/// Soft-deletes a resource (If-Match required) and what depends on it (<c>DeleteContact</c>, <c>DeleteRecord</c>); it then
+/// answers 404. The named command says which resource and which aggregate; <see cref="Domain"/> is the domain the route
+/// names (<c>/records/{domain}</c>), else null.
+/// </summary>
+public abstract record DeleteResource<TAggregate, TView>(Precondition Precondition, string? Domain)
+    : ResourceWrite<TAggregate, TView, Unit>(Precondition, Domain)
+    where TAggregate : AggregateRoot
 {
-    Guid IConditionalCommand.TargetId => Id;
-
-    bool IConditionalCommand<TAggregate, Unit>.Covers(TAggregate target) => TView.Holds(target, Domain);
-
-    IReadOnlyList<Permission> IConditionalCommand<TAggregate, Unit>.RightsOver(TAggregate target) => TView.EditRightsOver(target);
-
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.EditRights(Domain);
+    /// <summary>A delete needs If-Match (API.md 1.4).</summary>
+    public override bool AcceptsIfUnmodifiedSince => false;
 }
 
-public sealed class DeleteResourceHandler<TAggregate, TView>(ChangeContext changes, IEnumerable<IDeleteCascade<TAggregate>> cascades)
-    : IConditionalCommandHandler<DeleteResource<TAggregate, TView>, TAggregate, Unit>
-    where TAggregate : AggregateRoot, ISoftDeletable
-    where TView : IDocument<TAggregate, TView>
+public sealed class DeleteResourceHandler<TCommand, TAggregate, TView>(ChangeContext changes, IEnumerable<IDeleteCascade<TAggregate>> cascades)
+    : IConditionalCommandHandler<TCommand, TAggregate, Unit>
+    where TCommand : DeleteResource<TAggregate, TView>
+    where TAggregate : AggregateRoot
 {
-    public async Task<Unit> Handle(DeleteResource<TAggregate, TView> command, TAggregate target, CancellationToken cancellationToken)
+    public async Task<Unit> Handle(TCommand command, TAggregate target, CancellationToken cancellationToken)
     {
         var stamp = changes.Stamp();
-        target.Delete(stamp);
+
+        // Registered only for soft-deletable aggregates (ResourceRegistration.Deletable checks it when the app starts).
+        ((ISoftDeletable)target).Delete(stamp);
         foreach (var cascade in cascades)
         {
             await cascade.DeleteDependentsAsync(target, stamp, cancellationToken);

@@ -1,27 +1,33 @@
 namespace Linkage.Application.Resources.GetResource;
 
-/// <summary>Reads one live resource of the caller's tenant; <see cref="Select"/> names must be properties of it.</summary>
-public sealed record GetResource<TAggregate, TView>(Guid Id, FieldSelection Select, string? Domain = null) : IQuery<TView>, IAuthorizedRequest
+/// <summary>
+/// Reads one live resource of the caller's tenant as its view (<c>GetContact</c>, <c>GetDomain</c>): the named query says
+/// which resource and which aggregate; <see cref="Select"/> names must be properties of it.
+/// </summary>
+public abstract record GetResource<TAggregate, TView>(FieldSelection Select) : IQuery<TView>, IAuthorizedRequest
     where TAggregate : AggregateRoot
-    where TView : ResourceView, IResourceView<TAggregate, TView>
+    where TView : ResourceView
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => TView.ReadRights(Domain);
+    [System.Text.Json.Serialization.JsonIgnore]
+    public abstract ResourceDescription<TAggregate, TView> Resource { get; }
+
+    /// <summary>The aggregate it reads: by id, or by a definition's name.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public abstract Expression<Func<TAggregate, bool>> Which { get; }
+
+    public RequiredRights Rights => Resource.Rights.Read.ForRequest(null);
 }
 
-public sealed class GetResourceHandler<TAggregate, TView>(ILinkageDbContext db) : IRequestHandler<GetResource<TAggregate, TView>, TView>
+public sealed class GetResourceHandler<TQuery, TAggregate, TView>(ILinkageDbContext db) : IRequestHandler<TQuery, TView>
+    where TQuery : GetResource<TAggregate, TView>
     where TAggregate : AggregateRoot
-    where TView : ResourceView, IResourceView<TAggregate, TView>
+    where TView : ResourceView
 {
-    public async Task<TView> Handle(GetResource<TAggregate, TView> request, CancellationToken cancellationToken)
+    public async Task<TView> Handle(TQuery request, CancellationToken cancellationToken)
     {
-        request.Select.EnsureKnownIn(TView.Shape);
-        var rows = db.Set<TAggregate>().AsNoTracking().Where(a => a.Id == request.Id);
-        if (TView.Filter(request.Domain) is { } filter)
-        {
-            rows = rows.Where(filter);
-        }
-
-        return await rows.Select(TView.Projection).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException($"No such {TView.Shape.Noun}.");
+        var resource = request.Resource;
+        request.Select.EnsureKnownIn(resource.Shape);
+        return await db.Set<TAggregate>().AsNoTracking().Where(request.Which).Select(resource.Projection!).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"No such {resource.Noun}.");
     }
 }

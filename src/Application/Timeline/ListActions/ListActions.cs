@@ -2,19 +2,19 @@ using Linkage.Application.Common.Paging;
 
 namespace Linkage.Application.Timeline.ListActions;
 
-/// <summary>A live contact's or company's timeline, newest first; <see cref="Kind"/> filters by kind prefix.</summary>
+/// <summary>A live subject's timeline (a contact's, a record's, a definition's...), newest first; <see cref="Kind"/> filters by kind prefix.</summary>
 public sealed record ListActions(TimelineSubject Subject, string? Kind, PageRequest Page) : IQuery<Page<ActionView>>, IAuthorizedRequest, IPagedQuery
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => Subject.ReadRights;
+    RequiredRights IAuthorizedRequest.Rights => Subject.ReadRights;
 }
 
 public sealed class ListActionsHandler(ILinkageDbContext db) : IRequestHandler<ListActions, Page<ActionView>>
 {
     public async Task<Page<ActionView>> Handle(ListActions request, CancellationToken cancellationToken)
     {
-        await request.Subject.EnsureExistsAsync(db, cancellationToken);
+        var id = await request.Subject.FindAsync(db, cancellationToken);
         var actions = db.TimelineActions.AsNoTracking()
-            .Where(a => a.SubjectType == request.Subject.Type && a.SubjectId == request.Subject.Id);
+            .Where(a => a.SubjectType == request.Subject.Type && a.SubjectId == id);
         if (!string.IsNullOrEmpty(request.Kind))
         {
             actions = actions.Where(a => a.Kind.StartsWith(request.Kind));

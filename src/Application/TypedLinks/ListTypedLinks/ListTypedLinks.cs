@@ -11,7 +11,7 @@ namespace Linkage.Application.TypedLinks.ListTypedLinks;
 public sealed record ListTypedLinks(TimelineSubject Subject, bool IncludeEntityLabels, PageRequest Page)
     : IQuery<Page<TypedLinkView>>, IAuthorizedRequest, IPagedQuery
 {
-    IReadOnlyList<Permission> IAuthorizedRequest.RequiredPermissions => Subject.ReadRights;
+    RequiredRights IAuthorizedRequest.Rights => Subject.ReadRights;
 }
 
 public sealed class ListTypedLinksHandler(ILinkageDbContext db, ICurrentUser user, TypedLinkDocuments documents)
@@ -19,11 +19,11 @@ public sealed class ListTypedLinksHandler(ILinkageDbContext db, ICurrentUser use
 {
     public async Task<Page<TypedLinkView>> Handle(ListTypedLinks request, CancellationToken cancellationToken)
     {
-        await request.Subject.EnsureExistsAsync(db, cancellationToken);
+        await request.Subject.FindAsync(db, cancellationToken);
         var id = request.Subject.Id;
         var links = request.Subject.Type == SubjectType.Contact
-            ? Readable(db.Links.AsNoTracking().Where(l => l.ChildId == id && l.ParentDomain != BuiltInDomain.Company))
-            : db.Links.AsNoTracking().Where(l => l.ParentId == id);
+            ? Readable(db.TypedLinks.AsNoTracking().Where(l => l.ChildId == id))
+            : db.TypedLinks.AsNoTracking().Where(l => l.ParentId == id);
         if (request.Page.DecodeGuidCursor() is { } after)
         {
             links = links.Where(l => l.Id.CompareTo(after) > 0);
@@ -35,7 +35,7 @@ public sealed class ListTypedLinksHandler(ILinkageDbContext db, ICurrentUser use
     }
 
     /// <summary>The links whose parent's domain the caller may read: every one with <c>Read</c> on <c>*</c>.</summary>
-    private IQueryable<Link> Readable(IQueryable<Link> links)
+    private IQueryable<TypedLink> Readable(IQueryable<TypedLink> links)
     {
         if (user.Has(Permission.Read(Permission.Any)))
         {

@@ -469,24 +469,13 @@ namespace Linkage.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_utc");
 
-                    b.Property<string>("DisplayLabel")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("display_label");
-
-                    b.Property<string>("FieldValues")
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("field_values");
-
-                    b.Property<bool>("IsPrimary")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_primary");
-
-                    b.Property<string>("JobTitle")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("job_title");
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind")
+                        .HasComputedColumnSql("CASE WHEN parent_domain = 'Company' AND child_domain = 'Contact' THEN 'network' ELSE 'typed' END", true);
 
                     b.Property<string>("ParentDomain")
                         .IsRequired()
@@ -497,15 +486,6 @@ namespace Linkage.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("ParentId")
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");
-
-                    b.Property<string>("RelationshipType")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("relationship_type");
-
-                    b.Property<Guid?>("RelationshipTypeId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("relationship_type_id");
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("timestamp with time zone")
@@ -533,6 +513,10 @@ namespace Linkage.Infrastructure.Persistence.Migrations
                         .HasFilter("deleted_utc IS NULL");
 
                     b.ToTable("links", (string)null);
+
+                    b.HasDiscriminator<string>("Kind").HasValue("Link");
+
+                    b.UseTphMappingStrategy();
                 });
 
             modelBuilder.Entity("Linkage.Domain.Notes.Note", b =>
@@ -821,6 +805,52 @@ namespace Linkage.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_idempotency_keys_expires_utc");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Linkage.Domain.Links.NetworkLink", b =>
+                {
+                    b.HasBaseType("Linkage.Domain.Links.Link");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_primary");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job_title");
+
+                    b.ToTable("links");
+
+                    b.HasDiscriminator().HasValue("network");
+                });
+
+            modelBuilder.Entity("Linkage.Domain.Links.TypedLink", b =>
+                {
+                    b.HasBaseType("Linkage.Domain.Links.Link");
+
+                    b.Property<string>("DisplayLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_label");
+
+                    b.Property<string>("FieldValues")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("field_values");
+
+                    b.Property<string>("RelationshipType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("relationship_type");
+
+                    b.Property<Guid?>("RelationshipTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relationship_type_id");
+
+                    b.ToTable("links");
+
+                    b.HasDiscriminator().HasValue("typed");
                 });
 #pragma warning restore 612, 618
         }
