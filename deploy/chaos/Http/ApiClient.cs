@@ -91,6 +91,7 @@ public sealed class ApiClient : IDisposable
             inner = inner.InnerException;
         }
 
-        return inner == ex ? ex.Message : $"{ex.Message} ({inner.Message})";
+        // The innermost reason says what happened ("The response ended prematurely", "Connection refused").
+        return inner.Message;
     }
 }
