@@ -55,7 +55,7 @@ static TestCounts RunTapScript(string root, string name, string script, string[]
         return counts;
     }
 
-    Console.WriteLine($"--- deploy/{script} {string.Join(" ", arguments)}");
+    Console.WriteLine($"--- deploy/{script} {string.Join(" ", arguments)}".TrimEnd());
     var stopwatch = Stopwatch.StartNew();
     var (exit, output) = RunProcessCapturing("bash", new[] { System.IO.Path.Combine(root, "deploy", script) }.Concat(arguments).ToArray(), root);
     var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();

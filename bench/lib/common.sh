@@ -67,11 +67,13 @@ with_api() {
 # Processes measured beside patch-link (the floor apps, other configurations of the API), each reached through
 # <runner> <key> (with_floor raw, with_pooling pgbouncer) and named by <scenario-of> <key>.
 # patch_warm_with <runner> <scenario-of> <keys...>: each warmed up with PATCHes at 8 clients for half the whole API's
-# warm-up (a fresh process runs its hot path in tier-0 JIT code at first).
+# warm-up (a fresh process runs its hot path in tier-0 JIT code at first). Without a warm-up (--smoke) each still gets
+# 3 s: a fresh process's first PATCH (JIT, EF Core's model, its first connection) took longer than the smoke's 1 s
+# measurement on a loaded machine, which then counted no response at all and failed its sanity check.
 patch_warm_with() {
   local runner=$1 scenario_of=$2 key seconds=$(( WARMUP_API > 0 ? WARMUP_API / 2 : WARMUP * 3 ))
   shift 2
-  [ "$seconds" -gt 0 ] || return 0
+  [ "$seconds" -gt 0 ] || seconds=3
   for key in "$@"; do
     log "warming up $("$scenario_of" "$key") for ${seconds} s"
     "$runner" "$key" patch_wrk "$("$scenario_of" "$key")" 8 "$seconds" warmup
