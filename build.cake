@@ -15,6 +15,8 @@
 //            --smoke mode (about a minute) and counts it as one test.
 //   DeploySmoke  deploy/smoke.sh (the container image, two replicas, compose; build/deploy.cake). Test runs it too and
 //            counts each of its checks as a test; with podman, Test also gives the integration tests Testcontainers.
+//   Chaos    deploy/chaos.sh --minutes N (default 3; README "Reliability"). Test runs the 3-minute run after the smoke and
+//            counts each invariant it checks as a test.
 
 using System.Diagnostics;
 using System.Runtime.InteropServices;
@@ -148,6 +150,11 @@ Task("Test")
         var deploy = RunDeploySmoke(root);
         totals.Add(deploy);
         problems.AddRange(deploy.Problems);
+
+        // The chaos run (3 minutes): the compose system under 16 clients and scheduled faults, each invariant a test.
+        var chaos = RunChaos(root);
+        totals.Add(chaos);
+        problems.AddRange(chaos.Problems);
     }
 
     if (totals.Failed > 0) problems.Add($"{totals.Failed} test(s) failed.");

@@ -2,6 +2,7 @@
 // Docker-compatible socket, and deploy/smoke.sh (the image, the replicas, compose). Loaded by build.cake.
 //
 //   DeploySmoke  runs deploy/smoke.sh alone and prints its totals line (Test runs it too, after the other suites)
+//   Chaos        runs deploy/chaos.sh alone (--minutes N, default 3) and prints its totals line (Test runs it after the smoke)
 //
 // Both need podman (Linux, as root here; .ci/run installs it). Without podman the tests fall back to the local
 // PostgreSQL binaries and the smoke counts as one skipped test.
@@ -18,46 +19,66 @@ Task("DeploySmoke")
     System.Environment.Exit(counts.Problems.Count == 0 && counts.Failed == 0 ? 0 : 1);
 });
 
+Task("Chaos")
+    .Description("deploy/chaos.sh: the compose system under 16 clients and scheduled faults, then the invariant checker (--minutes, default 3)")
+    .Does(() =>
+{
+    var counts = RunChaos(root, Argument("minutes", "3"));
+    foreach (var problem in counts.Problems) Console.Error.WriteLine("TEST RUN PROBLEM: " + problem);
+    Console.WriteLine($"{counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped");
+    Console.Out.Flush();
+    System.Environment.Exit(counts.Problems.Count == 0 && counts.Failed == 0 ? 0 : 1);
+});
+
 static bool PodmanAvailable() => OperatingSystem.IsLinux() && FindExecutable("podman") is not null;
 
+/// <summary>Runs deploy/smoke.sh and counts each of its checks as a test (<see cref="RunTapScript"/>).</summary>
+static TestCounts RunDeploySmoke(string root) => RunTapScript(root, "deploy smoke", "smoke.sh", Array.Empty<string>());
+
 /// <summary>
-/// Runs deploy/smoke.sh and counts its TAP-style lines: "ok N" passed, "not ok N" failed, and a check of the plan
+/// Runs deploy/chaos.sh for 3 minutes (README "Reliability", ADR 0032) and counts each invariant it checks as a test.
+/// </summary>
+static TestCounts RunChaos(string root, string minutes = "3") =>
+    RunTapScript(root, "chaos run", "chaos.sh", new[] { "--minutes", minutes });
+
+/// <summary>
+/// Runs a script of deploy/ and counts its TAP-style lines: "ok N" passed, "not ok N" failed, and a check of the plan
 /// ("1..N") that never printed a line failed too (the script stopped early). Without podman: one skipped test.
 /// </summary>
-static TestCounts RunDeploySmoke(string root)
+static TestCounts RunTapScript(string root, string name, string script, string[] arguments)
 {
     var counts = new TestCounts();
     if (!PodmanAvailable())
     {
-        Console.WriteLine("--- deploy smoke: podman not found (Linux: apt-get install -y podman runc mmdebstrap podman-compose); skipped.");
+        Console.WriteLine($"--- {name}: podman not found (Linux: apt-get install -y podman runc mmdebstrap podman-compose); skipped.");
         counts.Skipped = 1;
         return counts;
     }
 
-    Console.WriteLine("--- deploy/smoke.sh");
+    Console.WriteLine($"--- deploy/{script} {string.Join(" ", arguments)}".TrimEnd());
     var stopwatch = Stopwatch.StartNew();
-    var (exit, output) = RunProcessCapturing("bash", new[] { System.IO.Path.Combine(root, "deploy", "smoke.sh") }, root);
+    var (exit, output) = RunProcessCapturing("bash", new[] { System.IO.Path.Combine(root, "deploy", script) }.Concat(arguments).ToArray(), root);
     var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
     var planned = lines.Select(l => Regex.Match(l, @"^1\.\.(\d+)$")).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value)).FirstOrDefault();
     var failures = lines.Where(l => Regex.IsMatch(l, @"^not ok \d+")).ToList();
     counts.Passed = lines.Count(l => Regex.IsMatch(l, @"^ok \d+"));
     counts.Failed = failures.Count;
-    counts.Problems.AddRange(failures.Select(f => "deploy smoke: " + f));
+    counts.Problems.AddRange(failures.Select(f => $"{name}: " + f));
 
     var missing = planned - (counts.Passed + counts.Failed);
     if (missing > 0)
     {
         counts.Failed += missing;
-        counts.Problems.Add($"deploy smoke: {missing} planned check(s) did not run (the script stopped early, exit {exit}).");
+        counts.Problems.Add($"{name}: {missing} planned check(s) did not run (the script stopped early, exit {exit}).");
     }
 
     if (exit != 0 && counts.Failed == 0)
     {
         counts.Failed = 1;
-        counts.Problems.Add($"deploy/smoke.sh failed (exit {exit}) without a failed check; its output is above.");
+        counts.Problems.Add($"deploy/{script} failed (exit {exit}) without a failed check; its output is above.");
     }
 
-    Console.WriteLine($"--- deploy smoke: {counts.Passed} of {planned} checks passed in {stopwatch.Elapsed.TotalSeconds:0} s");
+    Console.WriteLine($"--- {name}: {counts.Passed} of {planned} checks passed in {stopwatch.Elapsed.TotalSeconds:0} s");
     return counts;
 }
 

@@ -1,0 +1,104 @@
+using Linkage.Chaos.Checking;
+using Linkage.Chaos.Faults;
+using Linkage.Chaos.History;
+using Linkage.Chaos.Http;
+using Linkage.Chaos.Workload;
+
+namespace Linkage.Chaos;
+
+/// <summary>
+/// One chaos run: makes the shared records, runs the clients and the fault schedule at once while watching the replicas,
+/// waits until every fault healed and every replica is ready, reads the state back until it settles, and judges it.
+/// Writes <c>history.jsonl</c>, <c>run.json</c> (everything the checker read) and <c>report.md</c> into the out folder.
+/// </summary>
+public static class ChaosRun
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var baseUri = new Uri(options.Require("base-url"));
+        var signingKey = options.Require("signing-key");
+        var replicas = options.All("replica").Select(r => r.Split('=', 2)).ToDictionary(p => p[0], p => p[^1]);
+        if (replicas.Count < 2)
+        {
+            throw new ArgumentException("give every replica as --replica NAME=CONTAINER");
+        }
+
+        var containers = new Containers(replicas, options.Require("postgres"), options.Require("pgbouncer"), options.Require("redis"));
+        var output = Directory.CreateDirectory(options.Require("out")).FullName;
+        var minutes = options.Number("minutes", 3);
+        var clients = (int)options.Number("clients", 16);
+        var seed = (long)options.Number("seed", Random.Shared.Next());
+        var workload = TimeSpan.FromSeconds(Math.Max(minutes * 60, FaultSchedule.MinimumSeconds));
+        var tenant = $"chaos-{seed}";
+        var log = Console.Out;
+        var clock = new RunClock();
+
+        // Nothing may run unbounded: the whole run gets its workload, the faults' tail and the read-back.
+        using var hardStop = new CancellationTokenSource(workload + TimeSpan.FromMinutes(6));
+        using var admin = new ApiClient(baseUri, Tokens.Mint(signingKey, "chaos-setup", tenant, TimeSpan.FromHours(2)), clock, TimeSpan.FromSeconds(30));
+        log.WriteLine($"# chaos: seed {seed}, {clients} clients, workload {workload.TotalSeconds:0} s, tenant {tenant}, against {baseUri}");
+        var world = await new WorldSetup(admin, log).CreateAsync(hardStop.Token);
+        log.WriteLine($"# chaos: {world.SharedContacts.Count} shared contacts with {world.NetworkLinks.Count()} links, {world.Pairs.Count} pairs, {world.NoteSubjects.Count} note subjects made");
+
+        using var history = new HistoryLog(Path.Combine(output, "history.jsonl"));
+        using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(hardStop.Token);
+        var watch = new ReplicaWatch(containers, clock);
+        var watching = watch.RunAsync(stopWatching.Token);
+
+        var startedAt = clock.Now;
+        var plan = FaultSchedule.Plan(seed, workload.TotalSeconds, containers.Replicas.Keys.Order(StringComparer.Ordinal).ToList())
+            .Select(f => f with { At = f.At + startedAt })
+            .ToList();
+        log.WriteLine($"# chaos: {plan.Count} faults planned: {string.Join(", ", plan.Select(f => $"{f.Kind}@{f.At:0}s"))}");
+        var nemesis = new Nemesis(containers, clock, log);
+        var faults = nemesis.RunAsync(plan, hardStop.Token);
+        await new Clients(baseUri, signingKey, tenant, clock, world, history, log).RunAsync(clients, seed, workload, hardStop.Token);
+        var workloadSeconds = clock.Now - startedAt;
+        await faults;
+        log.WriteLine($"# chaos: workload ended after {workloadSeconds:0} s with {history.Snapshot().Count} operations; every fault healed");
+
+        await WaitReady(watch, containers, clock, hardStop.Token);
+        var state = await new StateReader(admin, world, log).ReadStableAsync(hardStop.Token);
+        await stopWatching.CancelAsync();
+        await watching;
+
+        var run = new RunRecord
+        {
+            Settings = new RunSettings
+            {
+                Seed = seed, Clients = clients, Minutes = minutes, StartedUtc = clock.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
+                WorkloadSeconds = Math.Round(workloadSeconds, 1), Replicas = containers.Replicas.Keys.Order(StringComparer.Ordinal).ToList(),
+            },
+            World = world,
+            History = history.Snapshot(),
+            Faults = nemesis.Done,
+            Readiness = watch.Readiness,
+            Rss = watch.Rss,
+            State = state,
+        };
+        Json.Write(Path.Combine(output, "run.json"), run);
+        var results = Checker.Run(run);
+        var report = Report.Markdown(run, results);
+        await File.WriteAllTextAsync(Path.Combine(output, "report.md"), report);
+        foreach (var line in Report.Tap(results))
+        {
+            log.WriteLine(line);
+        }
+
+        log.WriteLine(string.Join(Environment.NewLine, report.Split('\n').Select(l => "# " + l.TrimEnd('\r'))));
+        log.WriteLine($"# chaos: report in {Path.Combine(output, "report.md")}");
+        return results.All(r => r.Passed) ? 0 : 1;
+    }
+
+    /// <summary>Waits (up to a minute) until every replica's last probe said ready, so the state is read from a whole system.</summary>
+    private static async Task WaitReady(ReplicaWatch watch, Containers containers, RunClock clock, CancellationToken ct)
+    {
+        var until = clock.Now + 60;
+        while (clock.Now < until && !containers.Replicas.Keys.All(r => Recovery.ReadyAt(watch.Readiness, r, clock.Now)))
+        {
+            await Task.Delay(500, ct);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3), ct);
+    }
+}
