@@ -71,17 +71,17 @@ public sealed class WebhooksController : LinkageControllerBase
     [HttpPost("{id:guid}/rotate-secret")]
     public async Task<ActionResult<WebhookWithSecretView>> RotateWebhookSecret(Guid id, CancellationToken cancellationToken)
     {
-        var view = await Mediator.Send(new RotateWebhookSecret(id), cancellationToken);
-        return Changed(view, view.Version);
+        var answer = await Mediator.Send(new RotateWebhookSecret(id).WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken);
+        return FoundWithETag(answer, answer.Value.Version);
     }
 
     /// <summary>Sends a <c>webhook.ping</c> event to this endpoint alone; the answer is its delivery.</summary>
     /// <param name="id">The endpoint's id.</param>
     /// <param name="cancellationToken">Ends the request.</param>
     [HttpPost("{id:guid}/ping")]
-    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<WebhookDeliveryView>(StatusCodes.Status202Accepted)]
     public async Task<ActionResult<WebhookDeliveryView>> PingWebhook(Guid id, CancellationToken cancellationToken) =>
-        Accepted(await Mediator.Send(new PingWebhook(id), cancellationToken));
+        AcceptedReplayable(await Mediator.Send(new PingWebhook(id).WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken));
 
     /// <summary>The endpoint's deliveries, newest first.</summary>
     /// <param name="id">The endpoint's id.</param>
@@ -101,7 +101,7 @@ public sealed class WebhooksController : LinkageControllerBase
     /// <param name="deliveryId">The delivery's id.</param>
     /// <param name="cancellationToken">Ends the request.</param>
     [HttpPost("{id:guid}/deliveries/{deliveryId:guid}/retry")]
-    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<WebhookDeliveryView>(StatusCodes.Status202Accepted)]
     public async Task<ActionResult<WebhookDeliveryView>> RetryWebhookDelivery(Guid id, Guid deliveryId, CancellationToken cancellationToken) =>
-        Accepted(await Mediator.Send(new RetryWebhookDelivery(id, deliveryId), cancellationToken));
+        AcceptedReplayable(await Mediator.Send(new RetryWebhookDelivery(id, deliveryId).WithIdempotencyKey(Request.IdempotencyKey()), cancellationToken));
 }

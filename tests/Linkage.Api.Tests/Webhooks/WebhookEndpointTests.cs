@@ -147,6 +147,20 @@ public sealed class WebhookEndpointTests : ApiTestBase
         Assert.That(JsonNode.Parse(await client.GetStringAsync("/api/v1/webhooks"))!["items"]!.AsArray(), Has.Count.EqualTo(1));
     }
 
+    [Test]
+    public async Task A_rotation_repeated_with_its_idempotency_key_answers_the_same_secret_and_rotates_once()
+    {
+        var client = Client("rotate-once");
+        var id = (await CreateAsync(client, """{"url":"https://127.0.0.1:5299/o"}"""))["id"]!.GetValue<string>();
+
+        var first = await client.SendAsync(Request(HttpMethod.Post, $"/api/v1/webhooks/{id}/rotate-secret", null, ("Idempotency-Key", "rotate-1")));
+        var again = await client.SendAsync(Request(HttpMethod.Post, $"/api/v1/webhooks/{id}/rotate-secret", null, ("Idempotency-Key", "rotate-1")));
+
+        Assert.That(again.Headers.GetValues("Idempotent-Replayed"), Is.EqualTo(new[] { "true" }));
+        Assert.That((await BodyAsync(again))["secret"]!.GetValue<string>(), Is.EqualTo((await BodyAsync(first))["secret"]!.GetValue<string>()));
+        Assert.That(JsonNode.Parse(await client.GetStringAsync($"/api/v1/webhooks/{id}"))!["version"]!.GetValue<int>(), Is.EqualTo(2));
+    }
+
     private static async Task<JsonObject> CreateAsync(HttpClient client, string body)
     {
         var response = await client.PostAsync("/api/v1/webhooks", Json(body));

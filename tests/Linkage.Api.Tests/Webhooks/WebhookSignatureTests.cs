@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Linkage.Domain.Webhooks;
 using Microsoft.AspNetCore.Http;
@@ -62,6 +63,32 @@ public sealed class WebhookSignatureTests
 
         Assert.Throws<WebhookVerificationException>(() => new StandardWebhook(previous).Verify(body, Headers([current, previous], "msg_4", body)));
         Assert.DoesNotThrow(() => new StandardWebhook(previous).Verify(body, Headers([previous, current], "msg_4", body)));
+    }
+
+    [Test]
+    public void The_readmes_few_lines_verify_either_signature_of_a_rotation_and_refuse_a_changed_body_or_an_old_timestamp()
+    {
+        var current = WebhookSecret.New();
+        var previous = WebhookSecret.New();
+        var body = Encoding.UTF8.GetBytes("""{"a":1}""");
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signatures = WebhookSignature.Sign([current, previous], "msg_5", long.Parse(now), body);
+
+        Assert.That(ReadmeVerify(current, "msg_5", now, signatures, body), Is.True);
+        Assert.That(ReadmeVerify(previous, "msg_5", now, signatures, body), Is.True);
+        Assert.That(ReadmeVerify(WebhookSecret.New(), "msg_5", now, signatures, body), Is.False);
+        Assert.That(ReadmeVerify(current, "msg_5", now, signatures, Encoding.UTF8.GetBytes("""{"a": 1}""")), Is.False);
+        var old = (long.Parse(now) - 600).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(ReadmeVerify(current, "msg_5", old, WebhookSignature.Sign([current], "msg_5", long.Parse(old), body), body), Is.False);
+    }
+
+    // README.md, "Verifying a delivery", as written there.
+    private static bool ReadmeVerify(string secret, string id, string timestamp, string signatures, byte[] body)
+    {
+        if (!long.TryParse(timestamp, out var at) || Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - at) > 300) return false;
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        var expected = Encoding.ASCII.GetBytes("v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{id}.{timestamp}.").Concat(body).ToArray())));
+        return signatures.Split(' ').Any(s => CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(s)));
     }
 
     private static HeaderDictionary With(HeaderDictionary headers, string signature) => new()
