@@ -1,6 +1,7 @@
 // The example page (examples/web), bundled with esbuild and served from another origin than the API, runs seed 000's
-// flow in headless Chromium through @linkage/client (issue 15). Needs Debian's chromium (.ci/run installs it) and an API
-// that allows the page's origin: LINKAGE_WEB_PORT is the port the API's Cors:AllowedOrigins names (the build sets both).
+// flow in headless Chromium through @linkage/client (issue 15) and shows the tenant's live change feed (issue 26). Needs
+// Debian's chromium (.ci/run installs it) and an API that allows the page's origin: LINKAGE_WEB_PORT is the port the
+// API's Cors:AllowedOrigins names (the build sets both).
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -57,7 +58,7 @@ describe("the example page in headless Chromium", () => {
     rmSync(profile, { recursive: true, force: true });
   });
 
-  it("runs seed 000's flow: contact, companies, links, a new primary, a title with If-Match, a 412 recovered by re-reading", async () => {
+  it("runs seed 000's flow (contact, companies, links, a new primary, a title with If-Match, a 412 recovered by re-reading) and shows the live feed, where another request's event arrives", async () => {
     const tenant = newTenant();
     const page = await browser.newPage();
     const seen: string[] = [];
@@ -90,5 +91,20 @@ describe("the example page in headless Chromium", () => {
     const [ada] = (await api.contacts.listContacts({ q: "ada" })).result.items;
     const links = (await api.links.listContactLinks(ada!.id)).result.items;
     assert.deepEqual(links.map((l) => [l.jobTitle, l.isPrimary, l.changeOrigin]), [["Senior Analyst", false, "web-example"], ["Chief Programmer", true, "web-example"]]);
+
+    // The page's live feed (issue 26): another request, not the page's, creates a contact, and its event arrives on the page.
+    const other = clientFor(tenant, { actor: "someone-else" });
+    const babbage = (await other.contacts.createContact({ firstName: "Charles", lastName: "Babbage" })).result;
+    await page.waitForSelector(`#feed li[data-resource-id="${babbage.id}"]`, { timeout: 10_000 });
+    const feed = await page.$$eval("#feed li", (items) => items.map((i) => [(i as HTMLElement).dataset["type"], i.textContent ?? ""]));
+    assert.deepEqual(feed.map(([type]) => type), [
+      "contact.created", "company.created", "company.created", "link.created", "link.created",
+      "link.updated", "link.updated", // the promotion: the new primary and the demoted one, one commit
+      "link.updated", "link.updated", // the new title, then the retried one (the 412 changed nothing: no event)
+      "contact.created",
+    ], [...steps, ...seen].join("\n"));
+    assert.match(feed.at(-1)![1]!, /^contact\.created contact v1 by someone-else$/);
+    assert.equal(await page.$eval("#feed-status", (e) => e.textContent), "live");
+    await page.close();
   });
 });

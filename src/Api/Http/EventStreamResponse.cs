@@ -18,6 +18,9 @@ public static class EventStreamResponse
     public const string ContentType = "text/event-stream";
     public const string LastEventIdHeader = "Last-Event-ID";
 
+    /// <summary>Sent as <c>no</c>: a reverse proxy (nginx) must not buffer the stream.</summary>
+    public const string NoBufferingHeader = "X-Accel-Buffering";
+
     private static readonly byte[] KeepAlive = Encoding.UTF8.GetBytes(": keep-alive\n\n");
 
     public static async Task WriteAsync(HttpContext context, EventStream stream, CancellationToken requestAborted)
@@ -28,7 +31,7 @@ public static class EventStreamResponse
 
         var response = context.Response;
         response.ContentType = ContentType;
-        response.Headers["X-Accel-Buffering"] = "no";
+        response.Headers[NoBufferingHeader] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await response.StartAsync(ending.Token);
         await response.Body.FlushAsync(ending.Token);

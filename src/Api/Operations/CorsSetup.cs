@@ -14,11 +14,14 @@ public static class CorsSetup
 {
     public const string Section = "Cors:AllowedOrigins";
 
-    /// <summary>The request headers of API.md 1.2, 1.4, 1.5 and 1.7 that a browser may send.</summary>
+    /// <summary>
+    /// The request headers of API.md 1.2, 1.4, 1.5, 1.7 and 7.2 that a browser may send (a stream's client resumes with
+    /// <c>Last-Event-ID</c> over fetch, which, unlike EventSource's own, a preflight must allow).
+    /// </summary>
     public static readonly string[] RequestHeaders =
     [
         HeaderNames.Authorization, HeaderNames.ContentType, HeaderNames.IfMatch, HeaderNames.IfNoneMatch,
-        HeaderNames.IfUnmodifiedSince, LinkageHeaders.IdempotencyKey, LinkageHeaders.ChangeOrigin,
+        HeaderNames.IfUnmodifiedSince, LinkageHeaders.IdempotencyKey, LinkageHeaders.ChangeOrigin, EventStreamResponse.LastEventIdHeader,
     ];
 
     /// <summary>

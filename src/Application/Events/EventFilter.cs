@@ -54,12 +54,13 @@ public sealed record EventFilter
     }
 
     /// <summary>
-    /// Whether an event with this kind and read right passes. <paramref name="readDomain"/> is the domain whose
-    /// <c>Read</c> the event's resource needs; null when any caller of the tenant may read it (a definition).
+    /// Whether an event with this kind and read rights passes. <paramref name="readDomains"/> are the domains of which the
+    /// reader needs one's <c>Read</c> to read the event's resource (a network link: <c>contact</c> or <c>company</c>); null
+    /// when any caller of the tenant may read it (a definition).
     /// </summary>
-    public bool Matches(string kind, string? readDomain) =>
+    public bool Matches(string kind, IReadOnlyList<string>? readDomains) =>
         (AllKinds || Kinds.Contains(kind, StringComparer.Ordinal) || Families.Contains(EventTypes.FamilyOf(kind), StringComparer.Ordinal))
-        && (readDomain is null || ReadableDomains is null || ReadableDomains.Contains(readDomain.ToLowerInvariant()));
+        && (readDomains is null || ReadableDomains is null || readDomains.Any(d => ReadableDomains.Contains(d.ToLowerInvariant())));
 
     /// <summary>The problem with <c>?types=</c>, or null when it is valid (lengths are checked before anything else).</summary>
     public static string? Validate(string? types)

@@ -1,7 +1,10 @@
 namespace Linkage.Application.Events;
 
-/// <summary>An event as the feed stores it: its view and the domain whose <c>Read</c> it needs (null: any caller).</summary>
-public sealed record FeedEvent(EventView View, long Position, string? ReadDomain);
+/// <summary>
+/// An event as the feed stores it: its view, and the domains of which the reader needs one's <c>Read</c> (lower case, as its
+/// resource's description says; null: any caller of the tenant).
+/// </summary>
+public sealed record FeedEvent(EventView View, long Position, IReadOnlyList<string>? ReadDomains);
 
 /// <summary>
 /// What one read of the feed found: the events after the cursor that pass the filter, the cursor to read from next

@@ -49,7 +49,16 @@ public static class ActionKinds
         DomainCreated, DomainUpdated, RelationshipTypeCreated, RelationshipTypeUpdated,
     ];
 
+    /// <summary>The kinds that record a read, not a change: they are on timelines, and never events of the change feed (API.md 7.1).</summary>
+    public static IReadOnlyList<string> Reads { get; } = [LinkRevealed, RecordRevealed];
+
+    /// <summary>The kinds that record a change, in <see cref="All"/>'s order: the change feed's event types (API.md 7.1).</summary>
+    public static IReadOnlyList<string> Changes { get; } = All.Except(Reads, StringComparer.Ordinal).ToList();
+
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
 
     public static bool IsKnown(string kind) => Known.Contains(kind);
+
+    /// <summary>Whether an action of <paramref name="kind"/> records a change (and so is an event), not a read.</summary>
+    public static bool IsChange(string kind) => !Reads.Contains(kind, StringComparer.Ordinal);
 }

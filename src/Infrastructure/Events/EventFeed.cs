@@ -18,7 +18,7 @@ public sealed class EventFeed(LinkageDbContext db) : IEventFeed
         SELECT k.head AS "Head", k.pruned AS "Pruned", e.position AS "Position", e.id AS "Id", e.type AS "Type",
                e.occurred_utc AS "OccurredUtc", e.actor_id AS "ActorId", e.change_origin AS "ChangeOrigin",
                e.resource_type AS "ResourceType", e.resource_id AS "ResourceId", e.subjects::text AS "Subjects",
-               e.version AS "Version", e.changes::text AS "Changes", e.read_domain AS "ReadDomain"
+               e.version AS "Version", e.changes::text AS "Changes", e.read_domains AS "ReadDomains"
         FROM (SELECT coalesce((SELECT h.position FROM event_heads h WHERE h.tenant_id = @tenant), 0) AS head,
                      coalesce((SELECT r.pruned_through FROM event_retention r WHERE r.tenant_id = @tenant), 0) AS pruned) k
         LEFT JOIN LATERAL (
@@ -26,7 +26,7 @@ public sealed class EventFeed(LinkageDbContext db) : IEventFeed
             WHERE e.tenant_id = @tenant
               AND e.position > greatest(@after, k.pruned)
               AND e.position <= least(greatest(@after, k.pruned) + @span, k.head)
-              AND (@all_domains OR e.read_domain IS NULL OR lower(e.read_domain) = ANY(@domains))
+              AND (@all_domains OR e.read_domains IS NULL OR e.read_domains && @domains)
               AND (@all_kinds OR e.type = ANY(@kinds) OR split_part(e.type, '.', 1) = ANY(@families))
             ORDER BY e.position
             LIMIT @limit) e ON true
@@ -100,7 +100,7 @@ public sealed class EventFeed(LinkageDbContext db) : IEventFeed
             row.Version,
             row.Changes is null ? null : JsonSerializer.Deserialize<Dictionary<string, FieldChange>>(row.Changes, Json),
             new EventCursor(position).ToString());
-        return new FeedEvent(view, position, row.ReadDomain);
+        return new FeedEvent(view, position, row.ReadDomains);
     }
 
     /// <summary>One row of <see cref="ReadSql"/>: the head and pruning point, and an event or (no event in range) nulls.</summary>
@@ -132,6 +132,6 @@ public sealed class EventFeed(LinkageDbContext db) : IEventFeed
 
         public string? Changes { get; init; }
 
-        public string? ReadDomain { get; init; }
+        public string[]? ReadDomains { get; init; }
     }
 }

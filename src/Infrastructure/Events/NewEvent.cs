@@ -2,7 +2,8 @@ namespace Linkage.Infrastructure.Events;
 
 /// <summary>
 /// An event about to be written with the change it describes: which resource changed, how, and the records whose
-/// timelines show it. Its position is not known until the transaction commits (ADR 0028).
+/// timelines show it. Its position is not known until the transaction commits (ADR 0028). <see cref="ReadDomains"/> are
+/// the domains of which a reader needs one's <c>Read</c> (lower case; null: any caller of the tenant).
 /// </summary>
 public sealed record NewEvent(
     Guid Id,
@@ -15,4 +16,4 @@ public sealed record NewEvent(
     string SubjectsJson,
     int? Version,
     string? ChangesJson,
-    string? ReadDomain);
+    IReadOnlyList<string>? ReadDomains);

@@ -34,8 +34,11 @@ public sealed class StoredEvent
     /// <summary>JSON object of the changes, masked as on the timeline; null when the event has none.</summary>
     public string? Changes { get; set; }
 
-    /// <summary>The domain whose <c>Read</c> right the resource needs; null when every caller of the tenant may read it.</summary>
-    public string? ReadDomain { get; set; }
+    /// <summary>
+    /// The domains (lower case) of which a reader needs one's <c>Read</c> right, as the resource's description says (a network
+    /// link: contact or company); null when every caller of the tenant may read it (a definition).
+    /// </summary>
+    public string[]? ReadDomains { get; set; }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Linkage.Application.Common.Concurrency;
+using Linkage.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Npgsql;
 
@@ -7,9 +8,10 @@ namespace Linkage.Infrastructure.Persistence;
 /// <summary>
 /// The unit of work over the request's <see cref="LinkageDbContext"/>: one transaction per command, the whole
 /// command run again when it lost a race or met a transient fault (ADR 0001, ADR 0017), and the one save that
-/// writes aggregates and appends their timeline actions.
+/// writes aggregates, appends their timeline actions, and appends their events to the change feed in the commit's own
+/// round trip (ADR 0028).
 /// </summary>
-internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueViolations) : IUnitOfWork
+internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueViolations, ChangeEvents changeEvents) : IUnitOfWork
 {
     /// <summary>A command that lost a race it can win by starting over is run again, this often in all.</summary>
     private const int MaxAttempts = 8;
@@ -67,10 +69,10 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
 
     /// <summary>
     /// Writes every tracked change: updates conditional on the version each aggregate was read with, and the timeline actions
-    /// the aggregates recorded, appended once. Throws <see cref="DbUpdateConcurrencyException"/> when an aggregate changed since
-    /// it was read.
+    /// the aggregates recorded, appended once. Returns the change feed's events of those actions, which the commit appends.
+    /// Throws <see cref="DbUpdateConcurrencyException"/> when an aggregate changed since it was read.
     /// </summary>
-    private async Task SaveAsync(CancellationToken cancellationToken)
+    private async Task<List<NewEvent>> SaveAsync(CancellationToken cancellationToken)
     {
         // Change detection runs once per save: EF would run it again in Entries() and in SaveChanges, a pass over
         // every property of every tracked entity each time. Nothing changes between these three calls.
@@ -78,18 +80,21 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
         tracker.DetectChanges();
         var autoDetect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
+        var events = new List<NewEvent>();
         try
         {
             foreach (var aggregate in tracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
             {
                 if (aggregate.RecordedActions.Count > 0)
                 {
+                    changeEvents.Collect(aggregate, events);
                     db.TimelineActions.AddRange(aggregate.RecordedActions);
                     aggregate.ClearRecordedActions();
                 }
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            return events;
         }
         finally
         {
@@ -106,9 +111,10 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var response = await command();
+        List<NewEvent> events;
         try
         {
-            await SaveAsync(cancellationToken);
+            events = await SaveAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException lost) when (target is not null && lost.Entries.FirstOrDefault(e => target.Names(e.Entity)) is { } entry)
         {
@@ -116,7 +122,9 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
             throw await StaleTargetAsync(entry, target, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        // The events go last, in the COMMIT's own round trip: the tenant's head is locked only while the server commits, so
+        // positions follow commit order (ADR 0028). A command that changed nothing commits alone.
+        await EventLog.CommitAsync(db, events.Count == 0 ? string.Empty : db.CurrentTenantId, events, cancellationToken);
         return response;
     }
 

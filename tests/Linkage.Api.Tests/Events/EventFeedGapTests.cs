@@ -92,14 +92,17 @@ public sealed class EventFeedGapTests : ApiTestBase
     /// <summary>Most transactions commit at once; one in four stays open up to 500 ms while later ones commit.</summary>
     private static int HoldFor(Random random) => random.Next(4) == 0 ? random.Next(500) : random.Next(5);
 
-    /// <summary>Pages of three from the start, following nextCursor, until the writers are done and a page comes back empty.</summary>
+    /// <summary>
+    /// Pages of three from the start, following nextCursor, until the writers are done and a page comes back empty. Only
+    /// <c>contact.updated</c>: the contacts' and companies' creation through the API are events too.
+    /// </summary>
     private static async Task FollowAsync(HttpClient client, List<JsonObject> received, CancellationToken writing)
     {
         string? cursor = null;
         while (true)
         {
             var done = writing.IsCancellationRequested;
-            var response = await client.GetAsync("/api/v1/events?limit=3" + (cursor is null ? string.Empty : "&after=" + cursor));
+            var response = await client.GetAsync("/api/v1/events?types=contact.updated&limit=3" + (cursor is null ? string.Empty : "&after=" + cursor));
             var text = await response.Content.ReadAsStringAsync();
             Assert.That((int)response.StatusCode, Is.EqualTo(200), text);
             var page = JsonNode.Parse(text)!.AsObject();
@@ -131,7 +134,7 @@ public sealed class EventFeedGapTests : ApiTestBase
 
     private static NewEvent ChangeOf(Guid contact, int version) => new(
         Guid.CreateVersion7(), "contact.updated", DateTime.UtcNow, "gap-writer", "api", "contact", contact,
-        JsonSerializer.Serialize(new[] { new { type = "contact", id = contact } }), version, null, "Contact");
+        JsonSerializer.Serialize(new[] { new { type = "contact", id = contact } }), version, null, ["contact"]);
 
     private static long Position(string cursor) =>
         System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(System.Buffers.Text.Base64Url.DecodeFromChars(cursor).AsSpan(1));

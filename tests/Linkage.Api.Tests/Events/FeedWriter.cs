@@ -22,6 +22,6 @@ public static class FeedWriter
         var resourceType = type[..type.IndexOf('.', StringComparison.Ordinal)];
         return new NewEvent(Guid.CreateVersion7(), type, at ?? DateTime.UtcNow, "feed-writer", "api", resourceType, id,
             JsonSerializer.Serialize(new[] { new { type = resourceType, id } }), version,
-            """{"name":{"from":"a","to":"b"}}""", readDomain);
+            """{"name":{"from":"a","to":"b"}}""", readDomain is null ? null : [readDomain.ToLowerInvariant()]);
     }
 }

@@ -16,7 +16,7 @@ public sealed class CorsTests : ApiTestBase
     private const string Contacts = "/api/v1/network/contacts";
 
     private static readonly string[] RequestHeaders =
-        ["authorization", "content-type", "if-match", "if-none-match", "if-unmodified-since", "idempotency-key", "x-change-origin"];
+        ["authorization", "content-type", "if-match", "if-none-match", "if-unmodified-since", "idempotency-key", "x-change-origin", "last-event-id"];
 
     private static readonly string[] ExposedHeaders = ["etag", "location", "idempotent-replayed", "retry-after", "www-authenticate", "ratelimit-policy", "ratelimit"];
 

@@ -1,5 +1,6 @@
 using Linkage.Api.Tests.Support;
 using Linkage.Application.Common.Persistence;
+using Linkage.Application.Common.Resources;
 using Linkage.Application.Common.Security;
 using Linkage.Infrastructure;
 using Linkage.Infrastructure.Persistence;
@@ -97,6 +98,9 @@ public sealed class PooledContextTests : ApiTestBase
         services.AddScoped<ICurrentUser>(_ => new Caller(_tenant));
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
+
+        // What the application adds and the unit of work reads (the change feed's events are named by the descriptions).
+        services.AddSingleton(new ResourceCatalog([]));
         return services;
     }
 

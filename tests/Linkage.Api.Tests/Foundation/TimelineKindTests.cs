@@ -26,7 +26,8 @@ public sealed class TimelineKindTests : TypedLinkTestBase
     [Test]
     public async Task Every_change_of_every_resource_writes_only_the_kinds_the_document_names()
     {
-        await ChangeEveryResourceAsync(Client());
+        var client = Client();
+        await ChangeEveryResourceAsync(client);
 
         var written = await WrittenKindsAsync();
         var document = await OpenApiDocuments.ReadAsync(Anonymous());
@@ -35,6 +36,31 @@ public sealed class TimelineKindTests : TypedLinkTestBase
         Assert.That(written, Is.EquivalentTo(ActionKinds.All), "written by a change of every resource, against ActionKinds.All");
         Assert.That(documented, Is.EqualTo(ActionKinds.All), "the document's ActionKind enumeration");
         Assert.That(ActionKinds.All, Is.SubsetOf(ContractKinds), "a kind the API writes that API.md 2.3 does not list");
+
+        // Issue 26: every change is also an event of the change feed, of the same kind; a reveal is none (API.md 7.1).
+        var events = await FeedTypesAsync(client);
+        Assert.That(events.Distinct(), Is.EquivalentTo(ActionKinds.Changes), "the event types the writes made, against ActionKinds.Changes");
+        Assert.That(ActionKinds.Changes, Is.EquivalentTo(ActionKinds.All.Except(["link.revealed", "record.revealed"])));
+    }
+
+    /// <summary>The types of every event of the tenant's feed, from its oldest.</summary>
+    private static async Task<List<string>> FeedTypesAsync(HttpClient client)
+    {
+        var types = new List<string>();
+        string? cursor = null;
+        while (true)
+        {
+            var page = JsonNode.Parse(await client.GetStringAsync("/api/v1/events?limit=1000" + (cursor is null ? string.Empty : "&after=" + cursor)))!.AsObject();
+            var items = page["items"]!.AsArray();
+            types.AddRange(items.Select(i => i!["type"]!.GetValue<string>()));
+            var next = page["nextCursor"]!.GetValue<string>();
+            if (items.Count == 0 && next == cursor)
+            {
+                return types;
+            }
+
+            cursor = next;
+        }
     }
 
     [Test]

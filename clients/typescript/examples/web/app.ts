@@ -1,6 +1,7 @@
-// A small front-end on @linkage/client (issue 15): seed 000's flow in a browser, from another origin than the API.
+// A small front-end on @linkage/client (issue 15): seed 000's flow in a browser, from another origin than the API, and
+// the tenant's live change feed (issue 26): every change as it commits, the page's own and anyone else's.
 // The API's URL comes from ?api=, the bearer token from #token= (a fragment never reaches the page's own server).
-import { createLinkageClient, isProblem, type LinkView } from "@linkage/client";
+import { createLinkageClient, isProblem, type EventView, type LinkView } from "@linkage/client";
 
 const params = new URLSearchParams(location.search);
 const api = createLinkageClient({
@@ -16,7 +17,25 @@ function step(text: string): void {
   document.getElementById("steps")!.append(item);
 }
 
+/** Shows each event of the tenant's feed from `after` on, as it commits, until the page is closed. */
+function follow(after: string): void {
+  const feed = document.getElementById("feed")!;
+  const show = (event: EventView): void => {
+    const item = document.createElement("li");
+    item.dataset["type"] = event.type;
+    item.dataset["resourceId"] = event.resource.id;
+    item.textContent = `${event.type} ${event.resource.type} v${event.version ?? ""} by ${event.actorId}`;
+    feed.append(item);
+  };
+  const feedStatus = document.getElementById("feed-status")!;
+  feedStatus.textContent = "live";
+  api.events.subscribe({ after, onRetry: (error, delayMs) => { feedStatus.textContent = `reconnecting in ${delayMs} ms (${String(error)})`; } }, show)
+    .catch((error: unknown) => { feedStatus.textContent = `stopped: ${isProblem(error) ? error.code : String(error)}`; });
+}
+
 async function run(): Promise<void> {
+  // From the feed's head before the first change: the flow's own events come first, then whatever anyone changes later.
+  follow((await api.events.list({ after: "now" })).nextCursor);
   const { result: ada } = await api.contacts.createContact({ firstName: "Ada", lastName: "Lovelace" });
   step(`Created contact ${ada.fullName}`);
   const { result: engines } = await api.companies.createCompany({ name: "Analytical Engines Ltd" });

@@ -3024,7 +3024,7 @@ export interface EventPage {
 
 export interface EventView {
     id: string;
-    type: string;
+    type: EventType;
     occurredUtc: string;
     actorId: string;
     changeOrigin: string;
@@ -3332,5 +3332,8 @@ export type NoteContentFormat = "plain" | "markdown" | "html";
 
 /** What a timeline action records (API.md 2.3). */
 export type ActionKind = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "link.revealed" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted" | "record.revealed" | "file.created" | "file.deleted" | "domain.created" | "domain.updated" | "relationship_type.created" | "relationship_type.updated";
+
+/** What changed (API.md 7.1): the timeline's kinds that record a change (a reveal is no event). */
+export type EventType = "contact.created" | "contact.updated" | "contact.deleted" | "company.created" | "company.updated" | "company.deleted" | "link.created" | "link.updated" | "link.deleted" | "note.created" | "note.archived" | "note.unarchived" | "note.superseded" | "record.created" | "record.updated" | "record.deleted" | "file.created" | "file.deleted" | "domain.created" | "domain.updated" | "relationship_type.created" | "relationship_type.updated";
 
 export type NotePatchAction = "archive" | "unarchive" | "supersede";

@@ -92,6 +92,10 @@ export class ResponseContract {
 
   private bodyMismatches(exchange: Exchange, response: Json): string[] {
     const content = (response["content"] ?? {}) as Record<string, Json>;
+    if (exchange.streamed === true) {
+      return content["text/event-stream"] === undefined ? ["a text/event-stream answer is not declared"] : [];
+    }
+
     if (exchange.body === "") {
       return [];
     }

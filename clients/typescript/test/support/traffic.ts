@@ -12,7 +12,10 @@ export interface Exchange {
   url: string;
   status: number;
   headers: Record<string, string>;
+  /** The body as received; empty for an event stream, which is checked by its status, headers and media type only. */
   body: string;
+  /** An event stream (text/event-stream): its body is not awaited, since it ends only when the stream does. */
+  streamed?: boolean;
 }
 
 /** An exchange as written down: with the operation it went to and how its answer differed from the document. */
@@ -47,12 +50,14 @@ export async function validatingFetch(url: RequestInfo, init?: RequestInit): Pro
   response.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
   });
+  const streamed = response.ok && (headers["content-type"] ?? "").startsWith("text/event-stream");
   const exchange: Exchange = {
     method: (init?.method ?? "GET").toUpperCase(),
     url: typeof url === "string" ? url : url.url,
     status: response.status,
     headers,
-    body: await response.clone().text(),
+    body: streamed ? "" : await response.clone().text(),
+    streamed,
   };
 
   contract ??= new ResponseContract(documentPath);

@@ -1,3 +1,4 @@
+using Linkage.Api.Http;
 using Linkage.Application.Events.ListEvents;
 using NJsonSchema;
 using NSwag;
@@ -66,6 +67,12 @@ public sealed class ChangeFeedOperations : IOperationProcessor
             ok.Description = "Server-Sent Events (text/event-stream), each data line one event as GET /api/v1/events lists it.";
             ok.Content.Clear();
             ok.Content["text/event-stream"] = new OpenApiMediaType { Schema = new JsonSchema { Type = JsonObjectType.String } };
+            ok.Headers[EventStreamResponse.NoBufferingHeader] = new OpenApiHeader
+            {
+                Description = "no: asks a reverse proxy (nginx) not to buffer the stream, so each event reaches the client as it is sent.",
+                IsRequired = true,
+                Schema = new JsonSchema { Type = JsonObjectType.String, Enumeration = { "no" } },
+            };
         }
 
         return true;

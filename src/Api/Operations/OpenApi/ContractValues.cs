@@ -3,6 +3,7 @@ using Linkage.Application.Companies.CreateCompany;
 using Linkage.Application.Definitions;
 using Linkage.Application.Definitions.DefineDomain;
 using Linkage.Application.Definitions.DefineRelationshipType;
+using Linkage.Application.Events;
 using Linkage.Application.Files.CreateFile;
 using Linkage.Application.Links.CreateLink;
 using Linkage.Application.Links.UpsertLink;
@@ -31,6 +32,7 @@ public sealed class ContractValues : IDocumentProcessor
     [
         ("NoteContentFormat", "The format a note's message is written in.", NoteFormat.All),
         ("ActionKind", "What a timeline action records (API.md 2.3).", Domain.Timeline.ActionKinds.All),
+        ("EventType", "What changed (API.md 7.1): the timeline's kinds that record a change (a reveal is no event).", EventTypes.All),
     ];
 
     /// <summary>Enumerations the C# types make, described; a field's type is one enumeration in inputs and views alike.</summary>
@@ -45,6 +47,7 @@ public sealed class ContractValues : IDocumentProcessor
         (nameof(NewNote), "contentFormat", "NoteContentFormat"),
         (PatchSchemas.NoteRevisionName, "contentFormat", "NoteContentFormat"),
         (nameof(ActionView), "kind", "ActionKind"),
+        (nameof(EventView), "type", "EventType"),
         (nameof(FieldInput), "type", "FieldType"),
     ];
 

@@ -10,5 +10,5 @@ namespace Linkage.Application.Common.Resources;
 public sealed record ResourceTimeline(IReadOnlyList<string> Kinds, string ShownOn)
 {
     /// <summary>Whether an action of <paramref name="kind"/> is also an event of the change feed (a reveal is not).</summary>
-    public static bool IsEvent(string kind) => !kind.EndsWith(".revealed", StringComparison.Ordinal);
+    public static bool IsEvent(string kind) => ActionKinds.IsChange(kind);
 }

@@ -60,7 +60,7 @@ public sealed class FollowEventsHandler(IEventFeed feed, IEventHeads heads, ICur
                 // The common case: the shared poller already holds what is new (or knows nothing is); filter it here.
                 if (head.Position > cursor.Position)
                 {
-                    foreach (var e in recent.Where(e => filter.Matches(e.View.Type, e.ReadDomain)))
+                    foreach (var e in recent.Where(e => filter.Matches(e.View.Type, e.ReadDomains)))
                     {
                         yield return new StreamMessage(e.View);
                     }

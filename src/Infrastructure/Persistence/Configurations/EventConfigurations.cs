@@ -18,7 +18,6 @@ internal sealed class StoredEventConfiguration : IEntityTypeConfiguration<Stored
         builder.Property(e => e.ResourceType).HasMaxLength(30);
         builder.Property(e => e.Subjects).HasColumnType("jsonb");
         builder.Property(e => e.Changes).HasColumnType("jsonb");
-        builder.Property(e => e.ReadDomain).HasMaxLength(64);
     }
 }
 

@@ -1005,10 +1005,9 @@ namespace Linkage.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_utc");
 
-                    b.Property<string>("ReadDomain")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("read_domain");
+                    b.PrimitiveCollection<string[]>("ReadDomains")
+                        .HasColumnType("text[]")
+                        .HasColumnName("read_domains");
 
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("uuid")
