@@ -20,6 +20,17 @@ public sealed record LinkKey(Guid? Id, string? Relationship, string? FromDomain,
     public static string? Format(string? relationship, string fromDomain, string toDomain, Guid fromId, Guid toId) =>
         relationship is null ? null : string.Join(Delimiter, relationship, fromDomain, toDomain, fromId, toId);
 
+    /// <summary>
+    /// The locator of the typed link this key names: by id the store's compiled query, by composite key a predicate (an
+    /// expression tree built and translated per request costs several times the compiled query: bench/README.md, issue 24).
+    /// </summary>
+    public ILocator<TypedLink> LocatesTypedLink(string noun) =>
+        Id is { } id ? Locate.ById<TypedLink>(noun, id) : Locate.Where(noun, OfTypedLinks());
+
+    /// <summary>The locator of the link of either kind this key names, as <see cref="OfLinks"/> says.</summary>
+    public ILocator<Link> LocatesLink(string noun) =>
+        Id is { } id ? Locate.ById<Link>(noun, id) : Locate.Where(noun, OfLinks());
+
     /// <summary>The typed link this key names (at most one live one).</summary>
     public Expression<Func<TypedLink, bool>> OfTypedLinks() => Id is { } id
         ? l => l.Id == id

@@ -48,11 +48,12 @@ public static class Locate
     private sealed record WhereLocator<TAggregate>(string Noun, Expression<Func<TAggregate, bool>> Which) : ILocator<TAggregate>
         where TAggregate : AggregateRoot
     {
-        private readonly Func<TAggregate, bool> _holds = Which.Compile();
+        // Compiled only when the unit of work asks after a lost race: compiling an expression costs more than the query.
+        private Func<TAggregate, bool>? _holds;
 
         public Task<TAggregate?> FindAsync(IAggregateStore<TAggregate> aggregates, ILinkageDbContext db, CancellationToken cancellationToken) =>
             aggregates.FindAsync(Which, cancellationToken);
 
-        public bool Names(object entity) => entity is TAggregate aggregate && _holds(aggregate);
+        public bool Names(object entity) => entity is TAggregate aggregate && (_holds ??= Which.Compile())(aggregate);
     }
 }

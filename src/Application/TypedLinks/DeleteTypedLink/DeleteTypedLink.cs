@@ -9,7 +9,7 @@ namespace Linkage.Application.TypedLinks.DeleteTypedLink;
 /// </summary>
 public sealed record DeleteTypedLink(string Key, Precondition Precondition) : IConditionalCommand<Link, Unit>
 {
-    public ILocator<Link> Target => Locate.Where(TypedLinkResource.Description.Noun, LinkKey.Parse(Key).OfLinks());
+    public ILocator<Link> Target => LinkKey.Parse(Key).LocatesLink(TypedLinkResource.Description.Noun);
 
     ILocator IConditionalCommand.Locator => Target;
 

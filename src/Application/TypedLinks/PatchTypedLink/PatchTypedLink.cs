@@ -14,7 +14,7 @@ public sealed record PatchTypedLink(string Key, JsonNode? Patch, Precondition Pr
 {
     public override ResourceDescription<TypedLink, TypedLinkView> Resource => TypedLinkResource.Description;
 
-    public override ILocator<TypedLink> Target => Locate.Where(Resource.Noun, LinkKey.Parse(Key).OfTypedLinks());
+    public override ILocator<TypedLink> Target => LinkKey.Parse(Key).LocatesTypedLink(Resource.Noun);
 }
 
 public sealed class PatchTypedLinkValidator : AbstractValidator<PatchTypedLink>
