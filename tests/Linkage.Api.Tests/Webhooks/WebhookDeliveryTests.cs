@@ -67,6 +67,21 @@ public sealed class WebhookDeliveryTests : ApiTestBase
     }
 
     [Test]
+    public async Task A_write_through_the_api_reaches_the_endpoint_as_its_event()
+    {
+        var (_, secret) = await CreateAsync("written", "/written");
+        var contact = await CreateContactAsync(Client("written"), "Grace", "Hopper");
+
+        var received = (await _receiver.WaitForAsync("/written", 1)).Single();
+        Assert.DoesNotThrow(() => new StandardWebhook(secret).Verify(received.Body, received.Headers));
+        var data = JsonNode.Parse(received.Body)!["data"]!;
+        Assert.That(data["type"]!.GetValue<string>(), Is.EqualTo("contact.created"));
+        Assert.That(data["resource"]!["id"]!.GetValue<string>(), Is.EqualTo(contact["id"]!.GetValue<string>()));
+        var page = JsonNode.Parse(await Client("written").GetStringAsync("/api/v1/events"))!["items"]!.AsArray();
+        Assert.That(received.Id, Is.EqualTo(page.Single()!["id"]!.GetValue<string>()), "webhook-id is the feed's event id");
+    }
+
+    [Test]
     public async Task During_a_rotation_each_delivery_verifies_with_the_old_secret_and_with_the_new()
     {
         var (id, oldSecret) = await CreateAsync("rotation", "/rotation");
