@@ -83,6 +83,24 @@ public sealed class WebhookEndpointTests : ApiTestBase
     }
 
     [Test]
+    public async Task A_delete_gives_up_the_endpoints_pending_deliveries()
+    {
+        var client = Client("deleted-pending");
+        var id = (await CreateAsync(client, """{"url":"https://127.0.0.1:5299/p"}"""))["id"]!.GetValue<string>();
+        var ping = await client.PostAsync($"/api/v1/webhooks/{id}/ping", null);
+        Assert.That(ping.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+
+        var deleted = await client.SendAsync(Request(HttpMethod.Delete, $"/api/v1/webhooks/{id}", null, ("If-Match", "*")));
+        Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+
+        await using var db = Factory.OpenDb("deleted-pending");
+        var delivery = db.Set<Domain.Webhooks.WebhookDelivery>().Single();
+        Assert.That(delivery.Status, Is.EqualTo(Domain.Webhooks.DeliveryStatus.Failed));
+        Assert.That(delivery.NextAttemptUtc, Is.Null);
+        Assert.That(delivery.LastError, Is.EqualTo("The endpoint was deleted."));
+    }
+
+    [Test]
     public async Task Rotating_shows_a_new_secret_once_and_keeps_the_old_one_for_a_day()
     {
         var client = Client();
