@@ -9,8 +9,9 @@
 #  - builds the Dockerfile with --pull=never, checks the image (non-root, 8080, HEALTHCHECK, no SDK, no tests)
 #  - PostgreSQL, PgBouncer (transaction pooling), Redis and two API containers on a private network, the replicas
 #    published on 127.0.0.1 only and reaching PostgreSQL through PgBouncer; the migrate step, directly
-#  - /health/ready on both replicas, a contact written through one and read through the other, 32
-#    concurrent PATCHes with one ETag split across both (exactly one 200, 31 x 412), all through PgBouncer
+#  - /health/ready on both replicas, a contact written through one and read through the other, its event arriving on
+#    a stream held open on the other, 32 concurrent PATCHes with one ETag split across both (exactly one 200,
+#    31 x 412), all through PgBouncer
 #  - the rate limit shared in Redis: alternating requests across both replicas meet 429 at the limit, not twice it;
 #    Redis stopped: both keep answering on their own counts, log a warning, no 5xx
 #  - SIGTERM: a clean exit 0; deploy/compose.yaml brought up with podman-compose behind its proxy: three replicas serve,
@@ -82,7 +83,7 @@ abort() {
 trap 'cleanup' EXIT
 trap 'exit 130' INT TERM
 
-SMOKE_TOTAL=23
+SMOKE_TOTAL=24
 plan "$SMOKE_TOTAL"
 
 build_images() {
@@ -212,6 +213,36 @@ cross_replica() {
   verdict "a contact created through api1 (201) reads back through api2 (200, same ETag $etag)" $rc \
     "create $created, read $HTTP_STATUS $(field .fullName) $(header ETag)"
   contact_id="$id"
+}
+
+# API.md 7.2 across replicas: a stream held open on api2 receives the event of a contact created through api1. The
+# replicas share nothing but PostgreSQL (through PgBouncer): api2's poller reads the head api1's commit moved (ADR 0029).
+event_across_replicas() {
+  local scratch head id reader started arrived="" elapsed=""
+  scratch="$(mktemp -d)"
+  api GET "$api2/api/v1/events?after=now"
+  head="$(field .nextCursor)"
+  curl -sN --no-progress-meter -m 20 -H "Authorization: Bearer $SMOKE_TOKEN" -H "Accept: text/event-stream" \
+    -D "$scratch/headers" "$api2/api/v1/events/stream?types=contact.*&after=$head" >"$scratch/stream" 2>>"$logs/podman.log" &
+  reader=$!
+  local deadline=$((SECONDS + 10))
+  until grep -qi '^content-type: text/event-stream' "$scratch/headers" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; do sleep 0.1; done
+  started="$(date +%s%N)"
+  api POST "$api1/api/v1/network/contacts" '{"firstName":"Charles","lastName":"Babbage"}'
+  id="$(field .id)"
+  deadline=$((SECONDS + 10))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    if [ -n "$id" ] && grep -q "\"id\":\"$id\"" "$scratch/stream"; then arrived=1; elapsed=$(( ($(date +%s%N) - started) / 1000000 )); break; fi
+    sleep 0.05
+  done
+  kill "$reader" 2>/dev/null || true
+  wait "$reader" 2>/dev/null || true  # curl ends by this kill (143), which set -e must not take for a failure
+  local frame rc=0
+  frame="$(grep -m1 '^event: ' "$scratch/stream" || true)"
+  [[ -n "$arrived" && "$frame" == "event: contact.created" ]] || rc=1
+  verdict "an event written through api1 (contact.created) arrived on a stream held open on api2, $elapsed ms after the POST was sent (API.md 7.2: within 2 s)" $rc \
+    "id '$id', frame '$frame', stream: $(head -c 600 "$scratch/stream" | tr '\n' ' ')"
+  rm -rf "$scratch"
 }
 
 patch_race() {
@@ -423,6 +454,7 @@ start_stack
 migrate
 check_ready
 cross_replica
+event_across_replicas
 patch_race
 shared_limit
 redis_down
