@@ -124,3 +124,8 @@ python3 "$BENCH_DIR/py/report.py" --results "$RESULTS" --out "$OUT" --mode "$MOD
   --machine "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average before the run: $LOAD_BEFORE"
 # The measurements themselves, beside the report: bench/py/report.py can write it again from them.
 cp "$RESULTS" "${OUT%.md}.jsonl"
+# The ladder per write scenario (pgbench, the raw floor, the EF floor, the API at each client count), drawn beside the
+# report from the same measurements (bench/py/ladder.py), and shown at the report's end.
+python3 "$BENCH_DIR/py/ladder.py" --results "$RESULTS" --out "${OUT%.md}-ladder.svg" \
+  --title "Linkage bench, $MODE run of $STARTED ($COMMIT): requests/s per write scenario"
+printf '\n![The ladder: pgbench, the floors and the API per write scenario](%s)\n' "$(basename "${OUT%.md}-ladder.svg")" >> "$OUT"

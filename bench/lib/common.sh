@@ -71,7 +71,9 @@ with_api() {
 patch_warm_with() {
   local runner=$1 scenario_of=$2 key seconds=$(( WARMUP_API > 0 ? WARMUP_API / 2 : WARMUP * 3 ))
   shift 2
-  [ "$seconds" -gt 0 ] || return 0
+  # Even a smoke warms for 2 s: a cold process's first requests (JIT, EF Core's model) can outlast its 1-second
+  # measurement on a loaded machine, which then saw no answer at all (2026-12-04, patch-link-unprepared).
+  [ "$seconds" -gt 0 ] || seconds=2
   for key in "$@"; do
     log "warming up $("$scenario_of" "$key") for ${seconds} s"
     "$runner" "$key" patch_wrk "$("$scenario_of" "$key")" 8 "$seconds" warmup
