@@ -7,6 +7,8 @@ using Linkage.Application.Records;
 using Linkage.Infrastructure.Events;
 using Linkage.Infrastructure.Idempotency;
 using Linkage.Infrastructure.Persistence;
+using Linkage.Application.Webhooks;
+using Linkage.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +56,21 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<EventHeadPoller>());
         services.AddSingleton<EventRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<EventRetention>());
+
+        // Webhooks (API.md 8, ADR 0030): the SSRF guard, and the delivery worker every replica runs unless told not to.
+        var webhooks = configuration.GetSection("Webhooks").Get<WebhooksOptions>() ?? new WebhooksOptions();
+        services.AddSingleton(webhooks);
+        services.AddSingleton<IHostResolver, DnsHostResolver>();
+        services.AddSingleton<WebhookTargets>();
+        services.AddSingleton<IWebhookTargets>(sp => sp.GetRequiredService<WebhookTargets>());
+        services.AddSingleton(sp => new RetrySchedule(sp.GetRequiredService<WebhooksOptions>(), Random.Shared));
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookAttempts>();
+        services.AddSingleton<WebhookDispatcher>();
+        if (webhooks.DeliverInThisProcess)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        }
 
         services.Configure<IdempotencyOptions>(configuration.GetSection("Idempotency"));
         services.AddSingleton<IdempotencyCleanup>();

@@ -16,6 +16,9 @@ public sealed class EveryOperationTests : ApiTestBase
 {
     private const int MaxReported = 25;
 
+    /// <summary>Webhook URLs of the valid bodies name 127.0.0.1 (nothing outside the machine answers); nothing is delivered.</summary>
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Webhooks:AllowPrivateTargets"] = "true" };
+
     public static IEnumerable<TestCaseData> Cases() =>
         FuzzCase.All(ServedDocument.Operations).Select(c => new TestCaseData(c).SetName(c.Name).SetCategory(c.Family.ToString()));
 

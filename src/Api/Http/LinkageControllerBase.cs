@@ -43,6 +43,14 @@ public abstract class LinkageControllerBase : ControllerBase
         return Changed(answer.Value, version);
     }
 
+    /// <summary>202 with what an idempotent request started (a ping's delivery); a replayed answer says so.</summary>
+    protected ActionResult AcceptedReplayable<T>(IdempotentResult<T> answer)
+        where T : notnull
+    {
+        MarkReplayed(answer);
+        return Accepted(answer.Value);
+    }
+
     private void MarkReplayed<T>(IdempotentResult<T> answer)
     {
         if (answer.Replayed)

@@ -44,6 +44,16 @@ public sealed record EventFilter
     }
 
     /// <summary>
+    /// The filter of a webhook endpoint (API.md 8): the kinds it names (already validated; none: all) of every resource,
+    /// since only a tenant's administrators (<c>*:Admin</c>, who read every domain) make endpoints.
+    /// </summary>
+    public static EventFilter OfKinds(IReadOnlyList<string> types)
+    {
+        var (kinds, families) = ParseTypes(types.Count == 0 ? null : string.Join(',', types));
+        return new EventFilter(null, kinds, families);
+    }
+
+    /// <summary>
     /// Whether an event with this kind and read rights passes. <paramref name="readDomains"/> are the domains of which the
     /// reader needs one's <c>Read</c> to read the event's resource (a network link: <c>contact</c> or <c>company</c>); null
     /// when any caller of the tenant may read it (a definition).

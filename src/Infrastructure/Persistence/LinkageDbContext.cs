@@ -100,6 +100,8 @@ public sealed class LinkageDbContext : DbContext
     {
         modelBuilder.Entity<TimelineAction>().HasQueryFilter(a => a.TenantId == CurrentTenantId);
         modelBuilder.Entity<IdempotencyRecord>().HasQueryFilter(r => r.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Domain.Webhooks.WebhookDelivery>().HasQueryFilter(d => d.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Webhooks.WebhookCursor>().HasQueryFilter(c => c.TenantId == CurrentTenantId);
         // A filter belongs to the root of a hierarchy (links): its kinds inherit it.
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.BaseType is null && typeof(AggregateRoot).IsAssignableFrom(e.ClrType)))
         {

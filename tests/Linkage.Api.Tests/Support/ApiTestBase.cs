@@ -20,8 +20,11 @@ public abstract class ApiTestBase
     /// <summary>Serilog's minimum level of the class's API; a class that searches the logs says Debug.</summary>
     protected virtual string LogLevel => "Warning";
 
+    /// <summary>Settings of the class's API besides the suite's (<c>Webhooks:AllowPrivateTargets</c>...).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     [OneTimeSetUp]
-    public async Task StartApiAsync() => Factory = await LinkageApiFactory.CreateAsync(LogLevel);
+    public async Task StartApiAsync() => Factory = await LinkageApiFactory.CreateAsync(LogLevel, Settings);
 
     [OneTimeTearDown]
     public async Task StopApiAsync() => await Factory.DisposeAsync();

@@ -35,10 +35,13 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
     /// <summary>Serilog's minimum level for this API: Warning keeps test output quiet; a test searching the logs wants Debug.</summary>
     public string LogLevel { get; init; } = "Warning";
 
-    public static async Task<LinkageApiFactory> CreateAsync(string logLevel = "Warning")
+    /// <summary>Settings of a test class's own, applied after the suite's.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    public static async Task<LinkageApiFactory> CreateAsync(string logLevel = "Warning", IReadOnlyDictionary<string, string>? settings = null)
     {
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync(TemplateKey, MigrateAsync);
-        return new LinkageApiFactory(connectionString) { LogLevel = logLevel };
+        return new LinkageApiFactory(connectionString) { LogLevel = logLevel, Settings = settings ?? new Dictionary<string, string>() };
     }
 
     /// <summary>A DbContext on the test database that sees every tenant's rows, for asserting what was stored.</summary>
@@ -71,6 +74,13 @@ public sealed class LinkageApiFactory(string connectionString) : WebApplicationF
         // the rate-limit tests set their own limit.
         builder.UseSetting("RateLimits:PerActorPerMinute", UnlimitedRequestsPerMinute);
         builder.UseSetting("Serilog:MinimumLevel:Default", LogLevel);
+        // The webhook worker reads across tenants every second; only the classes that test deliveries run it.
+        builder.UseSetting("Webhooks:DeliverInThisProcess", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

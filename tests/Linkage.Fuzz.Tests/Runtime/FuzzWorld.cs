@@ -52,8 +52,8 @@ public sealed partial class FuzzWorld(Func<string, HttpClient> clientFor, string
                 continue;
             }
 
-            // 201 made it; an upsert (a typed link) whose pair is linked already answers 200 with that link.
-            id = (int)response.StatusCode is 201 or 200 && created?[key]?.GetValue<string>() is { } value
+            // 201 made it; an upsert (a typed link) whose pair is linked already answers 200 with that link; a ping 202 with its delivery.
+            id = (int)response.StatusCode is 201 or 200 or 202 && created?[key]?.GetValue<string>() is { } value
                 ? value
                 : throw new InvalidOperationException($"Seeding {slot} in {tenant}: POST {url} answered {(int)response.StatusCode} {created}");
             _ids[slot] = id;

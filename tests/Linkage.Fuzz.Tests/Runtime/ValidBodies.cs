@@ -31,6 +31,8 @@ public static class ValidBodies
         ["UpdateLinkBody"] = """{"jobTitle":"Chief Engineer","isPrimary":true}""",
         ["NewNote"] = """{"message":"Met at the fair.","fileId":"{file}","contentFormat":"markdown"}""",
         ["NotePatch"] = """{"action":"supersede","supersede":{"message":"Revised.","fileId":"{file}","contentFormat":"plain"}}""",
+        ["CreateWebhook"] = """{"url":"https://127.0.0.1:5299/fuzz-{n}","types":["contact.*","note.archived"],"description":"Seeded by the fuzz suite."}""",
+        ["PatchWebhookBody"] = """{"url":"https://127.0.0.1:5299/fuzz-patched-{n}","types":["link.*"],"description":"Patched.","enabled":true}""",
         ["DefineDomain"] = """
             {"name":"Claim{n}X","label":"Claim {n}","fields":[{"name":"policyNumber","type":"text","required":false,"restricted":false},
              {"name":"amount","type":"number"},{"name":"opened","type":"date"},{"name":"paid","type":"boolean"}]}

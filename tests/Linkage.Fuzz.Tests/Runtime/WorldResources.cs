@@ -28,13 +28,16 @@ public static class WorldResources
         // A record's link to a contact: the typed link the documents at /api/v1/links/{id} are (a company's link is the network link).
         ["typed-link"] = new(
             "/api/v1/links/upsert", """{"parentDomain":"{domain}","parentRecordId":"{record}","childDomain":"Contact","childRecordId":"{contact}"}""", Key: "linkId"),
+        ["webhook"] = new("/api/v1/webhooks", ValidBodies.Example("CreateWebhook")),
+        // A ping's delivery: the one kind of delivery the API itself makes.
+        ["webhook-delivery"] = new("/api/v1/webhooks/{webhook}/ping", "{}"),
         // Not linked to anything: a valid link create needs a pair that is not linked yet.
         ["free-contact"] = new("/api/v1/network/contacts", ValidBodies.Example("CreateContact")),
         ["free-company"] = new("/api/v1/network/companies", ValidBodies.Example("CreateCompany")),
     };
 
     /// <summary>The resources a path can name, for ids of another kind.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["contact", "company", "link", "typed-link", "contact-note", "company-note", "record", "file"];
+    public static IReadOnlyList<string> Kinds { get; } = ["contact", "company", "link", "typed-link", "contact-note", "company-note", "record", "file", "webhook"];
 
     /// <summary>The collection before a parameter (or, after another parameter, both: <c>records/{domain}</c>) and its slot.</summary>
     private static readonly Dictionary<string, string> SlotOfCollection = new(StringComparer.Ordinal)
@@ -50,6 +53,8 @@ public static class WorldResources
         ["records/{domain}"] = "record",
         ["contacts/{contactId}/notes"] = "contact-note",
         ["companies/{companyId}/notes"] = "company-note",
+        ["webhooks"] = "webhook",
+        ["webhooks/{webhookId}/deliveries"] = "webhook-delivery",
     };
 
     public static string SlotOf(ApiOperation operation, string parameter)

@@ -2380,6 +2380,347 @@ export class TypedLinksClient {
     }
 }
 
+export class WebhooksClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : { fetch: (url: RequestInfo, init?: RequestInit) => globalThis.fetch(url, init) };
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Create webhook.
+     *
+     * Creates an endpoint; the answer is the only one (with a rotation's) that shows its secret. Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
+     */
+    createWebhook(body: CreateWebhook, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<Created<WebhookWithSecretView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/webhooks";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal, body: content_ })
+
+            .then((response) => readCreated<WebhookWithSecretView>(response));
+
+    }
+
+    /**
+     * List webhooks.
+     *
+     * Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listWebhooks(options: {
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfWebhookView>> {
+
+        const { limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/webhooks?";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
+            .then((response) => readResponse<PageOfWebhookView>(response));
+
+    }
+
+    /**
+     * Get webhook.
+     *
+     * Answers the resource and its ETag; with If-None-Match naming the current ETag, 304 without a body.
+     */
+    getWebhook(id: string, options: {
+        /** The ETag the caller holds: answers 304 without a body when it is still current. */
+        ifNoneMatch?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<WithETag<WebhookView>> {
+
+        const { ifNoneMatch, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/webhooks/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifNoneMatch !== undefined && ifNoneMatch !== null)
+            headers_["If-None-Match"] = "" + ifNoneMatch;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
+            .then((response) => readWithETag<WebhookView>(response));
+
+    }
+
+    /**
+     * Patch webhook.
+     *
+     * A JSON Merge Patch of url, types, description and enabled; If-Match is required. Requires a precondition: If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it). A change that changes nothing moves no version.
+     */
+    patchWebhook(id: string, body: PatchWebhookBody, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<WithETag<WebhookView>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/webhooks/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Content-Type"] = "application/json";
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "PATCH", headers: headers_, signal, body: content_ })
+
+            .then((response) => readWithETag<WebhookView>(response));
+
+    }
+
+    /**
+     * Delete webhook.
+     *
+     * A soft delete: the resource then answers 404. Requires If-Match with the ETag you hold (412 with the current ETag when it is stale, 428 without it).
+     */
+    deleteWebhook(id: string, options: {
+        /** The resource's ETag (e.g. "3"), a bare version (3) or *. Missing: 428; stale: 412 with the current ETag. */
+        ifMatch: string;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    }): Promise<LinkageResponse<void>> {
+
+        const { ifMatch, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/webhooks/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (ifMatch !== undefined && ifMatch !== null)
+            headers_["If-Match"] = "" + ifMatch;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        return this.http.fetch(url_, { method: "DELETE", headers: headers_, signal })
+
+            .then((response) => readResponse<void>(response));
+
+    }
+
+    /**
+     * Rotate webhook secret.
+     *
+     * A new secret, shown in this answer only; for 24 h every delivery carries signatures with both. Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
+     */
+    rotateWebhookSecret(webhookId: string, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<WebhookWithSecretView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/webhooks/{webhookId}/rotate-secret";
+        if (webhookId === undefined || webhookId === null)
+            throw new globalThis.Error("The parameter 'webhookId' must be defined.");
+        url_ = url_.replace("{webhookId}", encodeURIComponent("" + webhookId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal })
+
+            .then((response) => readResponse<WebhookWithSecretView>(response));
+
+    }
+
+    /**
+     * Ping webhook.
+     *
+     * Sends a webhook.ping event to this endpoint alone; the answer is its delivery. Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
+     */
+    pingWebhook(webhookId: string, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<WebhookDeliveryView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/webhooks/{webhookId}/ping";
+        if (webhookId === undefined || webhookId === null)
+            throw new globalThis.Error("The parameter 'webhookId' must be defined.");
+        url_ = url_.replace("{webhookId}", encodeURIComponent("" + webhookId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal })
+
+            .then((response) => readResponse<WebhookDeliveryView>(response));
+
+    }
+
+    /**
+     * List webhook deliveries.
+     *
+     * The endpoint's deliveries, newest first. Answers one page of at most limit items (default 50) in a stable order; pass nextCursor as cursor to read the next page, until nextCursor is null.
+     */
+    listWebhookDeliveries(webhookId: string, options: {
+        /** Items per page, 1 to 200 (default 50). */
+        limit?: number | undefined;
+        /** The nextCursor of the previous page; omit it for the first page. */
+        cursor?: string | null | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<PageOfWebhookDeliveryView>> {
+
+        const { limit, cursor, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/webhooks/{webhookId}/deliveries?";
+        if (webhookId === undefined || webhookId === null)
+            throw new globalThis.Error("The parameter 'webhookId' must be defined.");
+        url_ = url_.replace("{webhookId}", encodeURIComponent("" + webhookId));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "GET", headers: headers_, signal })
+
+            .then((response) => readResponse<PageOfWebhookDeliveryView>(response));
+
+    }
+
+    /**
+     * Retry webhook delivery.
+     *
+     * Sends a delivery again now, with the same body and webhook-id. Answers 201 with the new resource, its Location and its ETag. Send an Idempotency-Key to make a retry safe: the same request with the same key is answered from the stored response (Idempotent-Replayed: true).
+     */
+    retryWebhookDelivery(webhookId: string, deliveryId: string, options: {
+        /** 1..255 printable ASCII characters. Replays the stored response of the same request (Idempotent-Replayed: true); a different request with the same key: 422. */
+        idempotencyKey?: string | undefined;
+        /** Where the change comes from, recorded on the timeline: 1..50 characters of [a-z0-9_-]; default api. */
+        changeOrigin?: string | undefined;
+        /** Aborts the request. */
+        signal?: AbortSignal;
+    } = {}): Promise<LinkageResponse<WebhookDeliveryView>> {
+
+        const { idempotencyKey, changeOrigin, signal } = options;
+        let url_ = this.baseUrl + "/api/v1/webhooks/{webhookId}/deliveries/{deliveryId}/retry";
+        if (webhookId === undefined || webhookId === null)
+            throw new globalThis.Error("The parameter 'webhookId' must be defined.");
+        url_ = url_.replace("{webhookId}", encodeURIComponent("" + webhookId));
+        if (deliveryId === undefined || deliveryId === null)
+            throw new globalThis.Error("The parameter 'deliveryId' must be defined.");
+        url_ = url_.replace("{deliveryId}", encodeURIComponent("" + deliveryId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const headers_: Record<string, string> = {};
+
+        if (idempotencyKey !== undefined && idempotencyKey !== null)
+            headers_["Idempotency-Key"] = "" + idempotencyKey;
+
+        if (changeOrigin !== undefined && changeOrigin !== null)
+            headers_["X-Change-Origin"] = "" + changeOrigin;
+
+        headers_["Accept"] = "application/json";
+
+        return this.http.fetch(url_, { method: "POST", headers: headers_, signal })
+
+            .then((response) => readResponse<WebhookDeliveryView>(response));
+
+    }
+}
+
 export interface PageOfCompanyView {
     items: CompanyView[];
     nextCursor?: string | null;
@@ -2914,6 +3255,75 @@ export interface TypedLinkView {
 
 export interface PageOfTypedLinkView {
     items: TypedLinkView[];
+    nextCursor?: string | null;
+}
+
+export interface WebhookWithSecretView {
+    id: string;
+    secret: string;
+    url: string;
+    types: string[];
+    description?: string | null;
+    enabled: boolean;
+    disabledReason?: string | null;
+    createdUtc: string;
+    updatedUtc: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType: ChangeType;
+    changeOrigin: string;
+    etag: string;
+}
+
+export interface CreateWebhook {
+    url: string;
+    types?: string[] | null;
+    description?: string | null;
+}
+
+export interface PageOfWebhookView {
+    items: WebhookView[];
+    nextCursor?: string | null;
+}
+
+export interface WebhookView {
+    id: string;
+    url: string;
+    types: string[];
+    description?: string | null;
+    enabled: boolean;
+    disabledReason?: string | null;
+    createdUtc: string;
+    updatedUtc: string;
+    deletedUtc?: string | null;
+    version: number;
+    changeType: ChangeType;
+    changeOrigin: string;
+    etag: string;
+}
+
+export interface PatchWebhookBody {
+    url?: string | null;
+    types?: string[] | null;
+    description?: string | null;
+    enabled?: boolean | null;
+}
+
+export interface WebhookDeliveryView {
+    id: string;
+    eventId: string;
+    eventType: string;
+    status: string;
+    attempts: number;
+    createdUtc: string;
+    lastAttemptUtc?: string | null;
+    nextAttemptUtc?: string | null;
+    lastStatusCode?: number | null;
+    lastError?: string | null;
+}
+
+export interface PageOfWebhookDeliveryView {
+    items: WebhookDeliveryView[];
     nextCursor?: string | null;
 }
 

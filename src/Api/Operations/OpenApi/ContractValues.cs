@@ -10,6 +10,8 @@ using Linkage.Application.Links.UpsertLink;
 using Linkage.Application.Notes;
 using Linkage.Application.Notes.CreateNote;
 using Linkage.Application.Timeline;
+using Linkage.Application.Webhooks.CreateWebhook;
+using Linkage.Application.Webhooks.PatchWebhook;
 using Linkage.Domain.Notes;
 using NJsonSchema;
 using NSwag.Generation.Processors;
@@ -70,6 +72,7 @@ public sealed class ContractValues : IDocumentProcessor
         (nameof(CreateFile), "sizeBytes", null),
         (nameof(UpsertLink), "parentDomain", null),
         (nameof(UpsertLink), "childDomain", null),
+        (nameof(CreateWebhook), "url", null),
     ];
 
     /// <summary>Members whose validator wants a form: its pattern (when the contract names one) and an example of it.</summary>
@@ -85,6 +88,8 @@ public sealed class ContractValues : IDocumentProcessor
         (nameof(CreateFile), "url", null, "https://files.example.com/report.pdf"),
         (nameof(UpsertLink), "parentDomain", null, "Company"),
         (nameof(UpsertLink), "childDomain", null, "Contact"),
+        (nameof(CreateWebhook), "url", null, "https://hooks.example.com/linkage"),
+        (nameof(PatchWebhookBody), "url", null, "https://hooks.example.com/linkage"),
     ];
 
     /// <summary>Optional members an example leaves out, since any value of them needs other records to exist.</summary>

@@ -12,7 +12,8 @@ namespace Linkage.Api.Operations.OpenApi;
 /// A JSON Patch body is described as an array of operations, a Merge Patch body as an object, and
 /// <c>application/json</c> next to them as either (as a JSON Patch where no Merge Patch is taken, a typed link's); other types keep the schema of the action's body
 /// parameter, or the one its <see cref="RequestBodySchemaAttribute"/> names when it reads the body by hand.
-/// An action that reads its body itself (no <c>[FromBody]</c>) still gets a request body from its <c>[Consumes]</c>.
+/// An action that reads its body itself (no <c>[FromBody]</c>) still gets a request body from its <c>[Consumes]</c>; a Merge
+/// Patch without JSON Patch bound to a typed body (a webhook's) keeps that body's schema for both types.
 /// </summary>
 public sealed class RequestContentTypes : IOperationProcessor
 {
@@ -46,6 +47,9 @@ public sealed class RequestContentTypes : IOperationProcessor
         var view = operation.Responses.TryGetValue("200", out var ok)
             ? ResourceSchemas.ComponentName(context.Document, ok.Content.Values.FirstOrDefault()?.Schema)
             : null;
+        // A Merge Patch bound to a typed body of its own (a webhook's: some members, each optional) is described by that body.
+        var typedMergePatch = !consumes.ContentTypes.Contains(JsonPatch)
+            && context.MethodInfo?.GetParameters().Any(p => p.GetCustomAttribute<FromBodyAttribute>() is not null) == true;
         JsonSchema MergePatchSchema() => view is null ? PatchSchemas.MergePatch() : new JsonSchema { Reference = ResourceSchemas.MergePatch(context.Document, view) };
         body.Content.Clear();
         // Generated clients send the first type listed: application/json takes either patch form (API.md 4).
@@ -53,6 +57,7 @@ public sealed class RequestContentTypes : IOperationProcessor
         {
             var schema = contentType switch
             {
+                MergePatch or Json when typedMergePatch => declared,
                 JsonPatch => PatchSchemas.JsonPatch(context.Document),
                 MergePatch => MergePatchSchema(),
                 Json when isPatch && !consumes.ContentTypes.Contains(MergePatch) => PatchSchemas.JsonPatch(context.Document),
