@@ -12,6 +12,8 @@
 #  - /health/ready on both replicas, a contact written through one and read through the other, its event arriving on
 #    a stream held open on the other, 32 concurrent PATCHes with one ETag split across both (exactly one 200,
 #    31 x 412), all through PgBouncer
+#  - webhooks across replicas (deploy/smoke-webhooks.sh): a verifying receiver on the network, 200 changes while api1 is
+#    killed and restarted: 200 distinct webhook-ids, each verified, duplicates only from the crash window
 #  - the rate limit shared in Redis: alternating requests across both replicas meet 429 at the limit, not twice it;
 #    Redis stopped: both keep answering on their own counts, log a warning, no 5xx
 #  - SIGTERM: a clean exit 0; deploy/compose.yaml brought up with podman-compose behind its proxy: three replicas serve,
@@ -27,6 +29,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 # shellcheck source=deploy/smoke-lib.sh
 source "$here/smoke-lib.sh"
+# shellcheck source=deploy/smoke-webhooks.sh
+source "$here/smoke-webhooks.sh"
 
 run_id="$(date +%s)-$$"
 prefix="linkage-smoke-$run_id"
@@ -46,7 +50,7 @@ compose_pool_size=5
 SMOKE_TOKEN="$(mint_jwt "$signing_key" smoke-user smoke-tenant)"
 started=$SECONDS
 mkdir -p "$logs"
-rm -f "$logs"/{build,migrate,podman,compose,proxy,db,pgbouncer,redis,api1,api2}.log
+rm -f "$logs"/{build,migrate,podman,compose,proxy,db,pgbouncer,redis,api1,api2,receiver,receiver-build}.log
 
 # podman prints systemd and syslog complaints on a host without systemd (healthchecks are then run on
 # demand with `podman healthcheck run`): keep them out of the report, in the log folder.
@@ -54,14 +58,14 @@ quiet() { "$@" 2>>"$logs/podman.log"; }
 
 save_logs() {
   local name
-  for name in db pgbouncer redis api1 api2; do
+  for name in db pgbouncer redis api1 api2 receiver; do
     podman container exists "$prefix-$name" && podman logs "$prefix-$name" >"$logs/$name.log" 2>&1 || true
   done
 }
 
 remove_stack() {
   podman rm --force --ignore --volumes --time 0 "$prefix-db" "$prefix-pgbouncer" "$prefix-redis" "$prefix-api1" "$prefix-api2" \
-    "$prefix-migrate" >/dev/null 2>&1 || true
+    "$prefix-receiver" "$prefix-migrate" >/dev/null 2>&1 || true
   podman network rm "$network" >/dev/null 2>&1 || true
 }
 
@@ -83,7 +87,7 @@ abort() {
 trap 'cleanup' EXIT
 trap 'exit 130' INT TERM
 
-SMOKE_TOTAL=24
+SMOKE_TOTAL=27
 plan "$SMOKE_TOTAL"
 
 build_images() {
@@ -159,7 +163,7 @@ start_stack() {
     quiet podman run -d --name "$prefix-$name" --label "$label" --network "$network" -p 127.0.0.1::8080 \
       -e ConnectionStrings__Linkage="$pooled_connection" -e Database__TransactionPooling=true \
       -e ConnectionStrings__Redis=redis:6379 -e RateLimits__PerActorPerMinute="$rate_limit" \
-      -e Auth__SigningKey="$signing_key" "$image" >/dev/null
+      -e Auth__SigningKey="$signing_key" "${webhook_replica_env[@]}" "$image" >/dev/null
   done
   api1="http://127.0.0.1:$(host_port "$prefix-api1")"
   api2="http://127.0.0.1:$(host_port "$prefix-api2")"
@@ -456,6 +460,7 @@ check_ready
 cross_replica
 event_across_replicas
 patch_race
+webhooks_across_replicas
 shared_limit
 redis_down
 sigterm

@@ -33,6 +33,12 @@ public sealed record WebhooksOptions
     /// <summary>How long one attempt may take; anything but a 2xx within it is a failure.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a claimed attempt's lease outlives its <see cref="Timeout"/>: room for recording it, and for replicas whose
+    /// clocks disagree (ADR 0030). After a crash the delivery waits this long past the timeout before another replica resends it.
+    /// </summary>
+    public TimeSpan LeaseMargin { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a rotated-out secret keeps signing beside the new one.</summary>
     public TimeSpan RotationOverlap { get; init; } = TimeSpan.FromHours(24);
 

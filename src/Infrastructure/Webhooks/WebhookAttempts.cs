@@ -42,9 +42,6 @@ public sealed class ClaimedAttempt
 public sealed class WebhookAttempts(
     IServiceScopeFactory scopes, WebhookSender sender, RetrySchedule schedule, WebhooksOptions options, TimeProvider time, ILogger<WebhookAttempts> logger)
 {
-    /// <summary>How long a lease outlives the attempt's timeout: room for recording it, and for clocks of replicas that disagree.</summary>
-    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(30);
-
     private const string ClaimSql = """
         WITH due AS (
             SELECT d.tenant_id, d.endpoint_id, d.id FROM webhook_deliveries d
@@ -69,7 +66,7 @@ public sealed class WebhookAttempts(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinkageDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        return await db.Database.SqlQueryRaw<ClaimedAttempt>(ClaimSql, now, limit, now + options.Timeout + LeaseMargin).ToListAsync(cancellationToken);
+        return await db.Database.SqlQueryRaw<ClaimedAttempt>(ClaimSql, now, limit, now + options.Timeout + options.LeaseMargin).ToListAsync(cancellationToken);
     }
 
     /// <summary>Sends the attempt and records how it went; never throws (a failure to record is logged, and the lease then expires).</summary>
