@@ -72,6 +72,9 @@ public static class DependencyInjection
             services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         }
 
+        services.AddSingleton<WebhookDeliveryRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDeliveryRetention>());
+
         services.Configure<IdempotencyOptions>(configuration.GetSection("Idempotency"));
         services.AddSingleton<IdempotencyCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());

@@ -51,6 +51,15 @@ public sealed record WebhooksOptions
     /// <summary>The longest pause a <c>Retry-After</c> may ask for; a longer one is cut to this.</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long a finished delivery (succeeded or failed) stays in the delivery log, counted from its creation; older ones
+    /// are removed (ADR 0031). Pending deliveries are never removed.
+    /// </summary>
+    public TimeSpan DeliveryRetention { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often a replica looks for deliveries past <see cref="DeliveryRetention"/>.</summary>
+    public TimeSpan CleanupInterval { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Whether this replica runs the delivery worker (every replica does by default).</summary>
     public bool DeliverInThisProcess { get; init; } = true;
 }

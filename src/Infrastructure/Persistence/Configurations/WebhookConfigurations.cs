@@ -37,6 +37,9 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
 
         // What the workers of every replica claim from: due attempts, across tenants (a worker serves them all).
         builder.HasIndex(d => d.NextAttemptUtc).HasFilter("status = 'pending'").HasDatabaseName("ix_webhook_deliveries_due");
+
+        // What the delivery log's retention claims from: finished deliveries by age, across tenants (ADR 0031).
+        builder.HasIndex(d => d.CreatedUtc).HasFilter("status <> 'pending'").HasDatabaseName("ix_webhook_deliveries_finished");
     }
 }
 

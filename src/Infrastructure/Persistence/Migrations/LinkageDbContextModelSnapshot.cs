@@ -831,6 +831,10 @@ namespace Linkage.Infrastructure.Persistence.Migrations
                     b.HasKey("TenantId", "EndpointId", "Id")
                         .HasName("pk_webhook_deliveries");
 
+                    b.HasIndex("CreatedUtc")
+                        .HasDatabaseName("ix_webhook_deliveries_finished")
+                        .HasFilter("status <> 'pending'");
+
                     b.HasIndex("NextAttemptUtc")
                         .HasDatabaseName("ix_webhook_deliveries_due")
                         .HasFilter("status = 'pending'");
