@@ -10,3 +10,4 @@ export { LinkageProblem, isProblem } from "./problem.js";
 export { NotModified, etagOf, locationOf, revalidate, wasReplayed, type Revalidation } from "./etag.js";
 export { walk, walkPages, type Page } from "./pages.js";
 export { frames, type EventFeed, type FeedOptions, type SubscribeOptions } from "./events.js";
+export { verifyWebhook, WebhookVerificationError, type VerifyWebhookOptions, type WebhookDelivery, type WebhookHeaders } from "./webhooks.js";

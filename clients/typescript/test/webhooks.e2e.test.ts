@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { Webhook } from "standardwebhooks";
-import { isProblem, walk } from "../src/index.js";
+import { isProblem, verifyWebhook, walk, WebhookVerificationError } from "../src/index.js";
 import { clientFor, failure, newTenant } from "./support/live-api.js";
 
 type Received = { path: string; body: string; headers: IncomingHttpHeaders };
@@ -109,5 +110,47 @@ describe("webhooks through the generated client", () => {
     const both = await receiver.waitFor("/ping", 2);
     assert.equal(both[1]!.headers["webhook-id"], both[0]!.headers["webhook-id"], "a retry carries the same webhook-id");
     assert.equal(both[1]!.body, both[0]!.body, "and the same body");
+  });
+
+  it("verifies real deliveries with the client's verifyWebhook as the reference library does, with either secret of a rotation", async () => {
+    const api = clientFor(newTenant());
+    const created = await api.webhooks.createWebhook({ url: `${baseUrl}/verify`, types: ["contact.created"] });
+    const contact = await api.contacts.createContact({ firstName: "Verified" });
+    const [delivery] = await receiver.waitFor("/verify", 1);
+    const headers = signed(delivery!);
+
+    const verified = await verifyWebhook(created.result.secret, delivery!.body, headers);
+    assert.equal(verified.type, "contact.created");
+    assert.equal(verified.data.id, headers["webhook-id"]);
+    assert.equal(verified.data.resource.id, contact.result.id);
+    assert.deepEqual(verified, new Webhook(created.result.secret).verify(delivery!.body, headers));
+    // Node's IncomingHttpHeaders and a fetch Headers alike.
+    assert.deepEqual(await verifyWebhook(created.result.secret, delivery!.body, delivery!.headers), verified);
+    assert.deepEqual(await verifyWebhook(created.result.secret, delivery!.body, new Headers(headers)), verified);
+
+    // What the reference library refuses, verifyWebhook refuses: a re-serialised or altered body, another secret, an old timestamp.
+    const refusals: [string, string, Record<string, string>, Date?][] = [
+      ["re-serialised", JSON.stringify(JSON.parse(delivery!.body), null, 1), headers],
+      ["altered", delivery!.body.replace("contact.created", "contact.deleted"), headers],
+      ["another secret's", delivery!.body, headers],
+      ["six minutes old", delivery!.body, headers, new Date(Number(headers["webhook-timestamp"]) * 1000 + 360_000)],
+    ];
+    const another = "whsec_" + randomBytes(24).toString("base64");
+    for (const [what, body, h, now] of refusals) {
+      if (what === "re-serialised" || what === "altered") assert.notEqual(body, delivery!.body, what);
+      const secret = what === "another secret's" ? another : created.result.secret;
+      await assert.rejects(verifyWebhook(secret, body, h, { now }), WebhookVerificationError, what);
+      if (!now) assert.throws(() => new Webhook(secret).verify(body, h), what);
+    }
+    await assert.rejects(verifyWebhook(created.result.secret, delivery!.body, { ...headers, "webhook-signature": "" }), /missing/);
+
+    // After a rotation, a new delivery carries two signatures and verifies with the new secret and with the old one.
+    const rotated = await api.webhooks.rotateWebhookSecret(created.result.id);
+    await api.contacts.createContact({ firstName: "Rotated" });
+    const second = (await receiver.waitFor("/verify", 2))[1]!;
+    assert.equal(String(second.headers["webhook-signature"]).split(" ").length, 2);
+    for (const secret of [rotated.result.secret, created.result.secret]) {
+      assert.equal((await verifyWebhook(secret, second.body, second.headers)).type, "contact.created");
+    }
   });
 });
