@@ -1,7 +1,6 @@
 using Linkage.Application.Events;
 using Linkage.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Linkage.Infrastructure.Events;
@@ -13,35 +12,21 @@ namespace Linkage.Infrastructure.Events;
 /// transaction, so a cursor is expired exactly when an event after it is gone.
 /// </summary>
 public sealed class EventRetention(IServiceScopeFactory scopes, EventsOptions options, TimeProvider time, ILogger<EventRetention> logger)
-    : BackgroundService
+    : PeriodicCleanup(options.CleanupInterval, time, logger, "Removing expired events")
 {
     private const int BatchSize = 5000;
 
     /// <summary>At most this many claims per round, so a round ends even while events keep expiring.</summary>
     private const int MaxClaimsPerRound = 1000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.CleanupInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await PruneAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Removing expired events failed; will try again");
-            }
-        }
-    }
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => PruneAsync(cancellationToken);
 
     /// <summary>One round: every tenant due, one batch per claim. Returns how many events it removed.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinkageDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO event_retention (tenant_id, pruned_through, next_run_utc) SELECT tenant_id, 0, {now} FROM event_heads ON CONFLICT (tenant_id) DO NOTHING",
             cancellationToken);

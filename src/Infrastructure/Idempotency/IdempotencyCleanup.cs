@@ -1,6 +1,5 @@
 using Linkage.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,31 +13,17 @@ public sealed class IdempotencyCleanup(
     IServiceScopeFactory scopes,
     IOptions<IdempotencyOptions> options,
     TimeProvider time,
-    ILogger<IdempotencyCleanup> logger) : BackgroundService
+    ILogger<IdempotencyCleanup> logger) : PeriodicCleanup(options.Value.CleanupInterval, time, logger, "Removing expired idempotency keys")
 {
     private const int BatchSize = 1000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CleanupInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RemoveExpiredAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Removing expired idempotency keys failed; will try again");
-            }
-        }
-    }
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => RemoveExpiredAsync(cancellationToken);
 
     public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinkageDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var total = 0;
         int removed;
         do

@@ -1,7 +1,6 @@
 using Linkage.Application.Webhooks;
 using Linkage.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Linkage.Infrastructure.Webhooks;
@@ -14,7 +13,7 @@ namespace Linkage.Infrastructure.Webhooks;
 /// </summary>
 public sealed class WebhookDeliveryRetention(
     IServiceScopeFactory scopes, WebhooksOptions options, TimeProvider time, ILogger<WebhookDeliveryRetention> logger)
-    : BackgroundService
+    : PeriodicCleanup(options.CleanupInterval, time, logger, "Removing old webhook deliveries")
 {
     private const int BatchSize = 5000;
 
@@ -31,28 +30,14 @@ public sealed class WebhookDeliveryRetention(
         WHERE d.tenant_id = old.tenant_id AND d.endpoint_id = old.endpoint_id AND d.id = old.id AND d.status <> 'pending'
         """;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.CleanupInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await PruneAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Removing old webhook deliveries failed; will try again");
-            }
-        }
-    }
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => PruneAsync(cancellationToken);
 
     /// <summary>One round: batches of expired deliveries until none is left (or the round's limit). Returns how many it removed.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinkageDbContext>();
-        var cutoff = (time.GetUtcNow() - options.DeliveryRetention).UtcDateTime;
+        var cutoff = (Time.GetUtcNow() - options.DeliveryRetention).UtcDateTime;
         var removed = 0;
         for (var batch = 0; batch < MaxBatchesPerRound; batch++)
         {
