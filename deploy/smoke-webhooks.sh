@@ -73,7 +73,8 @@ webhooks_across_replicas() {
   local before_kill=0 until=$((SECONDS + 10))
   while [ "$before_kill" -lt 20 ] && [ "$SECONDS" -lt "$until" ]; do
     sleep 0.2
-    before_kill="$(curl -s -m 5 "$receiver/stats" | jq -r '.distinct // 0' 2>/dev/null || echo 0)"
+    before_kill="$(curl -s -m 5 "$receiver/stats" | jq -r '.distinct // 0' 2>/dev/null || true)"
+    [[ "$before_kill" =~ ^[0-9]+$ ]] || before_kill=0
   done
   quiet podman kill --signal KILL "$prefix-api1" >/dev/null || true
   pids=()
