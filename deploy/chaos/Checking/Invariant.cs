@@ -35,6 +35,9 @@ public static class Checker
         new OneLinkPerPair(),
         new TypedLinkVersions(),
         new NoteChains(),
+        new EventFeed(),
+        new EventStream(),
+        new WebhookDeliveries(),
         new ServerErrors(),
         new ReadyAfterFaults(),
     ];
