@@ -37,6 +37,7 @@ public static class DependencyInjection
             .Rent(sp.GetRequiredService<ICurrentUser>()));
         services.AddScoped<ILinkageDbContext, RequestStore>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<CommitOutcome>();
         services.AddSingleton<ChangeEvents>();
         services.AddScoped(typeof(IAggregateStore<>), typeof(AggregateStore<>));
         services.AddScoped<IRowLocks, RowLocks>();

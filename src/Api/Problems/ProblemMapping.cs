@@ -50,9 +50,9 @@ public static class ProblemMapping
                 return ProblemWriter.Create(context, ProblemCatalog.ForCode("PatchTestFailed"), testFailed.Message);
             case JsonPatchException invalidPatch:
                 return ProblemWriter.Create(context, ProblemCatalog.ForCode("InvalidPatch"), invalidPatch.Message);
-            case ContentionException busy:
+            case ContentionException or CommitOutcomeUnknownException:
                 context.Response.Headers.RetryAfter = "1";
-                return ProblemWriter.Create(context, ProblemCatalog.Unavailable, busy.Message);
+                return ProblemWriter.Create(context, ProblemCatalog.Unavailable, exception.Message);
             case LinkageException known:
                 return ProblemWriter.Create(context, ProblemCatalog.ForCode(known.Code), known.Message);
             case InvalidValueException invalid:

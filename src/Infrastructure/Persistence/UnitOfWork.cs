@@ -1,4 +1,5 @@
 using Linkage.Application.Common.Concurrency;
+using Linkage.Domain.Timeline;
 using Linkage.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Npgsql;
@@ -9,9 +10,10 @@ namespace Linkage.Infrastructure.Persistence;
 /// The unit of work over the request's <see cref="LinkageDbContext"/>: one transaction per command, the whole
 /// command run again when it lost a race or met a transient fault (ADR 0001, ADR 0017), and the one save that
 /// writes aggregates, appends their timeline actions, and appends their events to the change feed in the commit's own
-/// round trip (ADR 0028).
+/// round trip (ADR 0028). A commit whose answer was lost is read back before anything runs again (ADR 0034).
 /// </summary>
-internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueViolations, ChangeEvents changeEvents) : IUnitOfWork
+internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueViolations, ChangeEvents changeEvents, CommitOutcome commitOutcome)
+    : IUnitOfWork
 {
     /// <summary>A command that lost a race it can win by starting over is run again, this often in all.</summary>
     private const int MaxAttempts = 8;
@@ -72,7 +74,7 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
     /// the aggregates recorded, appended once. Returns the change feed's events of those actions, which the commit appends.
     /// Throws <see cref="DbUpdateConcurrencyException"/> when an aggregate changed since it was read.
     /// </summary>
-    private async Task<List<NewEvent>> SaveAsync(CancellationToken cancellationToken)
+    private async Task<Saved> SaveAsync(CancellationToken cancellationToken)
     {
         // Change detection runs once per save: EF would run it again in Entries() and in SaveChanges, a pass over
         // every property of every tracked entity each time. Nothing changes between these three calls.
@@ -81,6 +83,7 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
         var autoDetect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         var events = new List<NewEvent>();
+        TimelineAction? firstAction = null;
         try
         {
             foreach (var aggregate in tracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
@@ -88,13 +91,14 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
                 if (aggregate.RecordedActions.Count > 0)
                 {
                     changeEvents.Collect(aggregate, events);
+                    firstAction ??= aggregate.RecordedActions[0];
                     db.TimelineActions.AddRange(aggregate.RecordedActions);
                     aggregate.ClearRecordedActions();
                 }
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            return events;
+            var rows = await db.SaveChangesAsync(cancellationToken);
+            return new Saved(events, firstAction, rows);
         }
         finally
         {
@@ -111,10 +115,10 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var response = await command();
-        List<NewEvent> events;
+        Saved saved;
         try
         {
-            events = await SaveAsync(cancellationToken);
+            saved = await SaveAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException lost) when (target is not null && lost.Entries.FirstOrDefault(e => target.Names(e.Entity)) is { } entry)
         {
@@ -124,9 +128,32 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
 
         // The events go last, in the COMMIT's own round trip: the tenant's head is locked only while the server commits, so
         // positions follow commit order (ADR 0028). A command that changed nothing commits alone.
-        await EventLog.CommitAsync(db, events.Count == 0 ? string.Empty : db.CurrentTenantId, events, cancellationToken);
+        var events = saved.Events;
+        var marker = await MarkerAsync(saved, cancellationToken);
+        try
+        {
+            await EventLog.CommitAsync(db, events.Count == 0 ? string.Empty : db.CurrentTenantId, events, cancellationToken);
+        }
+        catch (Exception fault) when (marker is not null && CommitOutcome.IsAmbiguous(fault))
+        {
+            // The connection broke before the server answered the COMMIT: run again only what did not commit, or the
+            // command would meet its own change (a PATCH its own new version: 412 although saved).
+            if (!await commitOutcome.CommittedAsync(db.Database.GetConnectionString()!, marker, fault, cancellationToken))
+            {
+                throw;
+            }
+        }
+
         return response;
     }
+
+    /// <summary>What tells later whether this commit took place, should its answer be lost; null when it writes nothing.</summary>
+    private async Task<CommitMarker?> MarkerAsync(Saved saved, CancellationToken cancellationToken) => saved switch
+    {
+        { Events.Count: > 0, FirstAction: { } action } => new CommitMarker.Action(db.CurrentTenantId, action.Id),
+        { Rows: > 0 } => await CommitOutcome.TransactionOfAsync((NpgsqlConnection)db.Database.GetDbConnection(), cancellationToken),
+        _ => null,
+    };
 
     /// <summary>412 with the target's version stored now, or 404 when it is gone (deleted meanwhile).</summary>
     private static async Task<LinkageException> StaleTargetAsync(EntityEntry entry, ILocator target, CancellationToken cancellationToken)
@@ -158,4 +185,7 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
             throw new ContentionException(lostRace);
         }
     }
+
+    /// <summary>What one save wrote: the events to append at commit, the first timeline action, and the rows written.</summary>
+    private sealed record Saved(List<NewEvent> Events, TimelineAction? FirstAction, int Rows);
 }

@@ -65,6 +65,17 @@ public sealed class ContentionException(Exception lastConflict)
     public Exception LastConflict { get; } = lastConflict;
 }
 
+/// <summary>
+/// The connection to the database broke while the command's transaction committed, and whether the commit took
+/// place could not be read back in time (ADR 0034). The change may have been saved: the caller reads the resource (or
+/// repeats a create with the same <c>Idempotency-Key</c>) before trying again (503 with Retry-After).
+/// </summary>
+public sealed class CommitOutcomeUnknownException(Exception fault)
+    : LinkageException("Unavailable", "The database connection was lost while this change was being saved, and whether it was saved is not known. Read the resource, or repeat a create with the same Idempotency-Key, before trying again.")
+{
+    public Exception Fault { get; } = fault;
+}
+
 /// <summary>An events cursor older than the feed keeps (API.md 7.1): the events after it are gone.</summary>
 public sealed class CursorExpiredException()
     : LinkageException("CursorExpired", "The cursor is older than the events this feed keeps; start again from ?after=now or from the oldest kept event (no after).");
