@@ -171,6 +171,32 @@ public sealed partial class CheckerTests
         Assert.That(WebhookReceiver.Verify(key, "msg_1", "1700000000", body, "v2," + signature[3..]), Is.False, "another scheme");
     }
 
+    [Test]
+    public void A_soak_whose_replicas_memory_stays_flat_after_5_minutes_passes_and_one_that_grows_is_named()
+    {
+        // 20 minutes sampled every 5 s: api1 and api2 level off at 260 MiB (api2 killed at minute 12 and warm again),
+        // api3 grows by 1 MiB a minute and ends 20 MiB higher: within the bound; then by 8 MiB a minute (80 MiB more): named.
+        static IReadOnlyList<RssSample> Samples(double growthPerMinuteMib) =>
+            Enumerable.Range(0, 240).SelectMany(i =>
+            {
+                var at = i * 5.0;
+                var warm = Math.Min(260, 120 + (at / 2)) * 1024;
+                var restarted = at >= 720 ? Math.Min(260, 120 + ((at - 720) / 2)) * 1024 : warm;
+                return new[]
+                {
+                    new RssSample("api1", at, 100, (long)warm),
+                    new RssSample("api2", at, at >= 720 ? 201 : 200, (long)restarted),
+                    new RssSample("api3", at, 300, (long)(warm + (Math.Max(0, at - 300) / 60 * growthPerMinuteMib * 1024))),
+                };
+            }).ToList();
+        var flat = Good().Build() with { Rss = Samples(1) };
+        var growing = Good().Build() with { Rss = Samples(8) };
+
+        Assert.That(Violations(flat, "rss-flat"), Is.Empty);
+        Assert.That(Checker.Run(flat).Single(r => r.Name == "rss-flat").Checked, Is.EqualTo(3));
+        AssertOnly(growing, "rss-flat", "api3's peak RSS grew from 299 MiB (minutes 5-10) to 379 MiB (the last 5 minutes, from t=895s)");
+    }
+
     /// <summary>The followers' view without the events <paramref name="drop"/> picks: not in the feed, the stream or the receiver.</summary>
     private static ObservedEvents Without(ObservedEvents e, Func<SeenEvent, bool> drop)
     {

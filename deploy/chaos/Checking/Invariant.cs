@@ -40,6 +40,7 @@ public static class Checker
         new WebhookDeliveries(),
         new ServerErrors(),
         new ReadyAfterFaults(),
+        new MemoryFlat(),
     ];
 
     public static IReadOnlyList<CheckResult> Run(RunRecord run) => Invariants.Select(i => Guarded(i, run)).ToList();

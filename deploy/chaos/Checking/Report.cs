@@ -60,12 +60,25 @@ public static class Report
         Events(s, run);
         if (run.Rss.Count > 0)
         {
-            s.AppendLine("## Peak RSS per replica (MiB, per minute)");
+            s.AppendLine("## Peak RSS per replica (MiB) against time");
             s.AppendLine();
-            foreach (var replica in run.Rss.GroupBy(r => r.Replica).OrderBy(g => g.Key, StringComparer.Ordinal))
+            var replicas = run.Rss.Select(r => r.Replica).Distinct().Order(StringComparer.Ordinal).ToList();
+            s.AppendLine("| minute | " + string.Join(" | ", replicas) + " |");
+            s.AppendLine("|---:|" + string.Concat(replicas.Select(_ => "---:|")));
+            foreach (var minute in run.Rss.GroupBy(r => (int)(r.At / 60)).OrderBy(g => g.Key))
             {
-                var perMinute = replica.GroupBy(r => (int)(r.At / 60)).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Max(r => r.RssKb) / 1024.0:0}");
-                s.AppendLine(CultureInfo.InvariantCulture, $"- {replica.Key}: {string.Join(", ", perMinute)}");
+                var peaks = replicas.Select(r => minute.Where(x => x.Replica == r).Select(x => x.RssKb).DefaultIfEmpty(-1).Max() is var kb and >= 0 ? MemoryFlat.Mib(kb) : "-");
+                s.AppendLine(CultureInfo.InvariantCulture, $"| {minute.Key} | {string.Join(" | ", peaks)} |");
+            }
+
+            s.AppendLine();
+            s.AppendLine("Processes per replica (each SIGKILL starts a new one): " + string.Join(", ", replicas.Select(r => $"{r} {run.Rss.Where(x => x.Replica == r).Select(x => x.Pid).Distinct().Count()}")) + ".");
+            var trends = MemoryFlat.Trends(run);
+            if (trends.Count > 0)
+            {
+                s.AppendLine();
+                s.AppendLine("Trend after the first 5 minutes (peak of minutes 5-10 -> peak of the last 5 minutes): "
+                    + string.Join(", ", trends.Select(t => $"{t.Replica} {MemoryFlat.Mib(t.BaselineKb)} -> {MemoryFlat.Mib(t.LastKb)} MiB ({(t.LastKb - t.BaselineKb) * 100.0 / Math.Max(1, t.BaselineKb):+0.0;-0.0;0} %)")) + ".");
             }
 
             s.AppendLine();
