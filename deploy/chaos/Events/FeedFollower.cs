@@ -52,9 +52,15 @@ public sealed class FeedFollower(ApiClient api, HistoryLog history)
         var until = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < until)
         {
-            if (await ReadPageAsync(ct) == 0)
+            var read = await ReadPageAsync(ct);
+            if (read == 0)
             {
                 return true;
+            }
+
+            if (read < 0)
+            {
+                await Task.Delay(1000, ct);
             }
         }
 
