@@ -120,6 +120,7 @@ def counters_per_request(path, window):
                             for g in ("gen0", "gen1", "gen2")),
         "pausePercent": 100 * totals["dotnet.gc.pause.time"] / max(seconds["dotnet.gc.pause.time"], 1),
         "userPercent": 100 * user / max(user + system, 1e-9),
+        "systemPercent": 100 * system / max(user + system, 1e-9),
         "workItems": per_request("dotnet.thread_pool.work_item.count"),
         "contentionsPer1000": 1000 * per_request("dotnet.monitor.lock_contentions"),
     }
@@ -134,7 +135,7 @@ def counters_section(path, window):
             f"| allocated per request | {c['allocKiB']:.1f} KiB |",
             f"| GCs per 1 000 requests (gen0 / gen1 / gen2) | {' / '.join(f'{g:.1f}' for g in c['gcsPer1000'])} |",
             f"| time paused in GC | {c['pausePercent']:.1f} % of the wall clock |",
-            f"| CPU in user / kernel mode | {c['userPercent']:.0f} % / {100 - c['userPercent']:.0f} % |",
+            f"| CPU in user / kernel mode | {c['userPercent']:.0f} % / {c['systemPercent']:.0f} % |",
             f"| thread-pool work items per request | {c['workItems']:.1f} |",
             f"| lock contentions per 1 000 requests | {c['contentionsPer1000']:.1f} |"]
 
