@@ -154,6 +154,13 @@ def pooling_lines(rows):
     return lines
 
 
+def _still_in_flight(r):
+    """A warm-up whose requests were all still in flight when it ended, none failed: a fresh process's first requests
+    (JIT, first connections through PgBouncer) outlasting a short warm-up on a loaded machine. Slow, not wrong: the
+    measurement after it is checked as every other."""
+    return r["phase"] == "warmup" and r["requests"] == 0 and not (r["s4xx"] or r["s5xx"] or r["socketErrors"] or r["timeouts"])
+
+
 def sanity_problems(results):
     problems = []
     for i, r in enumerate(results):
@@ -168,7 +175,7 @@ def sanity_problems(results):
         if r["s5xx"]:
             problems.append(f"{name}: {r['s5xx']} responses with status 5xx")
         expected = r["s3xx"] if "If-None-Match" in r["variant"] else r["s2xx"]
-        if expected == 0:
+        if expected == 0 and not _still_in_flight(r):
             problems.append(f"{name}: no successful response at all")
         before, after = (results[i - 1] if i else {}), (results[i + 1] if i + 1 < len(results) else {})
         if r["scenario"] in PATCH_SCENARIOS:

@@ -8,6 +8,8 @@ namespace Linkage.Api.Auth;
 /// <summary>JWT bearer authentication as API.md 1.2: HS256 with a configured key, or an OIDC authority.</summary>
 public static class AuthenticationSetup
 {
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
     public static IServiceCollection AddLinkageAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
@@ -15,8 +17,14 @@ public static class AuthenticationSetup
         services.AddHttpContextAccessor();
         services.AddScoped<Application.Common.Security.ICurrentUser, HttpCurrentUser>();
 
+        // A token is validated, with API.md 1.2's rules for sub and tid, once per lifetime (issue 30). IdentityModel reads
+        // the system clock, so the cache does too, not the application's TimeProvider.
+        var validated = new ValidatedTokens(TimeProvider.System, ClockSkew);
+        services.AddSingleton(validated);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new CachingTokenHandler(validated) { MapInboundClaims = false });
             jwt.MapInboundClaims = false;
             jwt.Authority = options.Authority;
             jwt.RequireHttpsMetadata = options.Authority?.StartsWith("https", StringComparison.Ordinal) ?? false;
@@ -27,20 +35,11 @@ public static class AuthenticationSetup
                 ValidateIssuerSigningKey = true,
                 IssuerSigningKey = options.Authority is null ? SigningKey(options) : null,
                 ValidAlgorithms = options.Authority is null ? [SecurityAlgorithms.HmacSha256] : null,
-                ClockSkew = TimeSpan.FromSeconds(30),
+                ClockSkew = ClockSkew,
                 NameClaimType = LinkageClaims.Actor,
             };
             jwt.Events = new JwtBearerEvents
             {
-                OnTokenValidated = context =>
-                {
-                    if (TokenSubject.Refusal(context.Principal, context.SecurityToken) is { } refusal)
-                    {
-                        context.Fail(refusal);
-                    }
-
-                    return Task.CompletedTask;
-                },
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
