@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The chaos run (issue 29, README "Reliability", ADR 0032): deploy/compose.yaml (3 replicas behind HAProxy, PgBouncer in
 # transaction mode, PostgreSQL, Redis) under a workload of 16 concurrent clients while faults are injected on a schedule
-# (SIGKILL and SIGSTOP of replicas, PostgreSQL restarted fast and crashed, PgBouncer restarted, Redis stopped 20 s);
-# then the checker reads the history and the state through the API and fails on any broken invariant.
+# (SIGKILL and SIGSTOP of replicas, PostgreSQL restarted fast and crashed, PgBouncer restarted, Redis stopped 20 s),
+# with a change-feed reader, an SSE client and a webhook receiver (a container on the compose network, the run's
+# program in `receive` mode) following every event; then the checker reads the history, the state and what the
+# followers saw, and fails on any broken invariant.
 #
 #   bash deploy/chaos.sh [--minutes N] [--clients N] [--seed N] [--image IMAGE] [--out DIR]
 #
@@ -43,7 +45,8 @@ db_password="$(openssl rand -hex 16)"
 seed="${seed:-$(( (RANDOM << 15) | RANDOM ))}"
 started=$SECONDS
 mkdir -p "$out"
-rm -f "$out"/{build,compose,podman,db,pgbouncer,redis,proxy,api1,api2,api3,migrate}.log "$out"/{history.jsonl,run.json,report.md}
+rm -f "$out"/{build,compose,podman,db,pgbouncer,redis,proxy,api1,api2,api3,migrate,receiver}.log "$out"/{history.jsonl,run.json,report.md}
+rm -rf "$out/receiver"
 
 # A step that makes the run impossible: one failed test line, so the Test target counts it.
 abort() {
@@ -54,14 +57,15 @@ abort() {
 
 compose() {
   LINKAGE_IMAGE="$image" LINKAGE_HTTP_PORT="$port" POSTGRES_PASSWORD="$db_password" Auth__SigningKey="$signing_key" \
-    RateLimits__PerActorPerMinute=100000 podman-compose -p "$prefix" -f "$here/compose.yaml" "$@"
+    RateLimits__PerActorPerMinute=100000 Webhooks__AllowInsecureUrls=true Webhooks__AllowPrivateTargets=true podman-compose -p "$prefix" -f "$here/compose.yaml" "$@"
 }
 
 cleanup() {
   local service
-  for service in db pgbouncer redis proxy api1 api2 api3 migrate; do
+  for service in db pgbouncer redis proxy api1 api2 api3 migrate receiver; do
     podman logs "${prefix}_${service}_1" >"$out/$service.log" 2>&1 || true
   done
+  podman rm --force --time 2 "${prefix}_receiver_1" >/dev/null 2>&1 || true
   compose down -v -t 10 >>"$out/compose.log" 2>&1 || true
   podman network rm "${prefix}_default" >/dev/null 2>&1 || true
   if [ -n "$built_image" ]; then podman rmi --force "$built_image" >/dev/null 2>&1 || true; fi
@@ -96,11 +100,20 @@ for n in 1 2 3; do
 done
 note "chaos: compose system ready after $((SECONDS - started)) s"
 
+# The webhook receiver: the run's own program in `receive` mode, on the compose network as http://receiver:8080 (so
+# the replicas deliver to it; the run allows http and private targets), writing what it gets into $out/receiver.
+mkdir -p "$out/receiver"
+podman run -d --name "${prefix}_receiver_1" --network "${prefix}_default" --network-alias receiver \
+  -v "$out/chaos-bin:/chaos:ro" -v "$out/receiver:/data" --user 0 --entrypoint dotnet \
+  mcr.microsoft.com/dotnet/aspnet:10.0 /chaos/Linkage.Chaos.dll receive --dir /data --port 8080 >>"$out/podman.log" 2>&1 \
+  || abort "the webhook receiver did not start, see $out/podman.log"
+
 code=0
 dotnet "$out/chaos-bin/Linkage.Chaos.dll" run \
   --base-url "http://127.0.0.1:$port" --signing-key "$signing_key" \
   --replica "api1=${prefix}_api1_1" --replica "api2=${prefix}_api2_1" --replica "api3=${prefix}_api3_1" \
   --postgres "${prefix}_db_1" --pgbouncer "${prefix}_pgbouncer_1" --redis "${prefix}_redis_1" \
+  --receiver-url "http://receiver:8080/hooks" --receiver-dir "$out/receiver" \
   --minutes "$minutes" --clients "$clients" --seed "$seed" --out "$out" || code=$?
 note "chaos: finished in $((SECONDS - started)) s, exit $code (history, run.json, report.md and logs in $out)"
 exit "$code"

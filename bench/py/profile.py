@@ -100,8 +100,9 @@ def window_cpu(path):
     return run["requests"], run["rps"], ticks * 1e6 / cpu["after"]["hz"] / max(run["requests"], 1)
 
 
-def counters_section(path, window):
-    """The runtime's counters over their own window (dotnet-counters, JSON), per request of that window."""
+def counters_per_request(path, window):
+    """The runtime's counters over their own window (dotnet-counters, JSON), per request of that window: a dict of
+    requests, rps, cpuUs, allocKiB, gcsPer1000 (gen0, gen1, gen2), pausePercent, userPercent, workItems, contentionsPer1000."""
     requests, rps, us = window_cpu(window)
     totals, seconds = collections.Counter(), collections.Counter()
     for event in json.load(open(path))["Events"]:
@@ -110,21 +111,33 @@ def counters_section(path, window):
             totals[key] += event["value"]
             seconds[key] += 1
     per_request = lambda key: totals[key] / max(requests, 1)  # noqa: E731
-    gcs = {gen: totals[f"dotnet.gc.collections [gc.heap.generation={gen}]"] for gen in ("gen0", "gen1", "gen2")}
-    pause = totals["dotnet.gc.pause.time"] / max(seconds["dotnet.gc.pause.time"], 1)
     user = totals["dotnet.process.cpu.time [cpu.mode=user]"]
     system = totals["dotnet.process.cpu.time [cpu.mode=system]"]
-    return ["", f"## Runtime counters (dotnet-counters, a window of {requests} requests at {rps:.0f}/s, "
-                f"{us:.0f} µs of API CPU per request)", "",
+    return {
+        "requests": requests, "rps": rps, "cpuUs": us,
+        "allocKiB": per_request("dotnet.gc.heap.total_allocated") / 1024,
+        "gcsPer1000": tuple(1000 * totals[f"dotnet.gc.collections [gc.heap.generation={g}]"] / max(requests, 1)
+                            for g in ("gen0", "gen1", "gen2")),
+        "pausePercent": 100 * totals["dotnet.gc.pause.time"] / max(seconds["dotnet.gc.pause.time"], 1),
+        "userPercent": 100 * user / max(user + system, 1e-9),
+        "systemPercent": 100 * system / max(user + system, 1e-9),
+        "workItems": per_request("dotnet.thread_pool.work_item.count"),
+        "contentionsPer1000": 1000 * per_request("dotnet.monitor.lock_contentions"),
+    }
+
+
+def counters_section(path, window):
+    """The runtime's counters over their own window, per request, as the profile report's section."""
+    c = counters_per_request(path, window)
+    return ["", f"## Runtime counters (dotnet-counters, a window of {c['requests']} requests at {c['rps']:.0f}/s, "
+                f"{c['cpuUs']:.0f} µs of API CPU per request)", "",
             "| counter | value |", "|---|--:|",
-            f"| allocated per request | {per_request('dotnet.gc.heap.total_allocated') / 1024:.1f} KiB |",
-            f"| GCs per 1 000 requests (gen0 / gen1 / gen2) | "
-            f"{' / '.join(f'{1000 * gcs[g] / max(requests, 1):.1f}' for g in gcs)} |",
-            f"| time paused in GC | {100 * pause:.1f} % of the wall clock |",
-            f"| CPU in user / kernel mode | {100 * user / max(user + system, 1e-9):.0f} % / "
-            f"{100 * system / max(user + system, 1e-9):.0f} % |",
-            f"| thread-pool work items per request | {per_request('dotnet.thread_pool.work_item.count'):.1f} |",
-            f"| lock contentions per 1 000 requests | {1000 * per_request('dotnet.monitor.lock_contentions'):.1f} |"]
+            f"| allocated per request | {c['allocKiB']:.1f} KiB |",
+            f"| GCs per 1 000 requests (gen0 / gen1 / gen2) | {' / '.join(f'{g:.1f}' for g in c['gcsPer1000'])} |",
+            f"| time paused in GC | {c['pausePercent']:.1f} % of the wall clock |",
+            f"| CPU in user / kernel mode | {c['userPercent']:.0f} % / {c['systemPercent']:.0f} % |",
+            f"| thread-pool work items per request | {c['workItems']:.1f} |",
+            f"| lock contentions per 1 000 requests | {c['contentionsPer1000']:.1f} |"]
 
 
 def main():

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Linkage.Chaos.Checking;
+using Linkage.Chaos.Events;
 using Linkage.Chaos.Faults;
 using Linkage.Chaos.History;
 using Linkage.Chaos.Http;
@@ -33,14 +35,27 @@ public static class ChaosRun
         var log = Console.Out;
         var clock = new RunClock();
 
-        // Nothing may run unbounded: the whole run gets its workload, the faults' tail and the read-back.
-        using var hardStop = new CancellationTokenSource(workload + TimeSpan.FromMinutes(6));
+        // Nothing may run unbounded: the whole run gets its workload, the faults' tail, the read-back and the drain.
+        using var hardStop = new CancellationTokenSource(workload + TimeSpan.FromMinutes(10));
         using var admin = new ApiClient(baseUri, Tokens.Mint(signingKey, "chaos-setup", tenant, TimeSpan.FromHours(2)), clock, TimeSpan.FromSeconds(30));
         log.WriteLine($"# chaos: seed {seed}, {clients} clients, workload {workload.TotalSeconds:0} s, tenant {tenant}, against {baseUri}");
+        using var history = new HistoryLog(Path.Combine(output, "history.jsonl"));
+
+        // The followers exist before the tenant's first change, so each must see every event: the webhook endpoint (its
+        // deliveries start at the head when it is made), the stream (it starts at the head) and the feed reader (from
+        // the oldest event).
+        var receiver = new ReceiverLog(options.Require("receiver-dir"), clock);
+        await receiver.WaitReadyAsync(hardStop.Token);
+        await receiver.WriteSecretAsync(await CreateEndpointAsync(admin, options.Require("receiver-url"), hardStop.Token), hardStop.Token);
+        using var feedApi = new ApiClient(baseUri, Tokens.Mint(signingKey, "chaos-feed", tenant, TimeSpan.FromHours(2)), clock, Clients.RequestTimeout);
+        var feed = new FeedFollower(feedApi, history);
+        using var stream = new StreamFollower(baseUri, Tokens.Mint(signingKey, "chaos-stream", tenant, TimeSpan.FromHours(2)), clock, history);
+        await stream.StartAsync(hardStop.Token);
+        feed.Start(hardStop.Token);
+
         var world = await new WorldSetup(admin, log).CreateAsync(hardStop.Token);
         log.WriteLine($"# chaos: {world.SharedContacts.Count} shared contacts with {world.NetworkLinks.Count()} links, {world.Pairs.Count} pairs, {world.NoteSubjects.Count} note subjects made");
 
-        using var history = new HistoryLog(Path.Combine(output, "history.jsonl"));
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(hardStop.Token);
         var watch = new ReplicaWatch(containers, clock);
         var watching = watch.RunAsync(stopWatching.Token);
@@ -59,6 +74,7 @@ public static class ChaosRun
 
         await WaitReady(watch, containers, clock, hardStop.Token);
         var state = await new StateReader(admin, world, log).ReadStableAsync(hardStop.Token);
+        var events = await DrainAsync(feed, stream, receiver, clock, log, hardStop.Token);
         await stopWatching.CancelAsync();
         await watching;
 
@@ -75,6 +91,7 @@ public static class ChaosRun
             Readiness = watch.Readiness,
             Rss = watch.Rss,
             State = state,
+            Events = events,
         };
         Json.Write(Path.Combine(output, "run.json"), run);
         var results = Checker.Run(run);
@@ -88,6 +105,37 @@ public static class ChaosRun
         log.WriteLine(string.Join(Environment.NewLine, report.Split('\n').Select(l => "# " + l.TrimEnd('\r'))));
         log.WriteLine($"# chaos: report in {Path.Combine(output, "report.md")}");
         return results.All(r => r.Passed) ? 0 : 1;
+    }
+
+    /// <summary>The run's webhook endpoint, delivering every event to the receiver; returns its secret.</summary>
+    private static async Task<string> CreateEndpointAsync(ApiClient admin, string url, CancellationToken ct)
+    {
+        var answer = await admin.SendAsync(HttpMethod.Post, "/api/v1/webhooks", new JsonObject { ["url"] = url, ["description"] = "chaos receiver" }, ct);
+        return answer.Ok && answer.Text("secret") is { } secret
+            ? secret
+            : throw new InvalidOperationException($"setup: POST /api/v1/webhooks answered {answer.Status?.ToString() ?? answer.Error}: {answer.Body?.ToJsonString()}");
+    }
+
+    /// <summary>
+    /// After the state settled: the feed reader reads until a page is empty (it has every committed event), then the
+    /// stream and the receiver get a bounded time to bring the same events (deliveries of the last faults' leases may
+    /// take a retry or a lease's expiry, 40 s, to come).
+    /// </summary>
+    private static async Task<ObservedEvents> DrainAsync(FeedFollower feed, StreamFollower stream, ReceiverLog receiver, RunClock clock, TextWriter log, CancellationToken ct)
+    {
+        var started = clock.Now;
+        var drained = await feed.StopAndDrainAsync(TimeSpan.FromSeconds(60), ct);
+        var ids = feed.Seen.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        await stream.CatchUpAsync(ids, TimeSpan.FromSeconds(60), ct);
+        await stream.StopAsync();
+        await receiver.CatchUpAsync(ids, TimeSpan.FromSeconds(150), ct);
+        var events = new ObservedEvents
+        {
+            Feed = feed.Seen, FeedDrained = drained, Stream = stream.Seen, StreamConnections = stream.Connections, StreamEnds = stream.Ends,
+            Deliveries = receiver.Read(), DrainSeconds = Math.Round(clock.Now - started, 1),
+        };
+        log.WriteLine($"# chaos: {events.Feed.Count} events in the feed{(drained ? "" : " (NOT drained)")}, {events.Stream.Count} on the stream over {events.StreamConnections} connection(s), {events.Deliveries.Count} webhook POSTs received; drained in {events.DrainSeconds:0.0} s");
+        return events;
     }
 
     /// <summary>Waits (up to a minute) until every replica's last probe said ready, so the state is read from a whole system.</summary>

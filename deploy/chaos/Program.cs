@@ -12,6 +12,7 @@ try
         "run" => await ChaosRun.RunAsync(options),
         "check" => Check(options),
         "excerpt" => Excerpt(options),
+        "receive" => await new Linkage.Chaos.Events.WebhookReceiver(options.Require("dir")).RunAsync((int)options.Number("port", 8080), CancellationToken.None),
         _ => Usage($"unknown command '{options.Command}'"),
     };
 }
@@ -45,7 +46,9 @@ static int Usage(string problem)
     Console.Error.WriteLine($"chaos: {problem}");
     Console.Error.WriteLine(string.Join(Environment.NewLine,
         "usage: Linkage.Chaos run --base-url URL --signing-key KEY --replica NAME=CONTAINER (x3) --postgres CONTAINER",
-        "                          --pgbouncer CONTAINER --redis CONTAINER --out DIR [--minutes 3] [--clients 16] [--seed N]",
+        "                          --pgbouncer CONTAINER --redis CONTAINER --receiver-url URL --receiver-dir DIR --out DIR",
+        "                          [--minutes 3] [--clients 16] [--seed N]",
+        "       Linkage.Chaos receive --dir DIR [--port 8080]   (the webhook receiver, in a container beside the replicas)",
         "       Linkage.Chaos check --run DIR/run.json",
         "       Linkage.Chaos excerpt --run DIR/run.json --contact ID --out FILE.json.gz"));
     return 2;

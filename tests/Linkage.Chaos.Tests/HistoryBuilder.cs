@@ -50,6 +50,9 @@ public sealed class HistoryBuilder
     /// <summary>Replaces the final state's links of the contact (what GET .../links answers).</summary>
     public Func<IReadOnlyList<LinkState>, IReadOnlyList<LinkState>> ContactLinksAfter { get; set; } = l => l;
 
+    /// <summary>Replaces what the feed reader, the stream and the receiver saw (by default: every committed change, once each).</summary>
+    public Func<ObservedEvents, ObservedEvents> EventsAfter { get; set; } = e => e;
+
     /// <summary>Extra live typed links of the account after the run (a duplicate for the pair, say).</summary>
     public List<TypedLinkState> ExtraAccountLinks { get; } = [];
 
@@ -212,6 +215,13 @@ public sealed class HistoryBuilder
         return this;
     }
 
+    /// <summary>Changes what the followers saw (<see cref="EventsAfter"/>).</summary>
+    public HistoryBuilder With(Func<ObservedEvents, ObservedEvents> events)
+    {
+        EventsAfter = events;
+        return this;
+    }
+
     public HistoryBuilder At(double time)
     {
         Time = time;
@@ -254,8 +264,55 @@ public sealed class HistoryBuilder
                 Notes = new Dictionary<string, IReadOnlyList<NoteState>> { [NoteSubject] = _notes.ToList() },
                 ReadRounds = 1,
             },
+            Events = EventsAfter(Events()),
         };
     }
+
+    /// <summary>
+    /// What a server that keeps its promises shows the followers: one event per committed change in the feed (link
+    /// versions, created contacts, notes), the same on the stream over two connections, each delivered once with a valid
+    /// signature, the first event's first attempt refused by the receiver and delivered again.
+    /// </summary>
+    private ObservedEvents Events()
+    {
+        var feed = new List<SeenEvent>();
+        void Add(string type, string resourceType, string id, int? version) =>
+            feed.Add(new SeenEvent($"event-{feed.Count + 1}", type, resourceType, id, version, $"cursor-{feed.Count + 1}", 1 + (feed.Count * 0.1)));
+
+        foreach (var (link, version) in new[] { (LinkA, _linkVersions[LinkA]), (LinkB, _linkVersions[LinkB]), (TypedLink, _typedVersion) })
+        {
+            for (var v = 1; v <= version; v++)
+            {
+                Add(v == 1 ? "link.created" : "link.updated", "link", link, v);
+            }
+        }
+
+        foreach (var contact in _contacts)
+        {
+            Add("contact.created", "contact", contact.Id, 1);
+        }
+
+        foreach (var note in _notes)
+        {
+            Add(note.SupersedesId is null ? "note.created" : "note.superseded", "note", note.Id, 1);
+        }
+
+        var deliveries = feed.Select(e => Delivered(e, e.At + 0.5)).ToList();
+        deliveries.Insert(0, Delivered(feed[0], feed[0].At + 0.2) with { Answered = 503 });
+        return new ObservedEvents
+        {
+            Feed = feed,
+            FeedDrained = true,
+            Stream = feed.Select((e, i) => e with { Connection = i < feed.Count / 2 ? 1 : 2 }).ToList(),
+            StreamConnections = 2,
+            StreamEnds = ["t=100.0s connection 1 after 6 events: The response ended prematurely."],
+            Deliveries = deliveries,
+        };
+    }
+
+    /// <summary>A delivery of <paramref name="e"/> answered 204 with a valid signature at <paramref name="at"/>.</summary>
+    public static ReceivedDelivery Delivered(SeenEvent e, double at) =>
+        new(e.Id, e.Id, e.Type, e.ResourceType, e.ResourceId, e.Version, SignatureValid: true, Answered: 204, at);
 
     /// <summary>A run with every kind of operation acknowledged once and every fault injected: no violation.</summary>
     public static HistoryBuilder Good() => new HistoryBuilder()
@@ -276,7 +333,7 @@ public sealed class HistoryBuilder
 
     private HistoryBuilder AddReads()
     {
-        foreach (var f in new[] { Ops.CreateNote, Ops.ReadLink, Ops.ReadTypedLink, Ops.ReadNotes })
+        foreach (var f in new[] { Ops.CreateNote, Ops.ReadLink, Ops.ReadTypedLink, Ops.ReadNotes, Ops.ReadEvents, Ops.ConnectStream })
         {
             var key = $"nk-{f}";
             Add(new Op { Process = "c09", F = f, Type = Outcome.Ok, Status = 200, Key = f == Ops.CreateNote ? key : null, Value = new JsonObject { ["id"] = "note-created" } });

@@ -35,8 +35,12 @@ public static class Checker
         new OneLinkPerPair(),
         new TypedLinkVersions(),
         new NoteChains(),
+        new EventFeed(),
+        new EventStream(),
+        new WebhookDeliveries(),
         new ServerErrors(),
         new ReadyAfterFaults(),
+        new MemoryFlat(),
     ];
 
     public static IReadOnlyList<CheckResult> Run(RunRecord run) => Invariants.Select(i => Guarded(i, run)).ToList();

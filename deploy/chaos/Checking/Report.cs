@@ -11,10 +11,6 @@ namespace Linkage.Chaos.Checking;
 /// </summary>
 public static class Report
 {
-    /// <summary>What the feed, the stream and the webhooks add once they exist (issues 26, 27): said, not hidden.</summary>
-    public const string NotYetChecked =
-        "events feed, SSE stream and webhook deliveries: not checked in this build (the change feed and webhooks are not in it yet; ADR 0032 says where they plug in)";
-
     public static string Markdown(RunRecord run, IReadOnlyList<CheckResult> results)
     {
         var s = new StringBuilder();
@@ -61,14 +57,28 @@ public static class Report
         s.AppendLine(Join(ServerErrors.ByKind(run.History).Select(k => $"{k.Kind} x {k.Count}")));
         s.AppendLine();
 
+        Events(s, run);
         if (run.Rss.Count > 0)
         {
-            s.AppendLine("## Peak RSS per replica (MiB, per minute)");
+            s.AppendLine("## Peak RSS per replica (MiB) against time");
             s.AppendLine();
-            foreach (var replica in run.Rss.GroupBy(r => r.Replica).OrderBy(g => g.Key, StringComparer.Ordinal))
+            var replicas = run.Rss.Select(r => r.Replica).Distinct().Order(StringComparer.Ordinal).ToList();
+            s.AppendLine("| minute | " + string.Join(" | ", replicas) + " |");
+            s.AppendLine("|---:|" + string.Concat(replicas.Select(_ => "---:|")));
+            foreach (var minute in run.Rss.GroupBy(r => (int)(r.At / 60)).OrderBy(g => g.Key))
             {
-                var perMinute = replica.GroupBy(r => (int)(r.At / 60)).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Max(r => r.RssKb) / 1024.0:0}");
-                s.AppendLine(CultureInfo.InvariantCulture, $"- {replica.Key}: {string.Join(", ", perMinute)}");
+                var peaks = replicas.Select(r => minute.Where(x => x.Replica == r).Select(x => x.RssKb).DefaultIfEmpty(-1).Max() is var kb and >= 0 ? MemoryFlat.Mib(kb) : "-");
+                s.AppendLine(CultureInfo.InvariantCulture, $"| {minute.Key} | {string.Join(" | ", peaks)} |");
+            }
+
+            s.AppendLine();
+            s.AppendLine("Processes per replica (each SIGKILL starts a new one): " + string.Join(", ", replicas.Select(r => $"{r} {run.Rss.Where(x => x.Replica == r).Select(x => x.Pid).Distinct().Count()}")) + ".");
+            var trends = MemoryFlat.Trends(run);
+            if (trends.Count > 0)
+            {
+                s.AppendLine();
+                s.AppendLine("Trend after the first 5 minutes (peak of minutes 5-10 -> peak of the last 5 minutes): "
+                    + string.Join(", ", trends.Select(t => $"{t.Replica} {MemoryFlat.Mib(t.BaselineKb)} -> {MemoryFlat.Mib(t.LastKb)} MiB ({(t.LastKb - t.BaselineKb) * 100.0 / Math.Max(1, t.BaselineKb):+0.0;-0.0;0} %)")) + ".");
             }
 
             s.AppendLine();
@@ -84,8 +94,6 @@ public static class Report
         }
 
         s.AppendLine();
-        s.AppendLine("Not checked: " + NotYetChecked + ".");
-        s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"## Violations ({violations})");
         s.AppendLine();
         foreach (var violation in results.SelectMany(r => r.Violations))
@@ -94,6 +102,31 @@ public static class Report
         }
 
         return s.ToString();
+    }
+
+    /// <summary>What the feed reader, the stream and the webhook receiver saw.</summary>
+    private static void Events(StringBuilder s, RunRecord run)
+    {
+        if (run.Events is not { } events)
+        {
+            return;
+        }
+
+        var deliveries = events.Deliveries;
+        var delivered = deliveries.Where(d => d.Succeeded).Select(d => d.WebhookId).Distinct(StringComparer.Ordinal).Count();
+        var refused = deliveries.Where(d => !d.Succeeded).Select(d => d.WebhookId).Distinct(StringComparer.Ordinal).ToList();
+        s.AppendLine("## Events, stream and deliveries");
+        s.AppendLine();
+        s.AppendLine(CultureInfo.InvariantCulture, $"- Feed: {events.Feed.Count} events read by following nextCursor ({events.Feed.Select(e => e.Resource).Distinct(StringComparer.Ordinal).Count()} resources){(events.FeedDrained ? ", ending with an empty page after the state settled" : ", NOT drained")}; {CommittedChanges.Of(run).Count()} committed changes looked up in it.");
+        s.AppendLine(CultureInfo.InvariantCulture, $"- Stream: {events.Stream.Count} events over {events.StreamConnections} connection(s), each resumed with Last-Event-ID.");
+        foreach (var end in events.StreamEnds.Take(30))
+        {
+            s.AppendLine(CultureInfo.InvariantCulture, $"  - {end}");
+        }
+
+        s.AppendLine(CultureInfo.InvariantCulture, $"- Webhooks: {deliveries.Count} POSTs received, {delivered} events delivered with a 2xx; {refused.Count} events refused once on purpose (503 Retry-After: 1) and {refused.Count(id => deliveries.Any(d => d.WebhookId == id && d.Succeeded))} of them delivered on a later attempt; {WebhookDeliveries.Duplicates(events)} webhook-ids succeeded twice (allowed only in a crash window); {deliveries.Count(d => !d.SignatureValid)} bad signatures.");
+        s.AppendLine(CultureInfo.InvariantCulture, $"- Drain after the state settled: {events.DrainSeconds:0.0} s.");
+        s.AppendLine();
     }
 
     /// <summary>One TAP line per invariant, with its violations (at most 20 each) as comments below a failed one.</summary>

@@ -86,10 +86,12 @@ public static class Ops
     public const string PatchTypedLink = "typed-link.patch";
     public const string ReadNotes = "notes.read";
     public const string SupersedeNote = "note.supersede";
+    public const string ReadEvents = "events.read";
+    public const string ConnectStream = "stream.connect";
 
     public static readonly IReadOnlyList<string> All =
     [
         CreateContact, CreateNote, ReadLink, PatchLink, ReadContactLinks, Upsert, ReadTypedLink, PatchTypedLink,
-        ReadNotes, SupersedeNote,
+        ReadNotes, SupersedeNote, ReadEvents, ConnectStream,
     ];
 }

@@ -80,4 +80,7 @@ public sealed record RunRecord
     public IReadOnlyList<RssSample> Rss { get; init; } = [];
 
     public required FinalState State { get; init; }
+
+    /// <summary>What the feed reader, the stream and the webhook receiver saw; null in a run recorded before they existed.</summary>
+    public ObservedEvents? Events { get; init; }
 }
