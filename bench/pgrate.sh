@@ -40,46 +40,36 @@ sql_file "$BENCH_DIR/sql/setup.sql"
 warmup_phase
 TOKEN="$(mint_token "$TENANT")"
 
-# pg_cpu_ticks: PostgreSQL's CPU ticks so far (all its processes).
-pg_cpu_ticks() { cpu_ticks | python3 -c 'import json,sys; print(json.load(sys.stdin)["pg"])'; }
-
-# pgbench_round <label> [pgbench options]: one pgbench run; prints "label tx/s PG-µs/tx".
-pgbench_round() {
-  local label=$1 before after out="$BENCH_TMP/pgbench.out"
-  shift
-  before=$(pg_cpu_ticks)
-  pgbench -n -M prepared -c "$CLIENTS_N" -j 2 -T "$ROUND_SECONDS" "$@" -D tenant="$TENANT" \
-    -f "$BENCH_DIR/sql/$SCENARIO.pgbench" linkage >"$out" 2>&1 || { cat "$out" >&2; die "pgbench"; }
-  after=$(pg_cpu_ticks)
-  python3 - "$label" "$out" "$before" "$after" <<'EOF'
-import os, re, sys
-label, out, before, after = sys.argv[1], open(sys.argv[2]).read(), int(sys.argv[3]), int(sys.argv[4])
-tx = int(re.search(r"number of transactions actually processed: (\d+)", out).group(1))
-tps = float(re.search(r"tps = ([\d.]+)", out).group(1))
-print(f"{label} {tps:.0f} {(after - before) / os.sysconf('SC_CLK_TCK') * 1e6 / tx:.0f}")
-EOF
+# last_measured <type>: "req/s PG-µs/request" of the last measurement of that type (api, pgbench, pgbench-at-rate).
+last_measured() {
+  python3 "$BENCH_DIR/py/measured.py" --results "$RESULTS" --type "$1" --scenario "$SCENARIO" --clients "$CLIENTS_N"
 }
 
-# api_round: one wrk run of the scenario; prints "api req/s PG-µs/request".
+# api_round: one wrk run of the scenario.
 api_round() {
   run_wrk "$SCENARIO" POST "$CLIENTS_N" 2 "$ROUND_SECONDS" measure create-contact.lua BENCH_NONCE="$(random_hex 4)" >/dev/null 2>&1
-  tail -n 2 "$RESULTS" | python3 -c '
-import json, sys
-api, cpu = [json.loads(l) for l in sys.stdin]
-pg = (cpu["after"]["pg"] - cpu["before"]["pg"]) / cpu["after"]["hz"] * 1e6 / api["requests"]
-print("api %.0f %.0f" % (api["requests"] / api["seconds"], pg))'
 }
 
-api_round >/dev/null; pgbench_round warm >/dev/null
+# pgbench_flat <phase>: pgbench with the same SQL flat out (run.sh's runner, so the same options and CPU accounting).
+pgbench_flat() {
+  run_pgbench "$SCENARIO" "$CLIENTS_N" "$ROUND_SECONDS" "$1" "$SCENARIO.pgbench"
+  pgbench_result "$SCENARIO" "$CLIENTS_N" measure "$(pgbench_dir "$SCENARIO" "$CLIENTS_N" "$1")" 2>/dev/null
+}
+
+api_round; pgbench_flat warm
 {
   echo "| round | run | tx/s | PostgreSQL CPU µs per request (tx) |"
   echo "|--:|---|--:|--:|"
   for round in $(seq 1 "$ROUNDS"); do
-    read -r _ rate pg < <(api_round)
+    api_round
+    read -r rate pg < <(last_measured api)
     echo "| $round | the API | $rate | $pg |"
-    read -r _ tps pg < <(pgbench_round flat)
+    pgbench_flat "round-$round-flat"
+    read -r tps pg < <(last_measured pgbench)
     echo "| $round | pgbench, flat out | $tps | $pg |"
-    read -r _ tps pg < <(pgbench_round rate -R "$rate")
+    # Held to the rate of this round's API measurement (pgbench_at_rate reads it from the results).
+    pgbench_at_rate "$SCENARIO" "$CLIENTS_N" "$ROUND_SECONDS" "round-$round-rate" "$SCENARIO.pgbench" 2>/dev/null
+    read -r tps pg < <(last_measured pgbench-at-rate)
     echo "| $round | pgbench at the API's rate (-R $rate) | $tps | $pg |"
   done
 } | tee "$BENCH_TMP/table.md"

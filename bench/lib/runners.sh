@@ -31,15 +31,15 @@ measure_api() {
   run_wrk "$scenario" "$variant" "$clients" "$threads" "$DURATION" measure "$script" "$@"
 }
 
-# run_pgbench <scenario> <clients> <seconds> <phase> <script> [-D NAME=VALUE...]
+# run_pgbench <scenario> <clients> <seconds> <phase> <script> [-D NAME=VALUE... or other pgbench options]
 # Prepared statements, -j min(N,2); latency percentiles come from the per-transaction log (-l). Phases
-# "warmup" and "measure" append their result; a part of a measurement ("half-1", "half-2") only keeps its
-# logs and CPU ticks in its directory for pgbench_half to combine.
+# "warmup" and "measure" append their result; any other ("half-1", "half-2", "at-rate", a round of pgrate.sh) only
+# keeps its logs and CPU ticks in its directory (pgbench_dir) for pgbench_result to read.
 run_pgbench() {
   local scenario=$1 clients=$2 seconds=$3 phase=$4 script=$5
   shift 5
   local jobs=$(( clients < 2 ? clients : 2 ))
-  local dir="$BENCH_TMP/pgbench/$scenario-$clients-$phase"
+  local dir; dir="$(pgbench_dir "$scenario" "$clients" "$phase")"
   mkdir -p "$dir"
   local cpu_before; cpu_before="$(cpu_ticks)"
   pgbench -n -M prepared -c "$clients" -j "$jobs" -T "$seconds" -l --log-prefix="$dir/tx" \
@@ -52,14 +52,26 @@ run_pgbench() {
   esac
 }
 
-# pgbench_result <scenario> <clients> <phase> <dir>...: one result line (and its CPU line) for these runs.
+# pgbench_dir <scenario> <clients> <phase>: where one pgbench run keeps its output, logs and CPU ticks. A directory is
+# never reused within a run: pgbench names its logs by its pid, so an old run's logs would be read as the new one's.
+# PGBENCH_TWIN_OF (the API variant a run is the twin of: events-page's feed size) tells apart the runs of one scenario.
+pgbench_dir() {
+  local twin="${PGBENCH_TWIN_OF:-}"
+  echo "$BENCH_TMP/pgbench/$1-$2-$3${twin:+-${twin// /_}}"
+}
+
+# pgbench_result <scenario> <clients> <phase> <dir or --option=value>...: one result line (and its CPU line) for these
+# runs; --held-to=<rate> marks a run held to the API's rate, and PGBENCH_TWIN_OF is passed on as --twin-of.
 pgbench_result() {
-  local scenario=$1 clients=$2 phase=$3
+  local scenario=$1 clients=$2 phase=$3 arg args=()
   shift 3
-  python3 "$BENCH_DIR/py/pgbench_result.py" --scenario "$scenario" --clients "$clients" --phase "$phase" \
-    $(printf -- '--dir %s ' "$@") >>"$RESULTS"
+  for arg in "$@"; do
+    case "$arg" in --*) args+=("$arg") ;; *) args+=(--dir "$arg") ;; esac
+  done
+  [ -n "${PGBENCH_TWIN_OF:-}" ] && args+=(--twin-of "$PGBENCH_TWIN_OF")
+  python3 "$BENCH_DIR/py/pgbench_result.py" --scenario "$scenario" --clients "$clients" --phase "$phase" "${args[@]}" >>"$RESULTS"
   if [ "$phase" = measure ]; then
-    log "  $scenario (pgbench) x$clients: $(tail -n 2 "$RESULTS" | head -n 1 | python3 "$BENCH_DIR/py/summary.py")"
+    log "  $scenario ($(tail -n 2 "$RESULTS" | head -n 1 | python3 -c 'import json, sys; print(json.load(sys.stdin)["variant"])')) x$clients: $(tail -n 2 "$RESULTS" | head -n 1 | python3 "$BENCH_DIR/py/summary.py")"
   fi
 }
 
@@ -73,9 +85,23 @@ pgbench_half() {
   if [ "$half" = 1 ] && [ "$WARMUP" != 0 ]; then run_pgbench "$scenario" "$clients" "$WARMUP" warmup "$script" "$@"; fi
   run_pgbench "$scenario" "$clients" "$(( (DURATION + 1) / 2 ))" "half-$half" "$script" "$@"
   if [ "$half" = 2 ]; then
-    local dir="$BENCH_TMP/pgbench/$scenario-$clients"
-    pgbench_result "$scenario" "$clients" measure "$dir-half-1" "$dir-half-2"
+    pgbench_result "$scenario" "$clients" measure "$(pgbench_dir "$scenario" "$clients" half-1)" \
+      "$(pgbench_dir "$scenario" "$clients" half-2)"
   fi
+}
+
+# pgbench_at_rate <scenario> <clients> <seconds> <phase> <script> [-D NAME=VALUE...]: pgbench with the same SQL held
+# to the API's own rate in its last measurement of this scenario at this client count (-R, issue 30): a flat-out
+# pgbench commits several times as often as the API, and PostgreSQL's CPU per commit falls with the rate (fewer
+# commits share each WAL flush and wake-up, bench/README.md "the rate, not the SQL"), so PostgreSQL's CPU per request
+# is compared with this one. Its result line carries heldTo (the rate asked for) and variant "pgbench -R <rate>".
+pgbench_at_rate() {
+  local scenario=$1 clients=$2 seconds=$3 phase=$4 script=$5 rate
+  shift 5
+  rate="$(python3 "$BENCH_DIR/py/measured.py" --results "$RESULTS" --type api --scenario "$scenario" --clients "$clients" | cut -d' ' -f1)" \
+    || die "no API measurement of $scenario x$clients to hold pgbench to"
+  run_pgbench "$scenario" "$clients" "$seconds" "$phase" "$script" "$@" -R "$rate"
+  pgbench_result "$scenario" "$clients" measure "$(pgbench_dir "$scenario" "$clients" "$phase")" --held-to="$rate"
 }
 
 # CPU ticks used so far by the API and by PostgreSQL; a "cpu" line after a measurement belongs to it.

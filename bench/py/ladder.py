@@ -35,7 +35,9 @@ def measured(path):
             if not line:
                 continue
             row = json.loads(line)
-            if row.get("phase") == "measure" and row.get("type") in ("api", "pgbench") and "rps" in row:
+            # pgbench held to the API's rate (heldTo) is a CPU comparison, not a rung: the ladder's pgbench runs flat out.
+            if row.get("phase") == "measure" and row.get("type") in ("api", "pgbench") and "rps" in row \
+                    and "heldTo" not in row:
                 rates[(row["type"], row["scenario"], row["clients"])] = float(row["rps"])
     return rates
 

@@ -35,19 +35,29 @@ def main():
     parser.add_argument("--scenario", required=True)
     parser.add_argument("--clients", type=int, required=True)
     parser.add_argument("--phase", required=True)
+    # pgbench held to the API's own rate (-R, issue 30): PostgreSQL's CPU per transaction compared at equal rate.
+    parser.add_argument("--held-to", type=float)
+    # The API variant this pgbench measurement is the twin of, when a scenario has one twin per variant (events-page:
+    # one per size of the feed); without it, the twin of every variant of the scenario.
+    parser.add_argument("--twin-of")
     args = parser.parse_args()
 
     parts = [read_part(d) for d in args.dir]
     latencies = sorted(x for p in parts for x in p["latencies"])
     # pgbench's tps leaves out connection time; a part's own seconds are its transactions over its tps.
     seconds = sum(len(p["latencies"]) / p["tps"] for p in parts if p["tps"])
-    print(json.dumps({
+    result = {
         "type": "pgbench", "scenario": args.scenario, "variant": "pgbench", "clients": args.clients,
         "phase": args.phase, "parts": len(parts), "transactions": len(latencies),
         "rps": len(latencies) / seconds if seconds else 0.0,
         "p50Ms": percentile(latencies, 50) / 1000, "p99Ms": percentile(latencies, 99) / 1000,
         "maxMs": (latencies[-1] if latencies else 0) / 1000, "failed": sum(p["failed"] for p in parts),
-    }))
+    }
+    if args.held_to is not None:
+        result.update(variant=f"pgbench -R {args.held_to:.0f}", heldTo=args.held_to)
+    if args.twin_of:
+        result["twinOf"] = args.twin_of
+    print(json.dumps(result))
     # The CPU used during the parts only (not between them), as report.py's with_cpu reads it.
     hz = parts[0]["cpu"]["after"]["hz"]
     used = {side: sum(p["cpu"]["after"][side] - p["cpu"]["before"][side] for p in parts) for side in ("api", "pg")}
