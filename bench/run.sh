@@ -119,6 +119,7 @@ case "$MODE" in
 esac
 mkdir -p "$BENCH_DIR/results"
 python3 "$BENCH_DIR/py/report.py" --results "$RESULTS" --out "$OUT" --mode "$MODE" --rss-mib "$RSS_MIB" \
+  --startup-s "${API_STARTUP_S:-?}" \
   --duration "$DURATION" --warmup "$WARMUP" --commit "$COMMIT" --started "$STARTED" \
   --seed "$SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links, $SEED_CLAIMS claims, $SEED_CLAIM_LINKS claim links, $SEED_TYPED_LINKS typed links" \
   --machine "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average before the run: $LOAD_BEFORE"

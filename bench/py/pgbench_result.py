@@ -58,7 +58,7 @@ def main():
     if args.twin_of:
         result["twinOf"] = args.twin_of
     print(json.dumps(result))
-    # The CPU used during the parts only (not between them), as report.py's with_cpu reads it.
+    # The CPU used during the parts only (not between them), as results.py's with_cpu reads it.
     hz = parts[0]["cpu"]["after"]["hz"]
     used = {side: sum(p["cpu"]["after"][side] - p["cpu"]["before"][side] for p in parts) for side in ("api", "pg")}
     print(json.dumps({"type": "cpu", "before": {"api": 0, "pg": 0, "hz": hz}, "after": {**used, "hz": hz}}))

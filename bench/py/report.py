@@ -52,6 +52,11 @@ def _cpu_ratio(api, pg):
     return api["pgCpuUs"] / pg["pgCpuUs"] if pg and pg.get("pgCpuUs") and api.get("pgCpuUs") is not None else None
 
 
+def _number(text):
+    """A figure passed by run.sh, or None when it could not be read ("?")."""
+    return float(text) if text.replace(".", "", 1).isdigit() else None
+
+
 def fmt(value, digits=1, none="–"):
     return none if value is None else f"{value:,.{digits}f}".replace(",", " ")
 
@@ -77,13 +82,14 @@ def table(rows):
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ("results", "out", "mode", "rss-mib", "duration", "warmup", "seed", "machine", "commit", "started"):
+    for name in ("results", "out", "mode", "rss-mib", "startup-s", "duration", "warmup", "seed", "machine", "commit", "started"):
         parser.add_argument("--" + name, required=True)
     args = parser.parse_args()
 
     results = load(args.results)
     rows = rows_of(results)
-    rss = float(args.rss_mib) if args.rss_mib.replace(".", "", 1).isdigit() else None
+    rss = _number(args.rss_mib)
+    startup = _number(args.startup_s)
     skipped = [r for r in results if r["type"] == "skipped"]
     seeds = [r for r in results if r["type"] == "seed"]
     problems = sanity_problems(results) + hostile_problems(results)
@@ -95,7 +101,8 @@ def main():
            "pgbench (`-M prepared`, `-j min(N,2)`) for the same SQL, same cluster, same run",
            f"- seed (through the API): {args.seed}"
            + (f", took {seeds[0]['seconds']} s" if seeds else ""),
-           f"- API peak RSS (VmHWM at the end of the run): {fmt(rss, 0)} MiB", ""]
+           f"- API start-up (launch to the first 200 from /health/ready, the migrations of the empty database "
+           f"included): {fmt(startup, 2)} s; peak RSS (VmHWM at the end of the run): {fmt(rss, 0)} MiB", ""]
     out += table(rows)
     out += ["", "¹ responses other than the expected status: 2xx, or 304 for the If-None-Match row.",
             "² API requests/s ÷ pgbench transactions/s with the same SQL and the same number of clients "
@@ -113,7 +120,7 @@ def main():
         out.append(f"- **{s['scenario']} skipped**: {s['reason']}")
     if skipped:
         out.append("")
-    out += ["## Targets", ""] + target_lines(rows, rss, skipped) + [""]
+    out += ["## Targets", ""] + target_lines(rows, rss, startup, skipped) + [""]
     out += hostile_lines(results)
     out += ["## Sanity checks", ""]
     out += [f"- FAILED: {p}" for p in problems] or ["- " + sanity_summary()]

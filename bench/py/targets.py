@@ -21,6 +21,9 @@ CHANGING_SCENARIOS = (*UPSERT_SCENARIOS, *TYPED_SCENARIOS)
 # API's own rate (pg_cpu_lines).
 PG_CPU_SCENARIOS = ("patch-link", "create-contact", "upsert-link", "patch-typed-link")
 PG_CPU_LIMIT = 1.1
+# Issue 30: start-up within its budget. No document sets one; 10 s is this benchmark's (bench/README.md), well inside the
+# Kubernetes startup probe's 60 s (deploy/k8s/api-deployment.yaml: 30 failures 2 s apart).
+STARTUP_LIMIT_S = 10
 
 
 def pgbench_scenario(scenario):
@@ -50,7 +53,7 @@ STACK_TARGETS = (("patch-link", "patch-link-floor-ef", 0.9), ("patch-link-floor-
 RATIO_TARGETS = (("create-contact", 8, 0.5),)
 
 
-def target_lines(rows, rss, skipped):
+def target_lines(rows, rss, startup, skipped):
     lines = []
     skipped_names = {s["scenario"] for s in skipped}
 
@@ -119,6 +122,11 @@ def target_lines(rows, rss, skipped):
         lines.append("- API peak RSS < 300 MiB: not read")
     else:
         lines.append(f"- API peak RSS < 300 MiB: {rss:.0f} MiB ({_verdict(rss < 300)}, by {abs(300 - rss):.0f} MiB)")
+    label = f"- API start-up < {STARTUP_LIMIT_S} s (migrations of the empty database included)"
+    if startup is None:
+        lines.append(f"{label}: not read")
+    else:
+        lines.append(f"{label}: {startup:.2f} s ({_verdict(startup < STARTUP_LIMIT_S)}, by {abs(STARTUP_LIMIT_S - startup):.2f} s)")
     return lines
 
 
