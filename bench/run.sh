@@ -55,15 +55,15 @@ done
 # mode: duration warmup clients contacts companies links timeline-small timeline-large depth api-warm-up
 #       claims claim-links typed-links (upsert-link and patch-typed-link: claims are a multiple of every client
 #       count, and claim-links a multiple of claims, so that pgbench's clients work on disjoint parents, see
-#       sql/upsert-link.pgbench and sql/patch-typed-link.pgbench)
+#       sql/upsert-link.pgbench and sql/patch-typed-link.pgbench) events-small events-large (events-page's feed)
 case "$MODE" in
-  full)    set -- 20 5 "1 8 32" 10000 1000 20000 10000 1000000 5000 120 1024 8192 4096 ;;
-  quick)   set -- 3 1 "1 8" 500 50 1000 10000 200000 5000 40 128 1024 1024 ;;
-  smoke)   set -- 1 0 "1" 40 8 80 2000 20000 500 0 8 32 32 ;;
-  capture) set -- 1 0 "1" 4 2 4 200 400 50 0 2 4 2 ;;
+  full)    set -- 20 5 "1 8 32" 10000 1000 20000 10000 1000000 5000 120 1024 8192 4096 10000 1000000 ;;
+  quick)   set -- 3 1 "1 8" 500 50 1000 10000 200000 5000 40 128 1024 1024 10000 200000 ;;
+  smoke)   set -- 1 0 "1" 40 8 80 2000 20000 500 0 8 32 32 2000 20000 ;;
+  capture) set -- 1 0 "1" 4 2 4 200 400 50 0 2 4 2 200 400 ;;
 esac
 WARMUP_API="${API_WARMUP:-${10}}"
-SEED_CLAIMS=${11} SEED_CLAIM_LINKS=${12} SEED_TYPED_LINKS=${13}
+SEED_CLAIMS=${11} SEED_CLAIM_LINKS=${12} SEED_TYPED_LINKS=${13} EVENTS_SMALL=${14} EVENTS_LARGE=${15}
 DURATION="${DURATION:-$1}" WARMUP="${WARMUP:-$2}" CLIENTS="${CLIENTS:-$3}"
 [ "$MODE" = capture ] && FLOOR=0 POOLING=0
 POOLING="${POOLING:-1}"
@@ -103,6 +103,7 @@ sql_file "$BENCH_DIR/sql/setup.sql"
 log "mode $MODE: ${DURATION}s per measurement after ${WARMUP}s warm-up, clients: $CLIENTS"
 warmup_phase
 timeline_phase
+events_phase
 seed_tenant
 get_contact_phase
 create_contact_phase
@@ -121,7 +122,7 @@ mkdir -p "$BENCH_DIR/results"
 python3 "$BENCH_DIR/py/report.py" --results "$RESULTS" --out "$OUT" --mode "$MODE" --rss-mib "$RSS_MIB" \
   --startup-s "${API_STARTUP_S:-?}" \
   --duration "$DURATION" --warmup "$WARMUP" --commit "$COMMIT" --started "$STARTED" \
-  --seed "$SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links, $SEED_CLAIMS claims, $SEED_CLAIM_LINKS claim links, $SEED_TYPED_LINKS typed links" \
+  --seed "$SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links, $SEED_CLAIMS claims, $SEED_CLAIM_LINKS claim links, $SEED_TYPED_LINKS typed links; change feed of $EVENTS_SMALL and $EVENTS_LARGE events (bulk-inserted)" \
   --machine "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average before the run: $LOAD_BEFORE"
 # The measurements themselves, beside the report: bench/py/report.py can write it again from them.
 cp "$RESULTS" "${OUT%.md}.jsonl"

@@ -85,22 +85,10 @@ def target_lines(rows, rss, startup, skipped):
             continue
         lines.append(f"{label}: {row['p99Ratio']:.2f} x {_judged(row['p99Ratio'], 3, at_least=False)}")
 
-    # timeline-page variants read "<N> actions, depth <D>": compare the largest table with the smallest.
-    by_depth = {}
-    for row in rows:
-        a = row["api"]
-        if a["scenario"] != "timeline-page":
-            continue
-        size, depth = a["variant"].split(", depth ")
-        by_depth.setdefault((depth, a["clients"]), []).append((int(size.split(" actions")[0].replace(" ", "")), a))
-    for (depth, clients), sizes in sorted(by_depth.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        sizes.sort(key=lambda s: s[0])
-        (small_n, small), (large_n, large) = sizes[0], sizes[-1]
-        growth = large["p99Ms"] / small["p99Ms"] if small["p99Ms"] else float("inf")
-        large_text, small_text = (f"{n:,}".replace(",", " ") for n in (large_n, small_n))
-        lines.append(f"- timeline-page p99 with {large_text} actions within 1.2 x of {small_text}, depth {depth}, "
-                     f"{clients} clients: {large['p99Ms']:.2f} vs {small['p99Ms']:.2f} ms = {growth:.2f} x "
-                     f"({_verdict(growth <= 1.2)})")
+    # timeline-page variants read "<N> actions, depth <D>", events-page's "<N> events": the largest size against the smallest.
+    lines += _flat_lines(rows, "timeline-page", "actions", lambda v: v.split(", depth "))
+    lines += _flat_lines(rows, "events-page", "events", lambda v: (v, None))
+    lines += events_lines(rows)
     # upsert-link and patch-typed-link have no ratio target yet (issue 16 asks for the measurement); their figures,
     # beside patch-link's.
     for row in (r for r in rows if r["api"]["scenario"] in UNTARGETED_SCENARIOS and r["ratio"] is not None):
@@ -127,6 +115,52 @@ def target_lines(rows, rss, startup, skipped):
         lines.append(f"{label}: not read")
     else:
         lines.append(f"{label}: {startup:.2f} s ({_verdict(startup < STARTUP_LIMIT_S)}, by {abs(STARTUP_LIMIT_S - startup):.2f} s)")
+    return lines
+
+
+def _n(value):
+    """A whole number as the report prints them: 1 234 567."""
+    return f"{value:,.0f}".replace(",", " ")
+
+
+def _size(text):
+    """The count a variant starts with, as lib/*.sh print it ("1 000 000 actions")."""
+    return int(text.rsplit(" ", 1)[0].replace(" ", ""))
+
+
+def _flat_lines(rows, scenario, noun, split):
+    """A read that must not grow with the table: p99 with the largest size within 1.2 x of the smallest, per client count
+    and per the rest of the variant (timeline-page's depth). split(variant) -> (size text, depth or None)."""
+    groups = {}
+    for row in (r for r in rows if r["api"]["scenario"] == scenario):
+        a = row["api"]
+        size, depth = split(a["variant"])
+        groups.setdefault((depth or "", a["clients"]), []).append((_size(size), a))
+    lines = []
+    for (depth, clients), sizes in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        sizes.sort(key=lambda s: s[0])
+        (small_n, small), (large_n, large) = sizes[0], sizes[-1]
+        growth = large["p99Ms"] / small["p99Ms"] if small["p99Ms"] else float("inf")
+        large_text, small_text = _n(large_n), _n(small_n)
+        lines.append(f"- {scenario} p99 with {large_text} {noun} within 1.2 x of {small_text}"
+                     f"{f', depth {depth}' if depth else ''}, {clients} clients: {large['p99Ms']:.2f} vs "
+                     f"{small['p99Ms']:.2f} ms = {growth:.2f} x ({_verdict(growth <= 1.2)})")
+    return lines
+
+
+# events-page reads pages of this many events (wrk/events-page.lua, sql/events-page.pgbench).
+EVENTS_PER_PAGE = 100
+
+
+def events_lines(rows):
+    """The feed's throughput at each size and client count, in pages and events per second, beside pgbench's twin."""
+    lines = []
+    for row in (r for r in rows if r["api"]["scenario"] == "events-page"):
+        a, pg = row["api"], row["pg"]
+        twin = (f"; pgbench {_n(pg['rps'])} pages/s = {_n(pg['rps'] * EVENTS_PER_PAGE)} events/s, p99 {pg['p99Ms']:.2f} "
+                f"ms, ratio {row['ratio']:.2f}" if pg and row["ratio"] is not None else "")
+        lines.append(f"- events-page (no target) with {a['variant']} at {a['clients']} clients: {_n(a['rps'])} pages/s = "
+                     f"{_n(a['rps'] * EVENTS_PER_PAGE)} events/s, p50 {a['p50Ms']:.2f} ms, p99 {a['p99Ms']:.2f} ms{twin}")
     return lines
 
 
@@ -211,6 +245,11 @@ def sanity_problems(results):
                 problems.append(f"{name}: {r['created']} upserts answered 201: the pair had no live link, not the update path")
         if r["scenario"] in TYPED_SCENARIOS:
             problems += _typed_problems(name, r, before, after)
+        if r["scenario"] == "events-page" and (r.get("full", 0) != r["s2xx"] or r["s4xx"]):
+            # Every cursor is of a full page (py/cursors.py): a short page or a 4xx is a feed that lost events or a cursor
+            # the API did not take.
+            problems.append(f"{name}: {r['s2xx']} pages answered 200, {r.get('full', 0)} of them with "
+                            f"{EVENTS_PER_PAGE} events; {r['s4xx']} answered 4xx")
     for r in results:
         if r["type"] == "db" and r.get("typeParity"):
             problems.append(f"{r['typeParity']} claim links have a relationship type that does not follow from their "
@@ -274,4 +313,5 @@ def sanity_summary():
             "actions per version; no upsert created a link; every claim link's type follows from its version; "
             "typed-link PATCHes moved their links' versions by their 200s (the same allowance) and no other link's, "
             "with one `link.updated` per version on the contact's and one on the record's timeline, and no 4xx; "
+            "every events-page answer was a 200 holding a full page of 100 events; "
             "issue 23's four hostile inputs were refused with a 4xx and /health/live answered within 1 s meanwhile")

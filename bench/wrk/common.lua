@@ -4,8 +4,9 @@
 local threads = {}
 
 s2xx, s3xx, s4xx, s5xx, s412, issued = 0, 0, 0, 0, 0, 0
--- Scenarios that can tell it count 2xx responses that changed something (changed) and that created (created).
-changed, created = 0, 0
+-- Scenarios that can tell it count 2xx responses that changed something (changed) and that created (created), and
+-- 200s that held everything asked for (full: events-page's full pages).
+changed, created, full = 0, 0, 0
 
 -- Scenarios define next_request(); counting what was issued tells how many requests were still in flight
 -- when wrk stopped (the server may have carried them out, but wrk never counts their responses). wrk also
@@ -60,7 +61,7 @@ function setup(thread)
 end
 
 function done(summary, latency, requests)
-  local totals = { s2xx = 0, s3xx = 0, s4xx = 0, s5xx = 0, s412 = 0, issued = 0, changed = 0, created = 0 }
+  local totals = { s2xx = 0, s3xx = 0, s4xx = 0, s5xx = 0, s412 = 0, issued = 0, changed = 0, created = 0, full = 0 }
   for _, thread in ipairs(threads) do
     for name, _ in pairs(totals) do totals[name] = totals[name] + (thread:get(name) or 0) end
   end
@@ -70,12 +71,12 @@ function done(summary, latency, requests)
   local line = string.format(
     '{"type":"api","scenario":"%s","variant":"%s","clients":%d,"phase":"%s","requests":%d,"seconds":%.3f,' ..
     '"rps":%.1f,"p50Ms":%.3f,"p99Ms":%.3f,"maxMs":%.3f,"s2xx":%d,"s3xx":%d,"s4xx":%d,"s5xx":%d,"s412":%d,' ..
-    '"socketErrors":%d,"timeouts":%d,"inFlight":%d,"changed":%d,"created":%d}\n',
+    '"socketErrors":%d,"timeouts":%d,"inFlight":%d,"changed":%d,"created":%d,"full":%d}\n',
     os.getenv("BENCH_SCENARIO"), os.getenv("BENCH_VARIANT"), tonumber(os.getenv("BENCH_CLIENTS")),
     os.getenv("BENCH_PHASE"), summary.requests, seconds, summary.requests / seconds,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
     totals.s2xx, totals.s3xx, totals.s4xx, totals.s5xx, totals.s412,
-    errors.connect + errors.read + errors.write, errors.timeout, in_flight, totals.changed, totals.created)
+    errors.connect + errors.read + errors.write, errors.timeout, in_flight, totals.changed, totals.created, totals.full)
   local file = assert(io.open(os.getenv("BENCH_RESULTS"), "a"))
   file:write(line)
   file:close()
