@@ -114,7 +114,7 @@ def main():
             "as often as the API, and PostgreSQL's CPU per commit falls with the rate).",
             "⁵ The same against pgbench with the same SQL, clients and duration held to the API's own rate of that "
             "measurement (`pgbench -R`; patch-link, create-contact, upsert-link and patch-typed-link at 8 clients and "
-            "more): what the targets judge.", ""]
+            "more, and in the smoke run at its one client count): what the targets judge.", ""]
     out += change_lines(results)
     for s in skipped:
         out.append(f"- **{s['scenario']} skipped**: {s['reason']}")
