@@ -3,8 +3,8 @@
 #
 #   bench/run.sh                 full run: 20 s per measurement after a 5 s warm-up, 1/8/32 clients,
 #                                10 000 contacts, 1 000 companies, 20 000 links, 1 024 claims with 8 192 claim links
-#                                and 4 096 typed links -> bench/results/<date>.md
-#   bench/run.sh --quick         ~3 s per measurement, 1 s warm-up, 1/8 clients, 500/50/1 000, 128/1 024/1 024
+#                                and 4 096 typed links, feeds of 10 000 and 1 000 000 events -> bench/results/<date>.md
+#   bench/run.sh --quick         ~3 s per measurement, 1 s warm-up, 1/8 clients, 500/50/1 000, 128/1 024/1 024, 200 000 events
 #                                -> results/quick-<date>.md
 #   bench/run.sh --smoke         1 s, 1 client, tiny seed: checks the harness still works (part of the Test target)
 #   bench/run.sh --capture-sql   runs each scenario's request once with the EF Core command log on and writes
