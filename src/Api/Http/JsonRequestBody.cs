@@ -34,7 +34,7 @@ public sealed class JsonRequestBody(RequestDelegate next)
             return;
         }
 
-        var body = await RequestBodyLimit.ReadAsync(context.Request.Body, context.RequestAborted);
+        var body = await RequestBodyLimit.ReadAsync(context.Request, context.RequestAborted);
         if (!Utf8.IsValid(body) || !StringsDecode(body))
         {
             await ProblemWriter.WriteAsync(context, ProblemCatalog.ValidationFailed, "The body is not valid UTF-8 text.",
@@ -43,6 +43,7 @@ public sealed class JsonRequestBody(RequestDelegate next)
         }
 
         context.Request.Body = new MemoryStream(body, writable: false);
+        context.Features.Set(new CheckedBody(body));
         await next(context);
     }
 
@@ -88,4 +89,14 @@ public sealed class JsonRequestBody(RequestDelegate next)
 
         return true;
     }
+}
+
+/// <summary>
+/// The body <see cref="JsonRequestBody"/> read and checked, kept for a reader of the raw bytes (a PATCH's
+/// <see cref="PatchBody"/>), so the body is read once per request; MVC's formatters read it again from
+/// <c>Request.Body</c>, which then serves the same bytes from memory.
+/// </summary>
+public sealed class CheckedBody(byte[] bytes)
+{
+    public byte[] Bytes { get; } = bytes;
 }
