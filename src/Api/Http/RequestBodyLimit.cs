@@ -13,12 +13,11 @@ public sealed class RequestBodyLimit(RequestDelegate next)
     /// <summary>256 KiB; the same figure bounds a patched document at every step (API.md 4).</summary>
     public const long MaxBytes = Application.Patching.PatchLimits.MaxDocumentBytes;
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         if (context.Request.ContentLength > MaxBytes)
         {
-            await ProblemWriter.WriteAsync(context, ProblemCatalog.PayloadTooLarge, "The request body is larger than 256 KiB.");
-            return;
+            return ProblemWriter.WriteAsync(context, ProblemCatalog.PayloadTooLarge, "The request body is larger than 256 KiB.");
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -26,7 +25,7 @@ public sealed class RequestBodyLimit(RequestDelegate next)
             limit.MaxRequestBodySize = MaxBytes;
         }
 
-        await next(context);
+        return next(context);
     }
 
     /// <summary>
