@@ -25,7 +25,8 @@ public static class PatchBody
     public static async Task<(PatchFormat Format, JsonNode? Patch)> ReadPatchAsync(this HttpRequest request, CancellationToken cancellationToken)
     {
         var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
-        var body = await RequestBodyLimit.ReadAsync(request.Body, cancellationToken);
+        var body = request.HttpContext.Features.Get<CheckedBody>()?.Bytes
+            ?? await RequestBodyLimit.ReadAsync(request, cancellationToken);
         JsonNode? patch;
         try
         {

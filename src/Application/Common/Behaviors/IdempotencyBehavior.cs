@@ -17,13 +17,12 @@ public sealed class IdempotencyBehavior<TRequest, TResponse>(IIdempotencyStore k
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
-    {
-        if (request is not IIdempotentCommand { IdempotencyKey: { } key })
-        {
-            return await next();
-        }
+    /// <summary>A request without a key (every PATCH, a create without one) goes straight on, with no state machine.</summary>
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+        request is IIdempotentCommand { IdempotencyKey: { } key } ? HandleKeyedAsync(request, key, next, cancellationToken) : next();
 
+    private async Task<TResponse> HandleKeyedAsync(TRequest request, string key, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
         var fingerprint = Fingerprint(request);
         if (await keys.TryClaimAsync(key, fingerprint, cancellationToken))
         {

@@ -11,17 +11,16 @@ namespace Linkage.Application.Common.Behaviors;
 public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger, ICurrentUser user)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    /// <summary>With Debug off (production's level), the request goes straight on: no timing, no state machine.</summary>
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+        logger.IsEnabled(LogLevel.Debug) ? HandleLoggedAsync(next) : next();
+
+    private async Task<TResponse> HandleLoggedAsync(RequestHandlerDelegate<TResponse> next)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
             var response = await next();
-            if (!logger.IsEnabled(LogLevel.Debug))
-            {
-                return response;
-            }
-
             logger.LogDebug(
                 "{Request} for tenant {Tenant} took {Elapsed:0.0} ms",
                 typeof(TRequest).Name,
