@@ -122,7 +122,8 @@ mkdir -p "$BENCH_DIR/results"
 python3 "$BENCH_DIR/py/report.py" --results "$RESULTS" --out "$OUT" --mode "$MODE" --rss-mib "$RSS_MIB" \
   --startup-s "${API_STARTUP_S:-?}" \
   --duration "$DURATION" --warmup "$WARMUP" --commit "$COMMIT" --started "$STARTED" \
-  --seed "$SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links, $SEED_CLAIMS claims, $SEED_CLAIM_LINKS claim links, $SEED_TYPED_LINKS typed links; change feed of $EVENTS_SMALL and $EVENTS_LARGE events (bulk-inserted)" \
+  --seed "$SEED_CONTACTS contacts, $SEED_COMPANIES companies, $SEED_LINKS links, $SEED_CLAIMS claims, $SEED_CLAIM_LINKS claim links, $SEED_TYPED_LINKS typed links" \
+  --feed "events-page's feed (bulk-inserted with SQL): $(fmt_int "$EVENTS_SMALL"), then $(fmt_int "$EVENTS_LARGE") events" \
   --machine "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average before the run: $LOAD_BEFORE"
 # The measurements themselves, beside the report: bench/py/report.py can write it again from them.
 cp "$RESULTS" "${OUT%.md}.jsonl"

@@ -82,7 +82,7 @@ def table(rows):
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ("results", "out", "mode", "rss-mib", "startup-s", "duration", "warmup", "seed", "machine", "commit", "started"):
+    for name in ("results", "out", "mode", "rss-mib", "startup-s", "feed", "duration", "warmup", "seed", "machine", "commit", "started"):
         parser.add_argument("--" + name, required=True)
     args = parser.parse_args()
 
@@ -100,7 +100,7 @@ def main():
            f"- {args.duration} s per measurement after a {args.warmup} s warm-up; wrk for the API, "
            "pgbench (`-M prepared`, `-j min(N,2)`) for the same SQL, same cluster, same run",
            f"- seed (through the API): {args.seed}"
-           + (f", took {seeds[0]['seconds']} s" if seeds else ""),
+           + (f", took {seeds[0]['seconds']} s" if seeds else "") + f"; {args.feed}",
            f"- API start-up (launch to the first 200 from /health/ready, the migrations of the empty database "
            f"included): {fmt(startup, 2)} s; peak RSS (VmHWM at the end of the run): {fmt(rss, 0)} MiB", ""]
     out += table(rows)
