@@ -99,10 +99,24 @@ patch_link_phase() {
   pooling_stop
 }
 
+# wrk exits with a request in flight on each connection, which the API may still carry out after it has gone; a run
+# that read its ETags before those commits would start with stale ones and answer 412s. So wait until the tenant's
+# link versions stop moving (two equal reads 0.1 s apart, at most 5 s) before reading them.
+settle_versions() {
+  local last="" now
+  for _ in $(seq 1 50); do
+    now="$(sql "SELECT coalesce(sum(version), 0) FROM links WHERE tenant_id = '$TENANT'")"
+    [ "$now" = "$last" ] && return 0
+    last="$now"
+    sleep 0.1
+  done
+}
+
 # patch_wrk <scenario> <clients> <seconds> <phase>: one wrk run of PATCHes, each with its link's current ETag
 # (pgbench and earlier runs moved the versions), between two snapshots for the sanity checks.
 patch_wrk() {
   local scenario=$1 clients=$2 seconds=$3 phase=$4
+  settle_versions
   sql "SELECT k.id || ' \"' || l.version || '\"' FROM bench.link_keys k JOIN links l ON l.tenant_id = '$TENANT' AND l.id = k.id ORDER BY k.n" \
     >"$BENCH_TMP/links-current.txt"
   db_snapshot
@@ -176,6 +190,7 @@ patch_typed_link_phase() {
 # (pgbench and earlier runs moved the versions), between two snapshots for the sanity checks.
 typed_wrk() {
   local clients=$1 seconds=$2 phase=$3
+  settle_versions
   sql "SELECT k.id || ' \"' || l.version || '\"' FROM bench.typed_link_keys AS k JOIN links AS l ON l.tenant_id = '$TENANT' AND l.id = k.id ORDER BY k.n" \
     >"$BENCH_TMP/typed-links-current.txt"
   db_snapshot

@@ -66,8 +66,7 @@ public static class ApiSetup
         app.UseMiddleware<RequestBodyLimit>();
         app.UseLinkageOpenApi();
         app.UseAuthorization();
-        app.UseMiddleware<ChangeOriginValidation>();
-        app.UseMiddleware<JsonRequestBody>();
+        app.UseMiddleware<RequestTransport>();
         app.MapLinkageHealth();
         app.MapControllers().RequireAuthorization();
     }

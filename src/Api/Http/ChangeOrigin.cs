@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Linkage.Api.Problems;
 using Linkage.Application.Common.Changes;
 
 namespace Linkage.Api.Http;
@@ -15,21 +14,4 @@ public sealed partial class HttpChangeOrigin(IHttpContextAccessor accessor) : IC
 
     [GeneratedRegex(@"^[a-z0-9_-]{1,50}\z")]
     private static partial Regex ValidOrigin();
-}
-
-/// <summary>Refuses a malformed <c>X-Change-Origin</c> before anything else runs, so no change is attributed wrongly.</summary>
-public sealed class ChangeOriginValidation(RequestDelegate next)
-{
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (context.Request.Headers[LinkageHeaders.ChangeOrigin].Count > 1
-            || (context.Request.OptionalHeader(LinkageHeaders.ChangeOrigin) is { } origin && !HttpChangeOrigin.IsValid(origin)))
-        {
-            await ProblemWriter.WriteAsync(context, ProblemCatalog.ValidationFailed, "X-Change-Origin is 1 to 50 characters of [a-z0-9_-].",
-                new Dictionary<string, string[]> { [LinkageHeaders.ChangeOrigin] = ["Must be 1 to 50 characters of [a-z0-9_-]."] });
-            return;
-        }
-
-        await next(context);
-    }
 }

@@ -14,24 +14,22 @@ namespace Linkage.Api.Http;
 /// takes any <c>+json</c> type, the JSON formatter transcodes a <c>utf-16</c> body (or fails with a 500 when it
 /// is not), and a body read by hand (a note PATCH, a custom field) meets bad bytes only when a string is decoded.
 /// </summary>
-public sealed class JsonRequestBody(RequestDelegate next)
+public static class JsonRequestBody
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>
+    /// Checks the body of a request to an endpoint that takes one (<paramref name="accepted"/>, its media types): true when
+    /// the request goes on, with the checked bytes as its body and as its <see cref="CheckedBody"/>; false when the problem
+    /// has been written.
+    /// </summary>
+    public static async Task<bool> AcceptAsync(HttpContext context, IReadOnlyList<string> accepted)
     {
-        var accepted = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes;
-        if (accepted is not { Count: > 0 })
-        {
-            await next(context);
-            return;
-        }
-
         if (!IsAccepted(context.Request.ContentType, accepted))
         {
             await ProblemWriter.WriteAsync(context, ProblemCatalog.UnsupportedMediaType,
                 $"The body's Content-Type is {string.Join(" or ", accepted)}, with no charset or charset=utf-8.");
-            return;
+            return false;
         }
 
         var body = await RequestBodyLimit.ReadAsync(context.Request, context.RequestAborted);
@@ -39,12 +37,12 @@ public sealed class JsonRequestBody(RequestDelegate next)
         {
             await ProblemWriter.WriteAsync(context, ProblemCatalog.ValidationFailed, "The body is not valid UTF-8 text.",
                 new Dictionary<string, string[]> { ["body"] = ["The body holds bytes that are not UTF-8, or a string that is not valid Unicode (a lone surrogate escape)."] });
-            return;
+            return false;
         }
 
         context.Request.Body = new MemoryStream(body, writable: false);
         context.Features.Set(new CheckedBody(body));
-        await next(context);
+        return true;
     }
 
     private static bool IsAccepted(string? contentType, IReadOnlyList<string> accepted)

@@ -81,13 +81,18 @@ public static class OpenApiSetup
         return services;
     }
 
-    public static void UseLinkageOpenApi(this WebApplication app)
-    {
-        app.UseOpenApi(settings => settings.Path = "/openapi/{documentName}.json");
-        app.UseSwaggerUi(settings =>
+    /// <summary>
+    /// The document and Swagger UI, on a branch that <c>/api</c> requests do not enter: they would only pass through the
+    /// document's, the UI's and its redirect's middlewares on every call.
+    /// </summary>
+    public static void UseLinkageOpenApi(this WebApplication app) =>
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), branch =>
         {
-            settings.Path = "/swagger";
-            settings.DocumentPath = "/openapi/{documentName}.json";
+            branch.UseOpenApi(settings => settings.Path = "/openapi/{documentName}.json");
+            branch.UseSwaggerUi(settings =>
+            {
+                settings.Path = "/swagger";
+                settings.DocumentPath = "/openapi/{documentName}.json";
+            });
         });
-    }
 }

@@ -164,12 +164,18 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
             : new PreconditionFailedException((int)stored[nameof(AggregateRoot.Version)]!);
     }
 
-    /// <summary>The faults Npgsql calls transient (connection lost, 40001, 40P01, ...), however EF wrapped them.</summary>
-    private static bool IsTransient(Exception exception)
+    /// <summary>
+    /// The faults Npgsql calls transient (connection lost, 40001, 40P01, ...), however EF wrapped them, and a transaction
+    /// ended for sitting idle: by PgBouncer past its <c>idle_transaction_timeout</c> (08P01 "idle transaction timeout", a
+    /// replica that was frozen or stalled mid-command) or by the server's own <c>idle_in_transaction_session_timeout</c>
+    /// (25P03). Either rolled the transaction back before any COMMIT of it reached the server, so running the whole
+    /// command again is safe (ADR 0022).
+    /// </summary>
+    internal static bool IsTransient(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is NpgsqlException { IsTransient: true })
+            if (e is NpgsqlException { IsTransient: true } || EndedAsIdle(e))
             {
                 return true;
             }
@@ -177,6 +183,14 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
 
         return false;
     }
+
+    private static bool EndedAsIdle(Exception exception) => exception switch
+    {
+        PostgresException { SqlState: "25P03" } => true, // idle_in_transaction_session_timeout
+        PostgresException { SqlState: PostgresErrorCodes.ProtocolViolation } pgBouncer =>
+            pgBouncer.MessageText.Contains("idle transaction timeout", StringComparison.Ordinal),
+        _ => false,
+    };
 
     private static void GiveUpAfter(int attempt, Exception lostRace)
     {

@@ -24,13 +24,15 @@ internal sealed class PgBouncerFront
     private readonly string _executable;
     private readonly bool _asPostgresUser;
     private string _directory = string.Empty;
+    private readonly int? _idleTransactionTimeoutSeconds;
     private NpgsqlConnectionStringBuilder _server = new();
     private int _stopped;
 
-    private PgBouncerFront(string executable)
+    private PgBouncerFront(string executable, int? idleTransactionTimeoutSeconds)
     {
         _executable = executable;
         _asPostgresUser = ProcessRunner.IsRoot;
+        _idleTransactionTimeoutSeconds = idleTransactionTimeoutSeconds;
     }
 
     public int Port { get; private set; }
@@ -48,10 +50,11 @@ internal sealed class PgBouncerFront
 
     /// <summary>
     /// Starts PgBouncer in front of the server that <paramref name="maintenanceConnectionString"/> reaches and, unless
-    /// told not to (a server that is down on purpose), waits until a connection through it reaches that server.
+    /// told not to (a server that is down on purpose), waits until a connection through it reaches that server. With
+    /// <paramref name="idleTransactionTimeoutSeconds"/>, PgBouncer ends a transaction left idle that long (as deploy/pgbouncer).
     /// </summary>
     public static async Task<PgBouncerFront> StartAsync(
-        string maintenanceConnectionString, CancellationToken cancellationToken, bool waitForServer = true)
+        string maintenanceConnectionString, CancellationToken cancellationToken, bool waitForServer = true, int? idleTransactionTimeoutSeconds = null)
     {
         var executable = ProcessRunner.FindOnPath("pgbouncer") ?? (File.Exists("/usr/sbin/pgbouncer") ? "/usr/sbin/pgbouncer" : null)
             ?? throw new InvalidOperationException(
@@ -61,7 +64,7 @@ internal sealed class PgBouncerFront
             throw new InvalidOperationException("PgBouncer refuses to run as root and 'runuser' is not on PATH.");
         }
 
-        var front = new PgBouncerFront(executable);
+        var front = new PgBouncerFront(executable, idleTransactionTimeoutSeconds);
         try
         {
             await front.StartProcessAsync(new NpgsqlConnectionStringBuilder(maintenanceConnectionString), waitForServer, cancellationToken);
@@ -168,6 +171,7 @@ internal sealed class PgBouncerFront
         "autodb_idle_timeout = 30",
         $"query_wait_timeout = {QueryWaitTimeoutSeconds.ToString(CultureInfo.InvariantCulture)}",
         "server_login_retry = 1",
+        _idleTransactionTimeoutSeconds is { } idle ? $"idle_transaction_timeout = {idle.ToString(CultureInfo.InvariantCulture)}" : string.Empty,
         $"logfile = {Path.Combine(_directory, "pgbouncer.log")}",
         $"pidfile = {Path.Combine(_directory, "pgbouncer.pid")}",
         "log_connections = 0",
