@@ -52,10 +52,6 @@ def allocating_frame(frames):
     return None, None
 
 
-def top(counter, n):
-    return counter.most_common(n)
-
-
 def main():
     parser = argparse.ArgumentParser()
     for name in ("samples", "window", "counters", "scenario", "commit", "clients"):
@@ -110,14 +106,14 @@ def main():
         out.append(f"| {layer} | {kib(self_layer[layer]):.1f} | {share(self_layer[layer]):.1f} % | {kib(on_stack[layer]):.1f} |")
     out += ["", "## By type (top 30)", "", "| KiB/request | share | samples | type |", "|--:|--:|--:|---|"]
     counts = collections.Counter(type_name for _, type_name, _ in samples)
-    for type_name, size in top(by_type, 30):
+    for type_name, size in by_type.most_common(30):
         out.append(f"| {kib(size):.1f} | {share(size):.1f} % | {counts[type_name]} | `{type_name}` |")
     out += ["", "## By allocating frame (top 30)", "",
             "| KiB/request | share | layer | frame | types | via | called from |", "|--:|--:|---|---|---|---|---|"]
-    for (key, layer), size in top(by_frame, 30):
-        types = ", ".join(f"`{t}` {100 * s / size:.0f} %" for t, s in top(frame_types[key], 3))
-        via = ", ".join(f"`{v}`" for v, _ in top(frame_via[key], 2))
-        caller = ", ".join(f"`{c}`" for c, _ in top(frame_callers[key], 1))
+    for (key, layer), size in by_frame.most_common(30):
+        types = ", ".join(f"`{t}` {100 * s / size:.0f} %" for t, s in frame_types[key].most_common(3))
+        via = ", ".join(f"`{v}`" for v, _ in frame_via[key].most_common(2))
+        caller = ", ".join(f"`{c}`" for c, _ in frame_callers[key].most_common(1))
         out.append(f"| {kib(size):.1f} | {share(size):.1f} % | {layer} | `{key}` | {types} | {via} | {caller} |")
     print("\n".join(out))
 
