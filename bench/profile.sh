@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     --clients) CLIENTS_TRACED="$2"; shift ;;
     --keep) KEEP=1 ;;
     --no-build) NO_BUILD=1 ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
   shift
