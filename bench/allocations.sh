@@ -49,15 +49,8 @@ for scenario in $SCENARIOS_ONE; do
   scenario_tables "$scenario"
   log "$scenario: 5 s of load, then ${SECONDS_COUNTED} s counted, at $CLIENTS_COUNTED clients"
   scenario_run "$scenario" "$CLIENTS_COUNTED" 5
-  (cd "$ROOT" && dotnet dotnet-counters collect -p "$API_PID" --counters System.Runtime --format json --refresh-interval 1 \
-    --duration "00:00:00:$(printf '%02d' $((SECONDS_COUNTED + 1)))" -o "$BENCH_TMP/counters-$scenario.json" \
-    >"$BENCH_TMP/counters-$scenario.log" 2>&1) &
-  COUNTER=$!
-  sleep 0.5
-  BEFORE="$(wc -l <"$RESULTS")"
-  scenario_run "$scenario" "$CLIENTS_COUNTED" "$SECONDS_COUNTED"
-  tail -n +"$((BEFORE + 1))" "$RESULTS" >"$BENCH_TMP/window-$scenario.jsonl"
-  wait "$COUNTER" || { cat "$BENCH_TMP/counters-$scenario.log" >&2; die "dotnet-counters collect"; }
+  under_load "$scenario" "$CLIENTS_COUNTED" "$SECONDS_COUNTED" "$BENCH_TMP/window-$scenario.jsonl" \
+    diag_counters "$SECONDS_COUNTED" "$BENCH_TMP/counters-$scenario.json"
   REPORT_ARGS+=("$scenario=$BENCH_TMP/counters-$scenario.json,$BENCH_TMP/window-$scenario.jsonl")
 done
 

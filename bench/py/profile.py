@@ -29,7 +29,7 @@ LAYERS = [
     ("Linkage.Infrastructure", ("Linkage.Infrastructure",)),
     ("JWT, authentication, authorization", ("Microsoft.IdentityModel", "System.IdentityModel",
                                             "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Authorization",
-                                            "System.Security.Cryptography")),
+                                            "System.Security.Cryptography", "System.Security.Claims")),
     ("MVC", ("Microsoft.AspNetCore.Mvc",)),
     ("Logging (Serilog, Microsoft.Extensions.Logging)", ("Serilog", "Microsoft.Extensions.Logging")),
     ("Dependency injection", ("Microsoft.Extensions.DependencyInjection",)),
@@ -44,7 +44,8 @@ RUNTIME = "Runtime native code (GC, JIT, stubs)"
 BASE = "Base library only"
 BASE_MODULES = ("System.Private.CoreLib", "System.Collections", "System.Linq", "System.Runtime", "System.Memory",
                 "System.Threading", "System.Diagnostics.DiagnosticSource", "System.Private.Uri", "System.Text.Encoding",
-                "System.ComponentModel", "System.ObjectModel", "System.Console", "System.Data.Common", "dynamicClass")
+                "System.ComponentModel", "System.ObjectModel", "System.Console", "System.Data.Common", "dynamicClass",
+                "Anonymously Hosted DynamicMethods Assembly")  # compiled expression trees, as perf and EventPipe name them
 MODULE = re.compile(r"\[([A-Za-z][\w.]*)\] ")
 
 
@@ -57,13 +58,17 @@ def classify(symbol, dso):
     if not dso.endswith(".map"):
         return None, False  # libc, libSystem.Native, a not yet mapped stub
     module = MODULE.search(symbol)
-    module = module.group(1) if module else ""
+    return layer_of_module(module.group(1) if module else ""), True
+
+
+def layer_of_module(module):
+    """The layer of a managed module (an assembly's name), None for the base library (BASE_MODULES)."""
     if module.startswith(BASE_MODULES):
-        return None, True
+        return None
     for name, prefixes in LAYERS:
         if module.startswith(prefixes):
-            return name, True
-    return f"other ({module or 'unnamed'})", True
+            return name
+    return f"other ({module or 'unnamed'})"
 
 
 def samples(path):
