@@ -53,6 +53,20 @@ STACK_TARGETS = (("patch-link", "patch-link-floor-ef", 0.9), ("patch-link-floor-
 RATIO_TARGETS = (("create-contact", 8, 0.5),)
 
 
+def _cpu_lines(rows, upper, lower, limit):
+    """The API process's CPU per request of `upper` within `limit` x `lower`'s, at 8 and 32 clients, where both were measured."""
+    lines = []
+    for clients in (8, 32):
+        top, floor = _row(rows, upper, clients), _row(rows, lower, clients)
+        if top is None or floor is None or not floor["api"].get("apiCpuUs") or top["api"].get("apiCpuUs") is None:
+            continue
+        ratio = top["api"]["apiCpuUs"] / floor["api"]["apiCpuUs"]
+        lines.append(f"- {upper} API CPU per request <= {limit} x {lower}'s at {clients} clients: "
+                     f"{top['api']['apiCpuUs']:.0f} vs {floor['api']['apiCpuUs']:.0f} µs = {ratio:.2f} x "
+                     f"{_judged(ratio, limit, at_least=False)}")
+    return lines
+
+
 def target_lines(rows, rss, startup, skipped):
     lines = []
     skipped_names = {s["scenario"] for s in skipped}
@@ -70,6 +84,9 @@ def target_lines(rows, rss, startup, skipped):
             ratio = top["api"]["rps"] / floor["api"]["rps"]
             lines.append(f"{label}: {top['api']['rps']:.0f} vs {floor['api']['rps']:.0f} requests/s = {ratio:.2f} "
                          f"{_judged(ratio, limit)}")
+        # Issue 30 states the same target in CPU: the API's CPU per PATCH within 10 % of the EF Core floor's.
+        if upper == "patch-link":
+            lines += _cpu_lines(rows, upper, lower, 1.1)
     for scenario, clients, limit in RATIO_TARGETS:
         row = _row(rows, scenario, clients)
         label = f"- {scenario} ratio to pgbench >= {limit} at {clients} clients"
