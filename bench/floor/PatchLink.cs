@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Linkage.Domain.Common;
+using Linkage.Infrastructure.Events;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,7 +9,7 @@ namespace Linkage.Bench.Floor;
 /// <summary>
 /// The raw mode (the default): PATCH of a link's job title with If-Match, with raw Npgsql, in the round trips
 /// the real API's SQL needs once the precondition is checked against the loaded row: [BEGIN + the load];
-/// [version-checked UPDATE + the two <c>link.updated</c> inserts]; COMMIT. Responds like the API: 200 with the
+/// [version-checked UPDATE + the two <c>link.updated</c> inserts]; [the change feed's append + COMMIT]. Responds like the API: 200 with the
 /// new ETag and the link, 412 with the current ETag, 404, 428.
 /// </summary>
 public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
@@ -16,6 +17,7 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
     private const string Actor = "bench-user";
     private const string Origin = "api";
     private const string Kind = "link.updated";
+    private static readonly string[] ReadDomains = ["company"];
 
     private const string SelectSql =
         "SELECT id, child_id, parent_id, job_title, is_primary, created_utc, updated_utc, version, change_origin " +
@@ -123,7 +125,11 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
             }
         }
 
-        await transaction.CommitAsync(ct);
+        // The change feed's append goes with the COMMIT in one round trip, by the API's own EventLog (ADR 0028), as the
+        // API and patch-link's pgbench twin send it: one link.updated event naming both ends.
+        var subjects = $$"""[{"type":"contact","id":"{{contactId}}"},{"type":"company","id":"{{companyId}}"}]""";
+        var linkUpdated = new NewEvent(Guid.CreateVersion7(now), Kind, now, Actor, Origin, "link", id, subjects, newVersion, changes, ReadDomains);
+        await EventLog.CommitAsync(connection, transaction, tenant, [linkUpdated], ct);
 
         // The API's own LinkView, written as the EF Core mode writes it: the same body as the API's.
         var view = new Linkage.Application.Links.LinkView(contactId, companyId, newTitle, isPrimary)
