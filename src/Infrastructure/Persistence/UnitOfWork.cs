@@ -171,7 +171,7 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
     /// (25P03). Either rolled the transaction back before any COMMIT of it reached the server, so running the whole
     /// command again is safe (ADR 0022).
     /// </summary>
-    internal static bool IsTransient(Exception exception)
+    private static bool IsTransient(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
