@@ -7,24 +7,14 @@ namespace Linkage.Api.Operations;
 /// <summary>
 /// Describes a <see cref="JsonText{T}"/> member in the OpenAPI document as what its text holds: <c>T</c>'s own schema, so
 /// the document and the generated client see the shape, not the wrapper. Nullability stays the member's (NJsonSchema
-/// decides it from the member's annotations). One mapper per <c>JsonText&lt;T&gt;</c>: NJsonSchema picks them by exact type.
+/// decides it from the member's annotations).
 /// </summary>
-public sealed class JsonTextSchemaMapper(Type jsonTextType) : ITypeMapper
+public sealed class JsonTextSchemaMapper(Type jsonTextType) : WrapperSchemaMapper(jsonTextType)
 {
-    private readonly Type _valueType = jsonTextType.GetGenericArguments()[0];
-
-    public Type MappedType => jsonTextType;
-
-    public bool UseReference => false;
-
-    public void GenerateSchema(NJsonSchema.JsonSchema schema, TypeMapperContext context) =>
-        context.JsonSchemaGenerator.Generate(schema, _valueType, context.JsonSchemaResolver);
+    public override void GenerateSchema(NJsonSchema.JsonSchema schema, TypeMapperContext context) =>
+        context.JsonSchemaGenerator.Generate(schema, ValueType, context.JsonSchemaResolver);
 
     /// <summary>A mapper for every <c>JsonText&lt;T&gt;</c> among the members of the given assembly's types.</summary>
     public static IEnumerable<ITypeMapper> For(System.Reflection.Assembly assembly) =>
-        assembly.GetTypes()
-            .SelectMany(t => t.GetProperties().Select(p => p.PropertyType))
-            .Where(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(JsonText<>))
-            .Distinct()
-            .Select(t => new JsonTextSchemaMapper(t));
+        ClosedIn(assembly, typeof(JsonText<>)).Select(t => new JsonTextSchemaMapper(t));
 }

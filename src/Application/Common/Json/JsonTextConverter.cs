@@ -3,14 +3,7 @@ using System.Text.Json.Serialization;
 namespace Linkage.Application.Common.Json;
 
 /// <summary>Creates the converter of each <see cref="JsonText{T}"/>.</summary>
-public sealed class JsonTextConverterFactory : JsonConverterFactory
-{
-    public override bool CanConvert(Type typeToConvert) =>
-        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(JsonText<>);
-
-    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(JsonTextConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
-}
+public sealed class JsonTextConverterFactory() : WrapperConverterFactory(typeof(JsonText<>), typeof(JsonTextConverter<>));
 
 /// <summary>
 /// Writes a <see cref="JsonText{T}"/>'s text as the member's value, byte for byte (it is not validated again: see
