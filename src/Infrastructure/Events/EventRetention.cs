@@ -35,10 +35,11 @@ public sealed class EventRetention(IServiceScopeFactory scopes, EventsOptions op
         for (var claims = 0; claims < MaxClaimsPerRound; claims++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var tenant = await db.Database.SqlQuery<string>($"""
+            // The statement limits itself (LIMIT 1 with its row lock): read as written, not wrapped in another LIMIT.
+            var tenant = (await db.Database.SqlQuery<string>($"""
                 SELECT tenant_id AS "Value" FROM event_retention WHERE next_run_utc <= {now}
                 ORDER BY next_run_utc LIMIT 1 FOR UPDATE SKIP LOCKED
-                """).FirstOrDefaultAsync(cancellationToken);
+                """).ToListAsync(cancellationToken)).SingleOrDefault();
             if (tenant is null)
             {
                 break;

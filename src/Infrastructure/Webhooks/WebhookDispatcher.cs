@@ -95,7 +95,9 @@ public sealed class WebhookDispatcher(
         for (; moved < MaxClaimsPerRound; moved++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var claim = await db.Database.SqlQueryRaw<CursorClaim>(ClaimCursorSql).FirstOrDefaultAsync(cancellationToken);
+            // ClaimCursorSql limits itself (LIMIT 1 with its row lock): read as written, not wrapped in another LIMIT
+            // (which EF also warns about at every start: First without OrderBy).
+            var claim = (await db.Database.SqlQueryRaw<CursorClaim>(ClaimCursorSql).ToListAsync(cancellationToken)).SingleOrDefault();
             if (claim is null)
             {
                 break;
