@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
     --events) EVENTS_SIZE="$2"; shift ;;
     --keep) KEEP=1 ;;
     --no-build) NO_BUILD=1 ;;
-    -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
   shift
