@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Linkage.Domain.Common;
+using Linkage.Domain.Timeline;
 using Linkage.Infrastructure.Events;
+using Linkage.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,8 +11,9 @@ namespace Linkage.Bench.Floor;
 /// <summary>
 /// The raw mode (the default): PATCH of a link's job title with If-Match, with raw Npgsql, in the round trips
 /// the real API's SQL needs once the precondition is checked against the loaded row: [BEGIN + the load];
-/// [version-checked UPDATE + the two <c>link.updated</c> inserts]; [the change feed's append + COMMIT]. Responds like the API: 200 with the
-/// new ETag and the link, 412 with the current ETag, 404, 428.
+/// [version-checked UPDATE]; [the two <c>link.updated</c> timeline actions + the change feed's append + COMMIT, by the
+/// API's own TimelineLog and EventLog]. Responds like the API: 200 with the new ETag and the link, 412 with the current
+/// ETag, 404, 428.
 /// </summary>
 public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
 {
@@ -26,10 +29,6 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
     private const string UpdateSql =
         "UPDATE links SET change_type = 'Updated', job_title = $1, updated_utc = $2, version = $3 " +
         "WHERE tenant_id = $4 AND id = $5 AND version = $6";
-
-    private const string InsertSql =
-        "INSERT INTO timeline_actions (id, tenant_id, actor_id, change_origin, changes, kind, link_id, note_id, occurred_utc, subject_id, subject_type) " +
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING position";
 
     public async Task HandleAsync(Guid id, HttpContext http)
     {
@@ -88,35 +87,15 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
         var newVersion = version + 1;
         var changes = JsonSerializer.Serialize(new JobTitleChanges(new FieldChange(oldTitle, newTitle)), FloorJson.Default.JobTitleChanges);
 
-        await using (var write = new NpgsqlBatch(connection, transaction))
+        await using (var update = new NpgsqlCommand(UpdateSql, connection, transaction))
         {
-            write.BatchCommands.Add(new NpgsqlBatchCommand(UpdateSql)
-            {
-                Parameters =
-                {
-                    Text(newTitle),
-                    new NpgsqlParameter<DateTime> { TypedValue = now },
-                    new NpgsqlParameter<int> { TypedValue = newVersion },
-                    new NpgsqlParameter<string> { TypedValue = tenant },
-                    new NpgsqlParameter<Guid> { TypedValue = id },
-                    new NpgsqlParameter<int> { TypedValue = version },
-                },
-            });
-            write.BatchCommands.Add(Insert(id, changes, now, contactId, "contact"));
-            write.BatchCommands.Add(Insert(id, changes, now, companyId, "company"));
-            await using (var reader = await write.ExecuteReaderAsync(ct))
-            {
-                // The positions the inserts return (read, as EF Core reads them, then unused here).
-                do
-                {
-                    while (await reader.ReadAsync(ct))
-                    {
-                    }
-                }
-                while (await reader.NextResultAsync(ct));
-            }
-
-            if (write.BatchCommands[0].RecordsAffected != 1)
+            update.Parameters.Add(Text(newTitle));
+            update.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = now });
+            update.Parameters.Add(new NpgsqlParameter<int> { TypedValue = newVersion });
+            update.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tenant });
+            update.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+            update.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
+            if (await update.ExecuteNonQueryAsync(ct) != 1)
             {
                 // Another writer moved the version between the load and the update: nothing is kept.
                 await transaction.RollbackAsync(ct);
@@ -125,11 +104,21 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
             }
         }
 
-        // The change feed's append goes with the COMMIT in one round trip, by the API's own EventLog (ADR 0028), as the
-        // API and patch-link's pgbench twin send it: one link.updated event naming both ends.
+        // The two link.updated actions, one on each end's timeline, as the domain records them (ADR 0035).
+        var stamp = new ChangeStamp(new DateTimeOffset(now), Actor, Origin);
+        var recorded = new Dictionary<string, Linkage.Domain.Common.FieldChange> { ["jobTitle"] = new(oldTitle, newTitle) };
+        TimelineAction[] actions =
+        [
+            TimelineAction.For(tenant, Kind, "contact", contactId, stamp, recorded, linkId: id),
+            TimelineAction.For(tenant, Kind, "company", companyId, stamp, recorded, linkId: id),
+        ];
+
+        // The timeline actions and the change feed's append go with the COMMIT in one round trip, by the API's own
+        // TimelineLog and EventLog (ADR 0028, ADR 0035), as the API and patch-link's pgbench twin send them: one
+        // link.updated event naming both ends.
         var subjects = $$"""[{"type":"contact","id":"{{contactId}}"},{"type":"company","id":"{{companyId}}"}]""";
         var linkUpdated = new NewEvent(Guid.CreateVersion7(now), Kind, now, Actor, Origin, "link", id, subjects, newVersion, changes, ReadDomains);
-        await EventLog.CommitAsync(connection, transaction, tenant, [linkUpdated], ct);
+        await EventLog.CommitAsync(connection, transaction, tenant, [linkUpdated], TimelineLog.Append(actions), ct);
 
         // The API's own LinkView, written as the EF Core mode writes it: the same body as the API's.
         var view = new Linkage.Application.Links.LinkView(contactId, companyId, newTitle, isPrimary)
@@ -145,25 +134,6 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
         http.Response.Headers.ETag = PatchRequest.FormatETag(newVersion);
         await http.Response.WriteAsJsonAsync(view, ApiJson.Relaxed.LinkView, "application/json; charset=utf-8", ct);
     }
-
-    private NpgsqlBatchCommand Insert(Guid linkId, string changes, DateTime now, Guid subjectId, string subjectType) =>
-        new(InsertSql)
-        {
-            Parameters =
-            {
-                new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7(now) },
-                new NpgsqlParameter<string> { TypedValue = tenant },
-                new NpgsqlParameter<string> { TypedValue = Actor },
-                new NpgsqlParameter<string> { TypedValue = Origin },
-                new NpgsqlParameter<string> { TypedValue = changes, NpgsqlDbType = NpgsqlDbType.Jsonb },
-                new NpgsqlParameter<string> { TypedValue = Kind },
-                new NpgsqlParameter<Guid> { TypedValue = linkId },
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = DBNull.Value },
-                new NpgsqlParameter<DateTime> { TypedValue = now },
-                new NpgsqlParameter<Guid> { TypedValue = subjectId },
-                new NpgsqlParameter<string> { TypedValue = subjectType },
-            },
-        };
 
     private static NpgsqlParameter Text(string? value) =>
         new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };

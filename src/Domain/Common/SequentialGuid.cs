@@ -6,7 +6,7 @@ namespace Linkage.Domain.Common;
 /// UUIDv7 values (RFC 9562) that strictly increase within this process, also inside one millisecond
 /// (a 12-bit counter), where <see cref="Guid.CreateVersion7(DateTimeOffset)"/> is random. Timeline actions
 /// get these ids so that actions recorded in one command keep their order when the store inserts them
-/// (EF Core orders the inserts of one table by key), e.g. a demotion before the promotion that caused it.
+/// (the unit of work inserts a command's actions in id order), e.g. a demotion before the promotion that caused it.
 /// The embedded time never goes backwards: after a clock step back, ids carry the latest time seen.
 /// </summary>
 public static class SequentialGuid

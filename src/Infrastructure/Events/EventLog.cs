@@ -32,30 +32,51 @@ public static class EventLog
 
     /// <summary>
     /// Commits the open transaction of <paramref name="db"/>, with <paramref name="events"/> appended to the tenant's
-    /// feed when there are any. The transaction object is left completed: dispose it, do not commit it again.
+    /// feed when there are any, and <paramref name="first"/> (the command's timeline actions) ahead of them in the same
+    /// round trip. The transaction object is left completed: dispose it, do not commit it again.
     /// </summary>
-    public static Task CommitAsync(DbContext db, string tenantId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    public static Task CommitAsync(
+        DbContext db, string tenantId, IReadOnlyList<NewEvent> events, NpgsqlBatchCommand? first, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("There is no transaction to commit.");
-        return events.Count == 0
+        return events.Count == 0 && first is null
             ? transaction.CommitAsync(cancellationToken)
-            : CommitAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), tenantId, events, cancellationToken);
+            : CommitAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), tenantId, events, first, cancellationToken);
     }
+
+    /// <summary>The same on a plain Npgsql connection and its open transaction, with no statement ahead of the events.</summary>
+    public static Task CommitAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken) =>
+        CommitAsync(connection, transaction, tenantId, events, first: null, cancellationToken);
 
     /// <summary>The same on a plain Npgsql connection and its open transaction.</summary>
     public static async Task CommitAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        string tenantId,
+        IReadOnlyList<NewEvent> events,
+        NpgsqlBatchCommand? first,
+        CancellationToken cancellationToken)
     {
-        if (events.Count == 0)
+        if (events.Count == 0 && first is null)
         {
             await transaction.CommitAsync(cancellationToken);
             return;
         }
 
-        await using var batch = new NpgsqlBatch(connection, transaction)
+        // The head's row lock is taken by the last statement before COMMIT (the append), whatever goes ahead of it.
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (first is not null)
         {
-            BatchCommands = { Append(tenantId, events), new NpgsqlBatchCommand("COMMIT") },
-        };
+            batch.BatchCommands.Add(first);
+        }
+
+        if (events.Count > 0)
+        {
+            batch.BatchCommands.Add(Append(tenantId, events));
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -73,10 +73,13 @@ internal sealed partial class CommitOutcome(ILogger<CommitOutcome> logger)
         return false;
     }
 
-    /// <summary>The transaction id of the open transaction on <paramref name="connection"/>, or null when it wrote nothing.</summary>
-    public static async Task<CommitMarker?> TransactionOfAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// The transaction id of the open transaction on <paramref name="connection"/>, or null when it wrote nothing; with
+    /// <paramref name="assign"/>, one is given to a transaction that has none yet (it writes only in its commit's batch).
+    /// </summary>
+    public static async Task<CommitMarker?> TransactionOfAsync(NpgsqlConnection connection, bool assign, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT pg_current_xact_id_if_assigned()::text", connection);
+        await using var command = new NpgsqlCommand(assign ? "SELECT pg_current_xact_id()::text" : "SELECT pg_current_xact_id_if_assigned()::text", connection);
         return await command.ExecuteScalarAsync(cancellationToken) is string id ? new CommitMarker.Transaction(ulong.Parse(id, CultureInfo.InvariantCulture)) : null;
     }
 

@@ -9,8 +9,8 @@ namespace Linkage.Infrastructure.Persistence;
 /// <summary>
 /// The unit of work over the request's <see cref="LinkageDbContext"/>: one transaction per command, the whole
 /// command run again when it lost a race or met a transient fault (ADR 0001, ADR 0017), and the one save that
-/// writes aggregates, appends their timeline actions, and appends their events to the change feed in the commit's own
-/// round trip (ADR 0028). A commit whose answer was lost is read back before anything runs again (ADR 0034).
+/// writes aggregates, then appends their timeline actions (ADR 0035) and their events to the change feed in the commit's
+/// own round trip (ADR 0028). A commit whose answer was lost is read back before anything runs again (ADR 0034).
 /// </summary>
 internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueViolations, ChangeEvents changeEvents, CommitOutcome commitOutcome)
     : IUnitOfWork
@@ -38,7 +38,7 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
             {
                 return await RunInTransactionAsync(command, target, cancellationToken);
             }
-            catch (Exception ex) when (IsTransient(ex) && ++transientFaults < MaxTransientAttempts)
+            catch (Exception ex) when (TransientFaults.Includes(ex) && ++transientFaults < MaxTransientAttempts)
             {
                 await Task.Delay(TransientPause * transientFaults, cancellationToken);
             }
@@ -70,8 +70,8 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
     }
 
     /// <summary>
-    /// Writes every tracked change: updates conditional on the version each aggregate was read with, and the timeline actions
-    /// the aggregates recorded, appended once. Returns the change feed's events of those actions, which the commit appends.
+    /// Writes every tracked change: updates conditional on the version each aggregate was read with. Returns the timeline
+    /// actions the aggregates recorded and the change feed's events of those actions, which the commit appends.
     /// Throws <see cref="DbUpdateConcurrencyException"/> when an aggregate changed since it was read.
     /// </summary>
     private async Task<Saved> SaveAsync(CancellationToken cancellationToken)
@@ -83,7 +83,7 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
         var autoDetect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         var events = new List<NewEvent>();
-        TimelineAction? firstAction = null;
+        var actions = new List<TimelineAction>();
         try
         {
             foreach (var aggregate in tracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
@@ -91,14 +91,17 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
                 if (aggregate.RecordedActions.Count > 0)
                 {
                     changeEvents.Collect(aggregate, events);
-                    firstAction ??= aggregate.RecordedActions[0];
-                    db.TimelineActions.AddRange(aggregate.RecordedActions);
+                    actions.AddRange(aggregate.RecordedActions);
                     aggregate.ClearRecordedActions();
                 }
             }
 
             var rows = await db.SaveChangesAsync(cancellationToken);
-            return new Saved(events, firstAction, rows);
+
+            // In the order they were recorded, across aggregates (their ids increase: SequentialGuid), so a timeline shows
+            // a demotion before the promotion that caused it.
+            actions.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+            return new Saved(events, actions, rows);
         }
         finally
         {
@@ -126,13 +129,19 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
             throw await StaleTargetAsync(entry, target, cancellationToken);
         }
 
-        // The events go last, in the COMMIT's own round trip: the tenant's head is locked only while the server commits, so
-        // positions follow commit order (ADR 0028). A command that changed nothing commits alone.
+        // The timeline actions and then the events go last, in the COMMIT's own round trip: the tenant's head is locked only
+        // while the server commits, so positions follow commit order (ADR 0028, ADR 0035). A command that changed nothing
+        // commits alone.
         var events = saved.Events;
         var marker = await MarkerAsync(saved, cancellationToken);
         try
         {
-            await EventLog.CommitAsync(db, events.Count == 0 ? string.Empty : db.CurrentTenantId, events, cancellationToken);
+            await EventLog.CommitAsync(
+                db,
+                events.Count == 0 ? string.Empty : db.CurrentTenantId,
+                events,
+                saved.Actions.Count == 0 ? null : TimelineLog.Append(saved.Actions),
+                cancellationToken);
         }
         catch (Exception fault) when (marker is not null && CommitOutcome.IsAmbiguous(fault))
         {
@@ -148,10 +157,13 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
     }
 
     /// <summary>What tells later whether this commit took place, should its answer be lost; null when it writes nothing.</summary>
+    /// A command that only records (a read on the timeline: no row nor event before the commit) has no transaction id yet:
+    /// it is given one.
     private async Task<CommitMarker?> MarkerAsync(Saved saved, CancellationToken cancellationToken) => saved switch
     {
-        { Events.Count: > 0, FirstAction: { } action } => new CommitMarker.Action(db.CurrentTenantId, action.Id),
-        { Rows: > 0 } => await CommitOutcome.TransactionOfAsync((NpgsqlConnection)db.Database.GetDbConnection(), cancellationToken),
+        { Events.Count: > 0, Actions: [var action, ..] } => new CommitMarker.Action(db.CurrentTenantId, action.Id),
+        { Rows: > 0 } => await CommitOutcome.TransactionOfAsync((NpgsqlConnection)db.Database.GetDbConnection(), assign: false, cancellationToken),
+        { Actions.Count: > 0 } => await CommitOutcome.TransactionOfAsync((NpgsqlConnection)db.Database.GetDbConnection(), assign: true, cancellationToken),
         _ => null,
     };
 
@@ -164,34 +176,6 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
             : new PreconditionFailedException((int)stored[nameof(AggregateRoot.Version)]!);
     }
 
-    /// <summary>
-    /// The faults Npgsql calls transient (connection lost, 40001, 40P01, ...), however EF wrapped them, and a transaction
-    /// ended for sitting idle: by PgBouncer past its <c>idle_transaction_timeout</c> (08P01 "idle transaction timeout", a
-    /// replica that was frozen or stalled mid-command) or by the server's own <c>idle_in_transaction_session_timeout</c>
-    /// (25P03). Either rolled the transaction back before any COMMIT of it reached the server, so running the whole
-    /// command again is safe (ADR 0022).
-    /// </summary>
-    private static bool IsTransient(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException { IsTransient: true } || EndedAsIdle(e))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool EndedAsIdle(Exception exception) => exception switch
-    {
-        PostgresException { SqlState: "25P03" } => true, // idle_in_transaction_session_timeout
-        PostgresException { SqlState: PostgresErrorCodes.ProtocolViolation } pgBouncer =>
-            pgBouncer.MessageText.Contains("idle transaction timeout", StringComparison.Ordinal),
-        _ => false,
-    };
-
     private static void GiveUpAfter(int attempt, Exception lostRace)
     {
         if (attempt >= MaxAttempts)
@@ -200,6 +184,6 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
         }
     }
 
-    /// <summary>What one save wrote: the events to append at commit, the first timeline action, and the rows written.</summary>
-    private sealed record Saved(List<NewEvent> Events, TimelineAction? FirstAction, int Rows);
+    /// <summary>What one save wrote (rows), and what the commit appends: the timeline actions and their events.</summary>
+    private sealed record Saved(List<NewEvent> Events, List<TimelineAction> Actions, int Rows);
 }
