@@ -3,7 +3,7 @@
 -- unit of work's append does (ADR 0028): positions without gaps, the head at the last. Each is a valid event the API
 -- reads as any other: a contact.updated of one of 5 000 contacts (version rising with the position), its
 -- description's change, readable with Contact:Read (read_domains), occurred now. Subjects and changes are the compact text
--- the API's writer makes (ChangeEvents), which the feed writes through since issue 30 (ADR 0035).
+-- the API's writer makes (ChangeEvents), which the feed writes through since issue 30 (ADR 0036).
 INSERT INTO events (tenant_id, position, id, type, occurred_utc, actor_id, change_origin, resource_type, resource_id,
                     subjects, version, changes, read_domains)
 SELECT :'tenant', n, bench.uuid7(), 'contact.updated', now(), 'bench-bulk', 'bench', 'contact', md5('events ' || n % 5000)::uuid,

@@ -5,7 +5,7 @@
 namespace Linkage.Infrastructure.Persistence.Migrations
 {
     /// <summary>
-    /// The events' subjects and changes as json, not jsonb (ADR 0035): the feed writes the stored text through, so it must
+    /// The events' subjects and changes as json, not jsonb (ADR 0036): the feed writes the stored text through, so it must
     /// be the text the unit of work wrote. Rows stored before keep jsonb's own text form (sorted keys, spaces), which is the
     /// same JSON.
     /// </summary>
