@@ -4,8 +4,12 @@
 # (A B B A A B ...), so a drift of the shared machine's speed lands on both. Each round is one wrk run of the
 # scenario at 8 clients; the figure is the API's CPU per request (and PostgreSQL's), which is what a change to
 # the code moves, with the throughput beside it.
+# events-page (the change feed's page of 100 events after a random cursor) is measured at each feed size of --events in
+# turn (default 10 000 then 1 000 000, bulk-inserted into a tenant of its own), the rounds of each size alternating
+# as above; it skips the whole-API warm-up and the seed (its read path is warmed by longer uncounted rounds instead).
 #
-#   bench/ab.sh [patch-link|create-contact|upsert-link|patch-typed-link] [--base REF] [--rounds N] [--seconds S] [--clients N]
+#   bench/ab.sh [patch-link|create-contact|upsert-link|patch-typed-link|events-page] [--base REF] [--rounds N]
+#               [--seconds S] [--clients N] [--events "10000 1000000"]
 #
 # Prints and writes bench/results/ab-<scenario>-<base>-<head>.md: every round, the medians, and B ÷ A.
 set -euo pipefail
@@ -15,14 +19,16 @@ ROOT="$(dirname "$BENCH_DIR")"
 source "$BENCH_DIR/lib/all.sh"
 
 SCENARIO=patch-link BASE=HEAD~1 ROUNDS=6 ROUND_SECONDS=10 CLIENTS_AB=8 CONFIGURATION=Release WARMUP_API=40
+EVENTS_SIZES="10000 1000000"
 while [ $# -gt 0 ]; do
   case "$1" in
-    patch-link|create-contact|upsert-link|patch-typed-link) SCENARIO="$1" ;;
+    patch-link|create-contact|upsert-link|patch-typed-link|events-page) SCENARIO="$1" ;;
     --base) BASE="$2"; shift ;;
     --rounds) ROUNDS="$2"; shift ;;
     --seconds) ROUND_SECONDS="$2"; shift ;;
     --clients) CLIENTS_AB="$2"; shift ;;
-    -h|--help) sed -n '2,10p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --events) EVENTS_SIZES="$2"; shift ;;
+    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
   shift
@@ -62,23 +68,39 @@ start_one "$BENCH_TMP/base" A; A_PID=$API_PID A_URL=$API_URL
 start_one "$ROOT" B; B_PID=$API_PID B_URL=$API_URL
 use() { if [ "$1" = A ]; then API_PID=$A_PID API_URL=$A_URL; else API_PID=$B_PID API_URL=$B_URL; fi; }
 sql_file "$BENCH_DIR/sql/setup.sql"
-use A; warmup_phase
-use B; warmup_phase
-seed_tenant
-scenario_tables "$SCENARIO"
-one_round() { scenario_run "$SCENARIO" "$CLIENTS_AB" "$ROUND_SECONDS"; }
+one_round() { scenario_run "$SCENARIO" "$CLIENTS_AB" "${1:-$ROUND_SECONDS}"; }
 
-# A warm-up round each, not counted, then the rounds in the order A B B A A B B A ...
-use A; one_round; use B; one_round
-: >"$RESULTS"
-for round in $(seq 1 "$ROUNDS"); do
-  if [ $((round % 2)) = 1 ]; then order="A B"; else order="B A"; fi
-  for build in $order; do
-    use "$build"
-    printf '{"type":"ab","build":"%s","round":%s}\n' "$build" "$round" >>"$RESULTS"
-    one_round
+# A warm-up round each, not counted, then the rounds in the order A B B A A B B A ..., each after a marker line
+# (py/ab.py reads a round as the marker and the result and CPU lines after it; the variant tells a feed size apart).
+ab_rounds() {
+  local variant=$1 warm=$2 round build order
+  use A; one_round "$warm"; use B; one_round "$warm"
+  for round in $(seq 1 "$ROUNDS"); do
+    if [ $((round % 2)) = 1 ]; then order="A B"; else order="B A"; fi
+    for build in $order; do
+      use "$build"
+      printf '{"type":"ab","build":"%s","round":%s,"variant":"%s"}\n' "$build" "$round" "$variant" >>"$RESULTS"
+      one_round
+    done
   done
-done
+}
+
+if [ "$SCENARIO" = events-page ]; then
+  # The first size's warm-up rounds are longer: the read path is not in the whole-API warm-up, and the JIT's tiering of it
+  # must not land in the counted rounds.
+  warm=$((ROUND_SECONDS * 3))
+  for EVENTS_SIZE in $EVENTS_SIZES; do
+    scenario_tables events-page
+    ab_rounds "$(fmt_int "$EVENTS_SIZE") events" "$warm"
+    warm=$ROUND_SECONDS
+  done
+else
+  use A; warmup_phase
+  use B; warmup_phase
+  seed_tenant
+  scenario_tables "$SCENARIO"
+  ab_rounds "" "$ROUND_SECONDS"
+fi
 
 use A; RSS="A $(api_peak_rss_mib) MiB"; use B; RSS="$RSS, B $(api_peak_rss_mib) MiB"
 OUT="$BENCH_DIR/results/ab-$SCENARIO-$BASE_COMMIT-$HEAD_LABEL.md"

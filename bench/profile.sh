@@ -2,8 +2,10 @@
 # Where the API's CPU, or its allocations, go for one request kind under load: profiles of the API while wrk sends
 # that request at 8 clients, after the same whole-API warm-up and a quick-sized seed as bench/run.sh.
 #
-#   bench/profile.sh [patch-link|create-contact|upsert-link|patch-typed-link] [--allocations] [--seconds S]
-#                    [--api-warmup S] [--clients N] [--keep] [--no-build]
+#   bench/profile.sh [patch-link|create-contact|upsert-link|patch-typed-link|events-page] [--allocations] [--seconds S]
+#                    [--api-warmup S] [--clients N] [--events N] [--keep] [--no-build]
+#
+# events-page reads pages of 100 events of a feed of --events events (default 10 000), bulk-inserted as bench/ab.sh does.
 #
 # CPU (the default): writes bench/results/profile-<scenario>-<commit>.md: the API's CPU per request over the traced
 # window, the share of on-CPU samples per layer (py/profile.py: a sample counts for every layer on its stack) and the
@@ -21,16 +23,18 @@ ROOT="$(dirname "$BENCH_DIR")"
 source "$BENCH_DIR/lib/all.sh"
 
 SCENARIO=patch-link SECONDS_TRACED=20 WARMUP_API=40 CLIENTS_TRACED=8 KEEP=0 NO_BUILD=0 CONFIGURATION=Release ALLOCATIONS=0
+EVENTS_SIZE=10000
 while [ $# -gt 0 ]; do
   case "$1" in
-    patch-link|create-contact|upsert-link|patch-typed-link) SCENARIO="$1" ;;
+    patch-link|create-contact|upsert-link|patch-typed-link|events-page) SCENARIO="$1" ;;
     --allocations) ALLOCATIONS=1 ;;
     --seconds) SECONDS_TRACED="$2"; shift ;;
     --api-warmup) WARMUP_API="$2"; shift ;;
     --clients) CLIENTS_TRACED="$2"; shift ;;
+    --events) EVENTS_SIZE="$2"; shift ;;
     --keep) KEEP=1 ;;
     --no-build) NO_BUILD=1 ;;
-    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
   shift

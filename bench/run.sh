@@ -101,17 +101,20 @@ fi
 api_start
 sql_file "$BENCH_DIR/sql/setup.sql"
 log "mode $MODE: ${DURATION}s per measurement after ${WARMUP}s warm-up, clients: $CLIENTS"
-warmup_phase
-timeline_phase
-events_phase
-seed_tenant
-get_contact_phase
-create_contact_phase
-patch_link_phase
-upsert_link_phase
-patch_typed_link_phase
-hostile_phase "$([ "$MODE" = full ] && echo 10 || echo 3)"
+# The API's peak RSS per phase (lib/api.sh api_rss_mark): the report shows which phase sets the run's peak.
+api_rss_mark "start-up and migrations"
+warmup_phase; api_rss_mark "whole-API warm-up"
+timeline_phase; api_rss_mark "timeline-page"
+events_phase  # marks each feed size itself
+seed_tenant; api_rss_mark "seed"
+get_contact_phase; api_rss_mark "get-contact"
+create_contact_phase; api_rss_mark "create-contact"
+patch_link_phase; api_rss_mark "patch-link"
+upsert_link_phase; api_rss_mark "upsert-link"
+patch_typed_link_phase; api_rss_mark "patch-typed-link"
+hostile_phase "$([ "$MODE" = full ] && echo 10 || echo 3)"; api_rss_mark "hostile"
 
+# The peak since the last mark: the run's peak is the largest of the marks (py/report.py).
 RSS_MIB="$(api_peak_rss_mib)"
 api_stop
 case "$MODE" in

@@ -51,6 +51,19 @@ api_peak_rss_mib() {
   awk '/^VmHWM:/ { printf "%.0f\n", $2 / 1024 }' "/proc/$API_PID/status" 2>/dev/null || echo "?"
 }
 
+# api_rss_mark <phase>: one result line {"type":"rss","phase","peakMiB","currentMiB","reset"} with the API's peak resident
+# set size since the previous mark (or its start) and its size now, then the peak reset to the size now (writing 5 to
+# /proc/<pid>/clear_refs, Linux 4.0 and later), so that each mark holds the peak of its own phase only and the run's peak
+# is the largest of them (py/report.py). Where the reset is refused ("reset": false) the peaks are cumulative.
+api_rss_mark() {
+  local status="/proc/$API_PID/status" peak now reset=true
+  [ -r "$status" ] || return 0
+  peak="$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "$status")"
+  now="$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "$status")"
+  { echo 5 >"/proc/$API_PID/clear_refs"; } 2>/dev/null || reset=false
+  record "{\"type\":\"rss\",\"phase\":\"$1\",\"peakMiB\":$peak,\"currentMiB\":$now,\"reset\":$reset}"
+}
+
 api_stop() {
   [ -n "${API_PID:-}" ] || return 0
   local pid="$API_PID"; API_PID=""

@@ -46,8 +46,10 @@ events_phase() {
     run_wrk events-page warm-up 8 2 $((WARMUP_API / 6)) warmup events-page.lua BENCH_CURSORS="$BENCH_TMP/events-cursors.txt"
   fi
   events_measure "$EVENTS_SMALL"
+  api_rss_mark "events-page, $(fmt_int "$EVENTS_SMALL") events"
   events_fill "$EVENTS_LARGE"
   events_measure "$EVENTS_LARGE"
+  api_rss_mark "events-page, $(fmt_int "$EVENTS_LARGE") events"
   log "events-page: removing the bulk events"
   local table
   for table in events event_heads event_retention; do

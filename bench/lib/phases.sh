@@ -234,11 +234,17 @@ upsert_pairs_table() {
 # For bench/profile.sh and bench/ab.sh, which load one scenario into the API under study (run.sh's phases do more:
 # pgbench, floors, several client counts). scenario_tables <scenario> makes the tables its runs read;
 # scenario_run <scenario> <clients> <seconds> is one measured wrk run of it against $API_URL.
+# events-page (bench/ab.sh only; not in SCENARIOS_ONE, the write scenarios bench/allocations.sh loops over) reads the feed
+# of its own tenant, grown to EVENTS_SIZE events (events_fill; a later call grows it further), by random full pages.
 SCENARIOS_ONE="patch-link create-contact upsert-link patch-typed-link"
 scenario_tables() {
   case "$1" in
     patch-link) link_keys_table ;;
     upsert-link) upsert_pairs_table ;;
+    events-page)
+      TENANT="$EVENTS_TENANT" TOKEN="$(mint_token "$EVENTS_TENANT")"
+      events_fill "$EVENTS_SIZE"
+      events_cursors "$EVENTS_SIZE" "$BENCH_TMP/events-cursors.txt" ;;
   esac
 }
 scenario_run() {
@@ -249,6 +255,9 @@ scenario_run() {
       run_wrk create-contact POST "$clients" "$(wrk_threads "$clients")" "$seconds" measure create-contact.lua BENCH_NONCE="$(random_hex 4)" ;;
     upsert-link) upsert_wrk "$clients" "$seconds" measure ;;
     patch-typed-link) typed_wrk "$clients" "$seconds" measure ;;
-    *) die "unknown scenario $scenario (one of: $SCENARIOS_ONE)" ;;
+    events-page)
+      run_wrk events-page "$(fmt_int "$EVENTS_SIZE") events" "$clients" "$(wrk_threads "$clients")" "$seconds" measure events-page.lua \
+        BENCH_CURSORS="$BENCH_TMP/events-cursors.txt" ;;
+    *) die "unknown scenario $scenario (one of: $SCENARIOS_ONE events-page)" ;;
   esac
 }

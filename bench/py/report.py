@@ -11,6 +11,7 @@ import os
 import sys
 
 from hostile_report import hostile_lines, hostile_problems
+from memory import memory_lines, rss_marks, run_peak
 from results import load
 from targets import change_lines, pgbench_scenario, sanity_problems, sanity_summary, target_lines
 
@@ -88,7 +89,10 @@ def main():
 
     results = load(args.results)
     rows = rows_of(results)
-    rss = _number(args.rss_mib)
+    final_rss = _number(args.rss_mib)
+    # The marks of each phase (memory.py) hold the peaks; run.sh's figure is only the last part's since the last reset.
+    rss = run_peak(results, final_rss)
+    rss_source = "VmHWM, the largest of the phases' below" if rss_marks(results) else "VmHWM at the end of the run"
     startup = _number(args.startup_s)
     skipped = [r for r in results if r["type"] == "skipped"]
     seeds = [r for r in results if r["type"] == "seed"]
@@ -102,7 +106,7 @@ def main():
            f"- seed (through the API): {args.seed}"
            + (f", took {seeds[0]['seconds']} s" if seeds else "") + f"; {args.feed}",
            f"- API start-up (launch to the first 200 from /health/ready, the migrations of the empty database "
-           f"included): {fmt(startup, 2)} s; peak RSS (VmHWM at the end of the run): {fmt(rss, 0)} MiB", ""]
+           f"included): {fmt(startup, 2)} s; peak RSS ({rss_source}): {fmt(rss, 0)} MiB", ""]
     out += table(rows)
     out += ["", "¹ responses other than the expected status: 2xx, or 304 for the If-None-Match row.",
             "² API requests/s ÷ pgbench transactions/s with the same SQL and the same number of clients "
@@ -121,6 +125,7 @@ def main():
     if skipped:
         out.append("")
     out += ["## Targets", ""] + target_lines(rows, rss, startup, skipped) + [""]
+    out += memory_lines(results, final_rss)
     out += hostile_lines(results)
     out += ["## Sanity checks", ""]
     out += [f"- FAILED: {p}" for p in problems] or ["- " + sanity_summary()]

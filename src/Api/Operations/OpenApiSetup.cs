@@ -77,6 +77,11 @@ public static class OpenApiSetup
             {
                 settings.SchemaSettings.TypeMappers.Add(mapper);
             }
+
+            foreach (var mapper in JsonTextSchemaMapper.For(typeof(Application.Common.Json.JsonText<>).Assembly))
+            {
+                settings.SchemaSettings.TypeMappers.Add(mapper);
+            }
         });
         return services;
     }

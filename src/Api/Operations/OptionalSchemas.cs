@@ -6,31 +6,20 @@ namespace Linkage.Api.Operations;
 
 /// <summary>
 /// Describes an <see cref="Optional{T}"/> member in the OpenAPI document as what goes on the wire: the
-/// value's own schema, nullable, and not required (omitting it is the point). NJsonSchema picks a mapper
-/// by exact type, so one is registered per <c>Optional&lt;T&gt;</c> that a request type uses.
+/// value's own schema, nullable, and not required (omitting it is the point).
 /// </summary>
-public sealed class OptionalSchemaMapper(Type optionalType) : ITypeMapper
+public sealed class OptionalSchemaMapper(Type optionalType) : WrapperSchemaMapper(optionalType)
 {
-    private readonly Type _valueType = optionalType.GetGenericArguments()[0];
-
-    public Type MappedType => optionalType;
-
-    public bool UseReference => false;
-
-    public void GenerateSchema(NJsonSchema.JsonSchema schema, TypeMapperContext context)
+    public override void GenerateSchema(NJsonSchema.JsonSchema schema, TypeMapperContext context)
     {
-        var underlying = Nullable.GetUnderlyingType(_valueType) ?? _valueType;
+        var underlying = Nullable.GetUnderlyingType(ValueType) ?? ValueType;
         context.JsonSchemaGenerator.Generate(schema, underlying, context.JsonSchemaResolver);
 
         // Null is meaningful ("clear it") for a nullable value type and, by convention, for reference types.
-        schema.IsNullableRaw = !_valueType.IsValueType || underlying != _valueType;
+        schema.IsNullableRaw = !ValueType.IsValueType || underlying != ValueType;
     }
 
     /// <summary>A mapper for every <c>Optional&lt;T&gt;</c> in the members of the given assembly's request types.</summary>
     public static IEnumerable<ITypeMapper> For(System.Reflection.Assembly assembly) =>
-        assembly.GetTypes()
-            .SelectMany(t => t.GetProperties().Select(p => p.PropertyType))
-            .Where(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Optional<>))
-            .Distinct()
-            .Select(t => new OptionalSchemaMapper(t));
+        ClosedIn(assembly, typeof(Optional<>)).Select(t => new OptionalSchemaMapper(t));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Linkage.Application.Common.Json;
 
 namespace Linkage.Application.Events;
 
@@ -7,7 +8,8 @@ public sealed record EventResource(string Type, Guid Id);
 
 /// <summary>
 /// One change of one resource as the change feed shows it (API.md 7.1). <see cref="Changes"/> is masked as the
-/// timeline's is: a restricted field's change is only <c>{"changed": true}</c>.
+/// timeline's is: a restricted field's change is only <c>{"changed": true}</c>. <see cref="Subjects"/> and
+/// <see cref="Changes"/> are the JSON the unit of work stored with the event, written through as they were stored.
 /// </summary>
 public sealed record EventView(
     Guid Id,
@@ -16,9 +18,9 @@ public sealed record EventView(
     string ActorId,
     string ChangeOrigin,
     EventResource Resource,
-    IReadOnlyList<EventResource> Subjects,
+    JsonText<IReadOnlyList<EventResource>> Subjects,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Version,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, FieldChange>? Changes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonText<IReadOnlyDictionary<string, FieldChange>>? Changes,
     string Cursor);
 
 /// <summary>A page of the feed: <see cref="NextCursor"/> is never null, so a client resumes from it forever.</summary>

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Linkage.Application.Common.Json;
 using Linkage.Application.Events;
 using Linkage.Infrastructure.Persistence;
 using Npgsql;
@@ -36,8 +36,6 @@ public sealed class EventFeed(LinkageDbContext db) : IEventFeed
     private const string HeadSql = """
         SELECT coalesce((SELECT h.position FROM event_heads h WHERE h.tenant_id = @tenant), 0) AS "Value"
         """;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>How many positions one read may look at: ten pages' worth, at least a thousand.</summary>
     public static long SpanFor(int limit) => Math.Max(1000L, limit * 10L);
@@ -96,9 +94,9 @@ public sealed class EventFeed(LinkageDbContext db) : IEventFeed
             row.ActorId!,
             row.ChangeOrigin!,
             new EventResource(row.ResourceType!, row.ResourceId!.Value),
-            JsonSerializer.Deserialize<List<EventResource>>(row.Subjects!, Json)!,
+            new JsonText<IReadOnlyList<EventResource>>(row.Subjects!),
             row.Version,
-            row.Changes is null ? null : JsonSerializer.Deserialize<Dictionary<string, FieldChange>>(row.Changes, Json),
+            row.Changes is null ? null : new JsonText<IReadOnlyDictionary<string, FieldChange>>(row.Changes),
             new EventCursor(position).ToString());
         return new FeedEvent(view, position, row.ReadDomains);
     }

@@ -25,7 +25,7 @@ public static class EventLog
         SELECT $1, head.before + e.n, e.id, e.type, e.occurred_utc, e.actor_id, e.change_origin, e.resource_type,
                e.resource_id, e.subjects, e.version, e.changes, string_to_array(e.read_domains, ',')
         FROM head, unnest($3::uuid[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::uuid[],
-                          $10::jsonb[], $11::integer[], $12::jsonb[], $13::text[])
+                          $10::json[], $11::integer[], $12::json[], $13::text[])
              WITH ORDINALITY AS e(id, type, occurred_utc, actor_id, change_origin, resource_type, resource_id,
                                   subjects, version, changes, read_domains, n)
         """;
@@ -132,9 +132,9 @@ public static class EventLog
             Array(events, e => e.ChangeOrigin, NpgsqlDbType.Text),
             Array(events, e => e.ResourceType, NpgsqlDbType.Text),
             Array(events, e => e.ResourceId, NpgsqlDbType.Uuid),
-            Array(events, e => e.SubjectsJson, NpgsqlDbType.Jsonb),
+            Array(events, e => e.SubjectsJson, NpgsqlDbType.Json),
             Array(events, e => e.Version, NpgsqlDbType.Integer),
-            Array(events, e => e.ChangesJson, NpgsqlDbType.Jsonb),
+            Array(events, e => e.ChangesJson, NpgsqlDbType.Json),
             // unnest flattens an array of arrays, so each event's domains travel as one comma-separated text (a domain name
             // has no comma: ^[A-Z][A-Za-z0-9]{0,63}$).
             Array(events, e => e.ReadDomains is null ? null : string.Join(',', e.ReadDomains), NpgsqlDbType.Text),

@@ -1,16 +1,10 @@
 using System.Text.Json.Serialization;
+using Linkage.Application.Common.Json;
 
 namespace Linkage.Application.Common.Input;
 
 /// <summary>Creates the converter of each <see cref="Optional{T}"/>.</summary>
-public sealed class OptionalJsonConverterFactory : JsonConverterFactory
-{
-    public override bool CanConvert(Type typeToConvert) =>
-        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(Optional<>);
-
-    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(OptionalJsonConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
-}
+public sealed class OptionalJsonConverterFactory() : WrapperConverterFactory(typeof(Optional<>), typeof(OptionalJsonConverter<>));
 
 /// <summary>
 /// Reads a member that is present (even as <c>null</c>) as a set <see cref="Optional{T}"/>. The serializer

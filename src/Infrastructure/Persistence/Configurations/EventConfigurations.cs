@@ -16,8 +16,10 @@ internal sealed class StoredEventConfiguration : IEntityTypeConfiguration<Stored
         builder.Property(e => e.ActorId).HasMaxLength(200);
         builder.Property(e => e.ChangeOrigin).HasMaxLength(50);
         builder.Property(e => e.ResourceType).HasMaxLength(30);
-        builder.Property(e => e.Subjects).HasColumnType("jsonb");
-        builder.Property(e => e.Changes).HasColumnType("jsonb");
+        // json, not jsonb: the feed writes the text through as the unit of work serialized it (ADR 0036), and nothing
+        // queries inside it; jsonb would hand back its own form (keys reordered, spaces added) and cost a conversion both ways.
+        builder.Property(e => e.Subjects).HasColumnType("json");
+        builder.Property(e => e.Changes).HasColumnType("json");
     }
 }
 

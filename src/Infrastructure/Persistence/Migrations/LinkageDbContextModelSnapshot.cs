@@ -998,7 +998,7 @@ namespace Linkage.Infrastructure.Persistence.Migrations
                         .HasColumnName("change_origin");
 
                     b.Property<string>("Changes")
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("changes");
 
                     b.Property<Guid>("Id")
@@ -1025,7 +1025,7 @@ namespace Linkage.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Subjects")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("subjects");
 
                     b.Property<string>("Type")
