@@ -110,9 +110,9 @@ public static class EventLog
             new NpgsqlParameter<string> { TypedValue = e.ChangeOrigin, NpgsqlDbType = NpgsqlDbType.Text },
             new NpgsqlParameter<string> { TypedValue = e.ResourceType, NpgsqlDbType = NpgsqlDbType.Text },
             new NpgsqlParameter<Guid> { TypedValue = e.ResourceId },
-            new NpgsqlParameter<string> { TypedValue = e.SubjectsJson, NpgsqlDbType = NpgsqlDbType.Jsonb },
+            new NpgsqlParameter<string> { TypedValue = e.SubjectsJson, NpgsqlDbType = NpgsqlDbType.Json },
             Nullable(e.Version, NpgsqlDbType.Integer),
-            Nullable(e.ChangesJson, NpgsqlDbType.Jsonb),
+            Nullable(e.ChangesJson, NpgsqlDbType.Json),
             Nullable(e.ReadDomains as string[] ?? e.ReadDomains?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
         },
     };
