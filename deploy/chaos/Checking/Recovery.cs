@@ -76,8 +76,8 @@ public sealed class ReadyAfterFaults : IInvariant
 
 /// <summary>
 /// The only 5xx the API may answer is 503 <c>Unavailable</c> with <c>Retry-After</c>, and only while the database was
-/// down (API.md 1.3, 1.8). A 5xx that the proxy wrote itself (no problem body: a 502 or 504 for a request that a killed or
-/// frozen replica held, a 503 when it had no ready replica) is allowed only while a replica was away or the database
+/// down (API.md 1.3, 1.8). A 5xx that the proxy wrote itself (no traceId: a 502 or 504 for a request that a killed or
+/// frozen replica held, a 503 Unavailable with Retry-After when it had no ready replica) is allowed only while a replica was away or the database
 /// down; any other is a violation. Redis stopped alone allows none.
 /// </summary>
 public sealed class ServerErrors : IInvariant

@@ -15,6 +15,13 @@ public sealed record Answer
 
     public bool IsProblem { get; init; }
 
+    /// <summary>
+    /// Written by an API replica: a problem with a <c>traceId</c>. The proxy's own answers (a 502 or 504 for a request a
+    /// replica held, and its 503 when none was ready, which is a problem with code Unavailable too: deploy/haproxy.cfg)
+    /// carry none.
+    /// </summary>
+    public bool FromApi => IsProblem && Text("traceId") is not null;
+
     public bool RetryAfter { get; init; }
 
     public bool Replayed { get; init; }
@@ -59,7 +66,7 @@ public sealed record Answer
         Completed = Completed,
         Status = Status,
         Code = Code,
-        Source = Status >= 500 ? (IsProblem ? "api" : "proxy") : null,
+        Source = Status >= 500 ? (FromApi ? "api" : "proxy") : null,
         RetryAfter = RetryAfter,
         Error = Error,
         Target = target,
