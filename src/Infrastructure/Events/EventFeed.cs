@@ -1,6 +1,7 @@
 using Linkage.Application.Common.Json;
 using Linkage.Application.Events;
 using Linkage.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -14,28 +15,26 @@ namespace Linkage.Infrastructure.Events;
 /// </summary>
 public sealed class EventFeed(LinkageDbContext db) : IEventFeed
 {
+    // The read goes through Npgsql on the context's connection, not EF's SqlQueryRaw (ADR 0036): EF's query pipeline
+    // cost about 32 KiB and its ExecutionContext work per page, for a statement it neither builds nor tracks.
     private const string ReadSql = """
-        SELECT k.head AS "Head", k.pruned AS "Pruned", e.position AS "Position", e.id AS "Id", e.type AS "Type",
-               e.occurred_utc AS "OccurredUtc", e.actor_id AS "ActorId", e.change_origin AS "ChangeOrigin",
-               e.resource_type AS "ResourceType", e.resource_id AS "ResourceId", e.subjects::text AS "Subjects",
-               e.version AS "Version", e.changes::text AS "Changes", e.read_domains AS "ReadDomains"
-        FROM (SELECT coalesce((SELECT h.position FROM event_heads h WHERE h.tenant_id = @tenant), 0) AS head,
-                     coalesce((SELECT r.pruned_through FROM event_retention r WHERE r.tenant_id = @tenant), 0) AS pruned) k
+        SELECT k.head, k.pruned, e.position, e.id, e.type, e.occurred_utc, e.actor_id, e.change_origin, e.resource_type,
+               e.resource_id, e.subjects::text, e.version, e.changes::text, e.read_domains
+        FROM (SELECT coalesce((SELECT h.position FROM event_heads h WHERE h.tenant_id = $1), 0) AS head,
+                     coalesce((SELECT r.pruned_through FROM event_retention r WHERE r.tenant_id = $1), 0) AS pruned) k
         LEFT JOIN LATERAL (
             SELECT * FROM events e
-            WHERE e.tenant_id = @tenant
-              AND e.position > greatest(@after, k.pruned)
-              AND e.position <= least(greatest(@after, k.pruned) + @span, k.head)
-              AND (@all_domains OR e.read_domains IS NULL OR e.read_domains && @domains)
-              AND (@all_kinds OR e.type = ANY(@kinds) OR split_part(e.type, '.', 1) = ANY(@families))
+            WHERE e.tenant_id = $1
+              AND e.position > greatest($2, k.pruned)
+              AND e.position <= least(greatest($2, k.pruned) + $3, k.head)
+              AND ($4 OR e.read_domains IS NULL OR e.read_domains && $5)
+              AND ($6 OR e.type = ANY($7) OR split_part(e.type, '.', 1) = ANY($8))
             ORDER BY e.position
-            LIMIT @limit) e ON true
+            LIMIT $9) e ON true
         ORDER BY e.position
         """;
 
-    private const string HeadSql = """
-        SELECT coalesce((SELECT h.position FROM event_heads h WHERE h.tenant_id = @tenant), 0) AS "Value"
-        """;
+    private const string HeadSql = "SELECT coalesce((SELECT h.position FROM event_heads h WHERE h.tenant_id = $1), 0)";
 
     /// <summary>How many positions one read may look at: ten pages' worth, at least a thousand.</summary>
     public static long SpanFor(int limit) => Math.Max(1000L, limit * 10L);
@@ -44,20 +43,39 @@ public sealed class EventFeed(LinkageDbContext db) : IEventFeed
     {
         var from = after?.Position ?? 0;
         var span = SpanFor(limit);
-        var rows = await db.Database.SqlQueryRaw<FeedRow>(ReadSql,
-                Parameter("tenant", tenantId, NpgsqlDbType.Varchar),
-                Parameter("after", from, NpgsqlDbType.Bigint),
-                Parameter("span", span, NpgsqlDbType.Bigint),
-                Parameter("all_domains", filter.ReadableDomains is null, NpgsqlDbType.Boolean),
-                Parameter("domains", (filter.ReadableDomains ?? new HashSet<string>()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
-                Parameter("all_kinds", filter.AllKinds, NpgsqlDbType.Boolean),
-                Parameter("kinds", filter.Kinds.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
-                Parameter("families", filter.Families.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
-                Parameter("limit", limit, NpgsqlDbType.Integer))
-            .ToListAsync(cancellationToken);
+        long head, pruned;
+        var events = new List<FeedEvent>(limit);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(ReadSql);
+            command.Parameters.Add(Tenant(tenantId));
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from });
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = span });
+            command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = filter.ReadableDomains is null });
+            command.Parameters.Add(TextArray(filter.ReadableDomains?.ToArray() ?? []));
+            command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = filter.AllKinds });
+            command.Parameters.Add(TextArray(filter.Kinds.ToArray()));
+            command.Parameters.Add(TextArray(filter.Families.ToArray()));
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken); // the LEFT JOIN gives one row at least: the head and pruning point
+            head = reader.GetInt64(0);
+            pruned = reader.GetInt64(1);
+            if (!reader.IsDBNull(2))
+            {
+                do
+                {
+                    events.Add(ToFeedEvent(reader));
+                }
+                while (await reader.ReadAsync(cancellationToken));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
 
-        var head = rows[0].Head;
-        var pruned = rows[0].Pruned;
         if (after is { } cursor && cursor.Position < pruned)
         {
             throw new CursorExpiredException();
@@ -68,7 +86,6 @@ public sealed class EventFeed(LinkageDbContext db) : IEventFeed
             throw new ValidationFailedException("after", "The cursor is not one this API issued.");
         }
 
-        var events = rows.Where(r => r.Position is not null).Select(ToFeedEvent).ToList();
         var start = Math.Max(from, pruned);
         // A full page ends at its last event (more may follow it within the span); a short one has seen the whole span.
         var next = events.Count == limit ? events[^1].Position : Math.Min(start + span, head);
@@ -77,59 +94,44 @@ public sealed class EventFeed(LinkageDbContext db) : IEventFeed
 
     public async Task<EventCursor> HeadAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var head = await db.Database.SqlQueryRaw<long>(HeadSql, Parameter("tenant", tenantId, NpgsqlDbType.Varchar))
-            .SingleAsync(cancellationToken);
-        return new EventCursor(head);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(HeadSql);
+            command.Parameters.Add(Tenant(tenantId));
+            return new EventCursor((long)(await command.ExecuteScalarAsync(cancellationToken))!);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    private static NpgsqlParameter Parameter(string name, object value, NpgsqlDbType type) => new(name, type) { Value = value };
-
-    private static FeedEvent ToFeedEvent(FeedRow row)
+    /// <summary>A command on the context's connection, in its transaction when it has one.</summary>
+    private NpgsqlCommand Command(string sql) => new(sql, (NpgsqlConnection)db.Database.GetDbConnection())
     {
-        var position = row.Position!.Value;
+        Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+    };
+
+    private static NpgsqlParameter<string> Tenant(string tenantId) => new() { TypedValue = tenantId, NpgsqlDbType = NpgsqlDbType.Varchar };
+
+    private static NpgsqlParameter<string[]> TextArray(string[] values) => new() { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    /// <summary>An event row of <see cref="ReadSql"/>, by ordinal.</summary>
+    private static FeedEvent ToFeedEvent(NpgsqlDataReader row)
+    {
+        var position = row.GetInt64(2);
         var view = new EventView(
-            row.Id!.Value,
-            row.Type!,
-            DateTime.SpecifyKind(row.OccurredUtc!.Value, DateTimeKind.Utc),
-            row.ActorId!,
-            row.ChangeOrigin!,
-            new EventResource(row.ResourceType!, row.ResourceId!.Value),
-            new JsonText<IReadOnlyList<EventResource>>(row.Subjects!),
-            row.Version,
-            row.Changes is null ? null : new JsonText<IReadOnlyDictionary<string, FieldChange>>(row.Changes),
+            row.GetGuid(3),
+            row.GetString(4),
+            DateTime.SpecifyKind(row.GetDateTime(5), DateTimeKind.Utc),
+            row.GetString(6),
+            row.GetString(7),
+            new EventResource(row.GetString(8), row.GetGuid(9)),
+            new JsonText<IReadOnlyList<EventResource>>(row.GetString(10)),
+            row.IsDBNull(11) ? null : row.GetInt32(11),
+            row.IsDBNull(12) ? null : new JsonText<IReadOnlyDictionary<string, FieldChange>>(row.GetString(12)),
             new EventCursor(position).ToString());
-        return new FeedEvent(view, position, row.ReadDomains);
-    }
-
-    /// <summary>One row of <see cref="ReadSql"/>: the head and pruning point, and an event or (no event in range) nulls.</summary>
-    private sealed class FeedRow
-    {
-        public long Head { get; init; }
-
-        public long Pruned { get; init; }
-
-        public long? Position { get; init; }
-
-        public Guid? Id { get; init; }
-
-        public string? Type { get; init; }
-
-        public DateTime? OccurredUtc { get; init; }
-
-        public string? ActorId { get; init; }
-
-        public string? ChangeOrigin { get; init; }
-
-        public string? ResourceType { get; init; }
-
-        public Guid? ResourceId { get; init; }
-
-        public string? Subjects { get; init; }
-
-        public int? Version { get; init; }
-
-        public string? Changes { get; init; }
-
-        public string[]? ReadDomains { get; init; }
+        return new FeedEvent(view, position, row.IsDBNull(13) ? null : row.GetFieldValue<string[]>(13));
     }
 }
