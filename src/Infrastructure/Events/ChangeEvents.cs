@@ -3,7 +3,7 @@ using Linkage.Application.Common.Resources;
 using Linkage.Application.Common.Security;
 using Linkage.Application.Events;
 using Linkage.Domain.Timeline;
-using Linkage.Infrastructure.Persistence.Conventions;
+using Linkage.Infrastructure.Persistence;
 
 namespace Linkage.Infrastructure.Events;
 
@@ -18,15 +18,29 @@ internal sealed class ChangeEvents(ResourceCatalog catalog)
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The events of <paramref name="aggregate"/>'s recorded actions, added to <paramref name="events"/>; call before they are cleared.</summary>
-    public void Collect(AggregateRoot aggregate, List<NewEvent> events)
+    /// <summary>
+    /// The events of <paramref name="aggregate"/>'s recorded actions, added to <paramref name="events"/>; call before they are
+    /// cleared. <paramref name="changes"/> holds each recorded action's changes as JSON text (<see cref="ChangesText"/>), at
+    /// the action's index: the event carries the first action's of its kind, the very text the timeline's append sends.
+    /// </summary>
+    public void Collect(AggregateRoot aggregate, ReadOnlySpan<string?> changes, List<NewEvent> events)
     {
-        IResourceDescription? description = null;
-        foreach (var actions in aggregate.RecordedActions.Where(a => ActionKinds.IsChange(a.Kind)).GroupBy(a => a.Kind, StringComparer.Ordinal))
+        var actions = aggregate.RecordedActions;
+        if (changes.Length != actions.Count)
         {
+            throw new ArgumentException($"{changes.Length} changes' texts for {actions.Count} actions.", nameof(changes));
+        }
+
+        IResourceDescription? description = null;
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var first = actions[i];
+            if (!ActionKinds.IsChange(first.Kind) || KindSeenBefore(actions, i))
+            {
+                continue;
+            }
+
             description ??= catalog.Of(aggregate);
-            var first = actions.First();
-            var subjects = actions.Select(a => new EventResource(a.SubjectType, a.SubjectId)).Distinct().ToList();
             events.Add(new NewEvent(
                 Guid.CreateVersion7(new DateTimeOffset(first.OccurredUtc, TimeSpan.Zero)),
                 first.Kind,
@@ -35,11 +49,45 @@ internal sealed class ChangeEvents(ResourceCatalog catalog)
                 first.ChangeOrigin,
                 description.Name,
                 aggregate.Id,
-                JsonSerializer.Serialize(subjects, Web),
+                JsonSerializer.Serialize(SubjectsOf(actions, i), Web),
                 aggregate.Version,
-                first.Changes is null ? null : JsonSerializer.Serialize(first.Changes, JsonColumn.Options),
+                changes[i],
                 ReadDomains(description.ReadRightsOf(aggregate), description)));
         }
+    }
+
+    /// <summary>Whether an action before the one at <paramref name="index"/> is of its kind (its event is made already).</summary>
+    private static bool KindSeenBefore(IReadOnlyList<TimelineAction> actions, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(actions[i].Kind, actions[index].Kind, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The subjects of the actions of the kind of the one at <paramref name="first"/>, each once, in their order.</summary>
+    private static List<EventResource> SubjectsOf(IReadOnlyList<TimelineAction> actions, int first)
+    {
+        var subjects = new List<EventResource>(actions.Count - first);
+        for (var i = first; i < actions.Count; i++)
+        {
+            var action = actions[i];
+            if (string.Equals(action.Kind, actions[first].Kind, StringComparison.Ordinal))
+            {
+                var subject = new EventResource(action.SubjectType, action.SubjectId);
+                if (!subjects.Contains(subject))
+                {
+                    subjects.Add(subject);
+                }
+            }
+        }
+
+        return subjects;
     }
 
     /// <summary>The domains of which a reader needs one's <c>Read</c>, lower case; null when any caller may read.</summary>

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Linkage.Domain.Timeline;
-using Linkage.Infrastructure.Persistence.Conventions;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,7 +9,7 @@ namespace Linkage.Infrastructure.Persistence;
 /// the <c>COMMIT</c>'s own batch ahead of the change feed's append (<see cref="Events.EventLog"/>), so the head's row lock
 /// is still taken by the transaction's last statement. EF Core tracked each action, inserted it as its own statement and
 /// read its position back, work a command never used: nothing reads an action within the command that records it.
-/// The changes are the same jsonb text EF's converter wrote (<see cref="JsonColumn"/>).
+/// The changes go as the text <see cref="ChangesText"/> made once for the commit, the same the change feed's events carry.
 /// </summary>
 public static class TimelineLog
 {
@@ -22,12 +20,20 @@ public static class TimelineLog
                              $8::text[], $9::uuid[], $10::uuid[], $11::jsonb[])
         """;
 
-    /// <summary>The statement that inserts <paramref name="actions"/> (at least one), in their order.</summary>
-    public static NpgsqlBatchCommand Append(IReadOnlyList<TimelineAction> actions)
+    /// <summary>
+    /// The statement that inserts <paramref name="actions"/> (at least one), in their order, each with its changes' JSON text
+    /// in <paramref name="changes"/> at the same index (<see cref="ChangesText"/>).
+    /// </summary>
+    public static NpgsqlBatchCommand Append(IReadOnlyList<TimelineAction> actions, List<string?> changes)
     {
         if (actions.Count == 0)
         {
             throw new ArgumentException("There is no action to append.", nameof(actions));
+        }
+
+        if (changes.Count != actions.Count)
+        {
+            throw new ArgumentException($"{changes.Count} changes' texts for {actions.Count} actions.", nameof(changes));
         }
 
         return new NpgsqlBatchCommand(AppendSql)
@@ -44,7 +50,7 @@ public static class TimelineLog
                 Array(actions, a => a.ChangeOrigin, NpgsqlDbType.Text),
                 Array(actions, a => a.LinkId, NpgsqlDbType.Uuid),
                 Array(actions, a => a.NoteId, NpgsqlDbType.Uuid),
-                Array(actions, a => a.Changes is null ? null : JsonSerializer.Serialize(a.Changes, JsonColumn.Options), NpgsqlDbType.Jsonb),
+                new NpgsqlParameter { Value = changes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
             },
         };
     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Linkage.Application.Common.Concurrency;
 using Linkage.Domain.Timeline;
 using Linkage.Infrastructure.Events;
@@ -84,13 +85,17 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
         tracker.AutoDetectChangesEnabled = false;
         var events = new List<NewEvent>();
         var actions = new List<TimelineAction>();
+        var changes = new List<string?>();
         try
         {
             foreach (var aggregate in tracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
             {
                 if (aggregate.RecordedActions.Count > 0)
                 {
-                    changeEvents.Collect(aggregate, events);
+                    // Each action's changes serialized once, for both the timeline's append and the event (ADR 0036).
+                    var start = changes.Count;
+                    ChangesText.AddTo(aggregate.RecordedActions, changes);
+                    changeEvents.Collect(aggregate, CollectionsMarshal.AsSpan(changes)[start..], events);
                     actions.AddRange(aggregate.RecordedActions);
                     aggregate.ClearRecordedActions();
                 }
@@ -100,8 +105,8 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
 
             // In the order they were recorded, across aggregates (their ids increase: SequentialGuid), so a timeline shows
             // a demotion before the promotion that caused it.
-            actions.Sort(static (a, b) => a.Id.CompareTo(b.Id));
-            return new Saved(events, actions, rows);
+            CollectionsMarshal.AsSpan(actions).Sort(CollectionsMarshal.AsSpan(changes), static (a, b) => a.Id.CompareTo(b.Id));
+            return new Saved(events, actions, changes, rows);
         }
         finally
         {
@@ -140,7 +145,7 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
                 db,
                 events.Count == 0 ? string.Empty : db.CurrentTenantId,
                 events,
-                saved.Actions.Count == 0 ? null : TimelineLog.Append(saved.Actions),
+                saved.Actions.Count == 0 ? null : TimelineLog.Append(saved.Actions, saved.Changes),
                 cancellationToken);
         }
         catch (Exception fault) when (marker is not null && CommitOutcome.IsAmbiguous(fault))
@@ -184,6 +189,7 @@ internal sealed class UnitOfWork(LinkageDbContext db, UniqueViolations uniqueVio
         }
     }
 
-    /// <summary>What one save wrote (rows), and what the commit appends: the timeline actions and their events.</summary>
-    private sealed record Saved(List<NewEvent> Events, List<TimelineAction> Actions, int Rows);
+    /// <summary>What one save wrote (rows), and what the commit appends: the timeline actions (with their changes' text at
+    /// the same index) and their events.</summary>
+    private sealed record Saved(List<NewEvent> Events, List<TimelineAction> Actions, List<string?> Changes, int Rows);
 }

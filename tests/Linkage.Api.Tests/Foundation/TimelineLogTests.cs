@@ -35,7 +35,7 @@ public sealed class TimelineLogTests : ApiTestBase
         {
             await connection.OpenAsync();
             await using var transaction = await connection.BeginTransactionAsync();
-            await EventLog.CommitAsync(connection, transaction, TenantA, [], TimelineLog.Append(actions), CancellationToken.None);
+            await EventLog.CommitAsync(connection, transaction, TenantA, [], TimelineLog.Append(actions, ChangesText.Of(actions)), CancellationToken.None);
         }
 
         var page = await BodyAsync(await client.GetAsync($"/api/v1/network/contacts/{contact}/actions"));
@@ -60,8 +60,33 @@ public sealed class TimelineLogTests : ApiTestBase
     }
 
     [Test]
+    public void A_change_recorded_on_both_ends_is_serialized_once_and_a_different_one_again()
+    {
+        var stamp = new ChangeStamp(DateTimeOffset.UtcNow, "log-writer", "api");
+        var changes = new Dictionary<string, FieldChange> { ["jobTitle"] = new("Engineer", "Lead"), ["isPrimary"] = new(1, 1.0m) };
+        TimelineAction[] actions =
+        [
+            TimelineAction.For(TenantA, ActionKinds.LinkUpdated, "contact", Guid.CreateVersion7(), stamp, changes),
+            TimelineAction.For(TenantA, ActionKinds.LinkUpdated, "company", Guid.CreateVersion7(), stamp, changes),
+            TimelineAction.For(TenantA, ActionKinds.LinkUpdated, "company", Guid.CreateVersion7(), stamp,
+                new Dictionary<string, FieldChange> { ["jobTitle"] = new("Engineer", "Lead"), ["isPrimary"] = new(1, 1.0m) }),
+            TimelineAction.For(TenantA, ActionKinds.LinkDeleted, "company", Guid.CreateVersion7(), stamp),
+        ];
+
+        var texts = ChangesText.Of(actions);
+
+        const string Expected = """{"jobTitle":{"from":"Engineer","to":"Lead"},"isPrimary":{"from":1,"to":1.0}}""";
+        Assert.Multiple(() =>
+        {
+            Assert.That(texts, Is.EqualTo(new[] { Expected, Expected, Expected, null }));
+            Assert.That(texts[1], Is.SameAs(texts[0]), "the second end's copy of the same changes reuses the first's text");
+            Assert.That(texts[2], Is.Not.SameAs(texts[0]), "changes with values of their own are serialized again");
+        });
+    }
+
+    [Test]
     public void Appending_no_action_is_a_mistake_in_the_caller()
     {
-        Assert.Throws<ArgumentException>(() => TimelineLog.Append([]));
+        Assert.Throws<ArgumentException>(() => TimelineLog.Append([], []));
     }
 }
