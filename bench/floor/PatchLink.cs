@@ -118,7 +118,8 @@ public sealed class PatchLink(NpgsqlDataSource dataSource, string tenant)
         // link.updated event naming both ends.
         var subjects = $$"""[{"type":"contact","id":"{{contactId}}"},{"type":"company","id":"{{companyId}}"}]""";
         var linkUpdated = new NewEvent(Guid.CreateVersion7(now), Kind, now, Actor, Origin, "link", id, subjects, newVersion, changes, ReadDomains);
-        await EventLog.CommitAsync(connection, transaction, tenant, [linkUpdated], TimelineLog.Append(actions), ct);
+        // The changes' text made once for the commit and given to both ends' actions, as the API's unit of work does (ChangesText).
+        await EventLog.CommitAsync(connection, transaction, tenant, [linkUpdated], TimelineLog.Append(actions, [changes, changes]), ct);
 
         // The API's own LinkView, written as the EF Core mode writes it: the same body as the API's.
         var view = new Linkage.Application.Links.LinkView(contactId, companyId, newTitle, isPrimary)
