@@ -10,7 +10,7 @@
 #
 # NAME=VALUE go into the API's environment, to compare runtime knobs (e.g. DOTNET_gcServer=0); --dll runs another build
 # of the API (e.g. a ReadyToRun publish). Writes bench/results/memory-<commit>-<label>.md. One pass takes ~3.5 min; the
-# peaks of two passes of one build differ by up to ~40 MiB, so compare knobs over more than one pass each.
+# peaks of two passes of one build differ by up to ~20 MiB, so compare knobs over more than one pass each.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -63,7 +63,7 @@ memory_step() {
     /^RssShmem:/ { shmem = $2 } /^Threads:/ { threads = $2 }
     END { printf "{\"type\":\"memory\",\"step\":\"%s\",\"peakMiB\":%.1f,\"rssMiB\":%.1f,\"anonMiB\":%.1f,\"fileMiB\":%.1f,\"shmemMiB\":%.1f,\"threads\":%d}",
       step, hwm / 1024, rss / 1024, anon / 1024, file / 1024, shmem / 1024, threads }' "$status")"
-  { echo 5 >"/proc/$API_PID/clear_refs"; } 2>/dev/null || true
+  api_rss_reset || true
 }
 
 (cd "$ROOT" && exec dotnet dotnet-counters collect -p "$API_PID" --counters System.Runtime --format csv \

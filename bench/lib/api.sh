@@ -60,9 +60,13 @@ api_rss_mark() {
   [ -r "$status" ] || return 0
   peak="$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "$status")"
   now="$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "$status")"
-  { echo 5 >"/proc/$API_PID/clear_refs"; } 2>/dev/null || reset=false
+  api_rss_reset || reset=false
   record "{\"type\":\"rss\",\"phase\":\"$1\",\"peakMiB\":$peak,\"currentMiB\":$now,\"reset\":$reset}"
 }
+
+# api_rss_reset: the API's peak RSS (VmHWM) reset to its size now (writing 5 to /proc/<pid>/clear_refs); fails where
+# the kernel refuses.
+api_rss_reset() { { echo 5 >"/proc/$API_PID/clear_refs"; } 2>/dev/null; }
 
 api_stop() {
   [ -n "${API_PID:-}" ] || return 0
