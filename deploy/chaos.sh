@@ -108,6 +108,20 @@ podman run -d --name "${prefix}_receiver_1" --network "${prefix}_default" --netw
   mcr.microsoft.com/dotnet/aspnet:10.0 /chaos/Linkage.Chaos.dll receive --dir /data --port 8080 >>"$out/podman.log" 2>&1 \
   || abort "the webhook receiver did not start, see $out/podman.log"
 
+# A replica's 5xx that a check refused names its trace; its cause is in that replica's log (the exception handler's
+# warning and the request's line carry the trace). Printed here, so that a failed CI run's output says why.
+explain_traces() {
+  local trace service cause
+  for trace in $(grep -o 'trace 00-[0-9a-f]\{32\}' "$out/report.md" 2>/dev/null | cut -c10- | sort -u | head -5); do
+    for service in api1 api2 api3; do
+      # The exception's message lines, outer to inner, without the stack.
+      cause="$(podman logs "${prefix}_${service}_1" 2>&1 | grep -F "\"@tr\":\"$trace\"" | grep -F '"@x":"' | head -1 \
+        | sed -n 's/.*"@x":"\(\([^"\\]\|\\.\)*\)".*/\1/p' | sed 's/\\n/\n/g' | grep -v '^ *at \|^ *--- End' | head -4 | tr -s ' \n' ' ')" || true
+      if [ -n "$cause" ]; then note "chaos: trace $trace on $service: $cause"; fi
+    done
+  done
+}
+
 code=0
 dotnet "$out/chaos-bin/Linkage.Chaos.dll" run \
   --base-url "http://127.0.0.1:$port" --signing-key "$signing_key" \
@@ -115,5 +129,6 @@ dotnet "$out/chaos-bin/Linkage.Chaos.dll" run \
   --postgres "${prefix}_db_1" --pgbouncer "${prefix}_pgbouncer_1" --redis "${prefix}_redis_1" \
   --receiver-url "http://receiver:8080/hooks" --receiver-dir "$out/receiver" \
   --minutes "$minutes" --clients "$clients" --seed "$seed" --out "$out" || code=$?
+if [ "$code" -ne 0 ]; then explain_traces; fi
 note "chaos: finished in $((SECONDS - started)) s, exit $code (history, run.json, report.md and logs in $out)"
 exit "$code"

@@ -53,10 +53,12 @@ public static class ApiSetup
         // stops the start, naming the problem, instead of failing a request (ADR 25).
         app.Services.GetRequiredService<ResourceCatalog>();
 
+        // Outside the exception handler: the request's line reports the status its client got (a 503 or a 4xx problem
+        // made from an exception), not the 500 of an exception still on its way out.
+        app.UseLinkageRequestLogging();
         app.UseMiddleware<ApiResponseHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseLinkageRequestLogging();
         // Before anything that can answer on its own (413, 401, problems), so every answer carries the CORS headers
         // and a preflight is answered without a token.
         app.UseCors();

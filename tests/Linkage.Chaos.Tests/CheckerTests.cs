@@ -190,7 +190,9 @@ public sealed partial class CheckerTests
         Assert.That(Checker.Run(b.Build()).SelectMany(r => r.Violations), Is.Empty);
 
         b.Time = 100;
-        AssertOnly(b.ServerError(503, "Unavailable", retryAfter: true).Build(), "server-errors", "while the database was not down");
+        const string trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+        AssertOnly(b.ServerError(503, "Unavailable", retryAfter: true, traceId: trace).Build(), "server-errors",
+            $"while the database was not down (trace {trace})");
     }
 
     [Test]

@@ -183,9 +183,10 @@ public sealed class HistoryBuilder
     }
 
     /// <summary>A 5xx answer at <see cref="Time"/>.</summary>
-    public HistoryBuilder ServerError(int status, string? code, bool retryAfter, string source = "api") => Add(new Op
+    public HistoryBuilder ServerError(int status, string? code, bool retryAfter, string source = "api", string? traceId = null) => Add(new Op
     {
         Process = "c08", F = Ops.ReadLink, Type = Outcome.Info, Status = status, Code = code, RetryAfter = retryAfter, Source = source, Target = LinkA,
+        TraceId = traceId,
     });
 
     /// <summary>A fault from <paramref name="start"/> to <paramref name="end"/>, every replica ready again <paramref name="readyAfter"/> s later.</summary>

@@ -96,15 +96,16 @@ public sealed class ServerErrors : IInvariant
             findings.Checked++;
             var inDatabaseDown = databaseDown.Any(w => op.Overlaps(w.From, w.To));
             var what = $"{op.F} by {op.Process} answered {op.Status} {op.Code ?? "(no problem body)"}{(op.RetryAfter ? " with Retry-After" : "")} at t={op.Completed:0.0}s";
+            var trace = op.TraceId is null ? string.Empty : $" (trace {op.TraceId})";
             if (op.Source == "api")
             {
                 if (op.Status != 503 || op.Code != "Unavailable" || !op.RetryAfter)
                 {
-                    findings.Add($"{what}: the API's only 5xx is 503 Unavailable with Retry-After");
+                    findings.Add($"{what}: the API's only 5xx is 503 Unavailable with Retry-After{trace}");
                 }
                 else if (!inDatabaseDown)
                 {
-                    findings.Add($"{what}, while the database was not down");
+                    findings.Add($"{what}, while the database was not down{trace}");
                 }
             }
             else if (!inDatabaseDown && !replicaAway.Any(w => op.Overlaps(w.From, w.To)))

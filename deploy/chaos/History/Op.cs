@@ -48,6 +48,9 @@ public sealed record Op
 
     public bool RetryAfter { get; init; }
 
+    /// <summary>The <c>traceId</c> of a replica's 5xx problem: the key to its request line in that replica's log.</summary>
+    public string? TraceId { get; init; }
+
     /// <summary>Why there was no answer (timeout, connection refused or reset).</summary>
     public string? Error { get; init; }
 

@@ -68,6 +68,7 @@ public sealed record Answer
         Code = Code,
         Source = Status >= 500 ? (FromApi ? "api" : "proxy") : null,
         RetryAfter = RetryAfter,
+        TraceId = Status >= 500 && FromApi ? Text("traceId") : null,
         Error = Error,
         Target = target,
         Key = key,

@@ -34,17 +34,23 @@ public static class LoggingSetup
         });
     }
 
+    /// <summary>The level of a request's line by the status it answered: Error for a 500, Warning for a 503.</summary>
+    public static LogEventLevel LevelOf(int status) => status switch
+    {
+        StatusCodes.Status503ServiceUnavailable => LogEventLevel.Warning,
+        >= 500 => LogEventLevel.Error,
+        _ => LogEventLevel.Information,
+    };
+
     public static void UseLinkageRequestLogging(this WebApplication app)
     {
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate =
                 "HTTP {RequestMethod} {Route} responded {StatusCode} in {Elapsed:0.0} ms (trace {TraceId}, tenant {Tenant})";
-            // A request its client gave up on (it closed the connection) is no server error: nobody got a 500.
-            options.GetLevel = (context, _, ex) =>
-                ex is OperationCanceledException && context.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
-                : ex is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : LogEventLevel.Information;
+            // The exception handler inside has answered every exception by now (its 499 for a client that went away).
+            // A 503 is an outage the handler has logged at Warning with its cause; only a 500 is an error of this code.
+            options.GetLevel = (context, _, ex) => ex is not null ? LogEventLevel.Error : LevelOf(context.Response.StatusCode);
             options.EnrichDiagnosticContext = (diagnostics, context) =>
             {
                 diagnostics.Set("Route", (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value);

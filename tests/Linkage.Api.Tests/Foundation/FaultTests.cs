@@ -28,9 +28,12 @@ public sealed class FaultTests : ApiTestBase
         var watch = Stopwatch.StartNew();
         var response = await client.GetAsync("/api/v1/network/contacts");
         watch.Stop();
-        await AssertProblemAsync(response, 503, "Unavailable");
+        var problem = await AssertProblemAsync(response, 503, "Unavailable");
         Assert.That(response.Headers.RetryAfter, Is.Not.Null);
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        var line = await RequestLineAsync(problem);
+        Assert.That(line.Properties["StatusCode"].ToString(), Is.EqualTo("503"), line.Line);
+        Assert.That(line.Level, Is.EqualTo(Serilog.Events.LogEventLevel.Warning), "an outage is logged at Warning, its cause by the exception handler");
 
         var write = await client.PostAsync("/api/v1/network/contacts", Json("""{"firstName":"Lost"}"""));
         await AssertProblemAsync(write, 503, "Unavailable");
@@ -90,10 +93,34 @@ public sealed class FaultTests : ApiTestBase
 
         var response = await client.GetAsync($"/api/v1/network/contacts/{Guid.CreateVersion7()}");
         var problem = await AssertProblemAsync(response, 500, "InternalError");
+        var line = await RequestLineAsync(problem);
+        Assert.That(line.Properties["StatusCode"].ToString(), Is.EqualTo("500"), line.Line);
+        Assert.That(line.Level, Is.EqualTo(Serilog.Events.LogEventLevel.Error));
         var text = problem.ToJsonString();
         Assert.That(text, Does.Not.Contain("secret-connection-detail"));
         Assert.That(text, Does.Not.Contain("ExplodingHandler"));
         Assert.That(text, Does.Not.Contain("at Linkage"));
+    }
+
+    /// <summary>
+    /// The API's one line for the request that got this problem, found by the problem's trace id. It is written once the
+    /// answer has gone, so it may come a moment after the client read it.
+    /// </summary>
+    private async Task<CapturedLogEvent> RequestLineAsync(System.Text.Json.Nodes.JsonObject problem)
+    {
+        var trace = $"\"{problem["traceId"]!.GetValue<string>().Split('-')[1]}\"";
+        for (var waited = 0; ; waited += 50)
+        {
+            var line = Factory.Logs.Events.FirstOrDefault(e => e.Properties.ContainsKey("StatusCode")
+                && e.Properties.TryGetValue("TraceId", out var id) && id.ToString() == trace);
+            if (line is not null || waited >= 5000)
+            {
+                Assert.That(line, Is.Not.Null, $"no request line with trace {trace}");
+                return line!;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     private sealed class ExplodingHandler : IRequestHandler<GetContact, ContactView>
