@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -53,7 +54,9 @@ public static class LoggingSetup
             options.GetLevel = (context, _, ex) => ex is not null ? LogEventLevel.Error : LevelOf(context.Response.StatusCode);
             options.EnrichDiagnosticContext = (diagnostics, context) =>
             {
-                diagnostics.Set("Route", (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value);
+                // The exception handler clears the endpoint of a request it answered; its feature keeps the one that threw.
+                var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+                diagnostics.Set("Route", (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value);
                 diagnostics.Set("TraceId", Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
                 diagnostics.Set("Tenant", context.User.FindFirst(Auth.LinkageClaims.Tenant)?.Value ?? "-");
             };

@@ -95,6 +95,7 @@ public sealed class FaultTests : ApiTestBase
         var problem = await AssertProblemAsync(response, 500, "InternalError");
         var line = await RequestLineAsync(problem);
         Assert.That(line.Properties["StatusCode"].ToString(), Is.EqualTo("500"), line.Line);
+        Assert.That(line.Properties["Route"].ToString(), Is.EqualTo("\"api/v1/network/contacts/{id:guid}\""), "the route of the endpoint that threw");
         Assert.That(line.Level, Is.EqualTo(Serilog.Events.LogEventLevel.Error));
         var text = problem.ToJsonString();
         Assert.That(text, Does.Not.Contain("secret-connection-detail"));
