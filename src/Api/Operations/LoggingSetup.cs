@@ -36,7 +36,7 @@ public static class LoggingSetup
     }
 
     /// <summary>The level of a request's line by the status it answered: Error for a 500, Warning for a 503.</summary>
-    public static LogEventLevel LevelOf(int status) => status switch
+    private static LogEventLevel LevelOf(int status) => status switch
     {
         StatusCodes.Status503ServiceUnavailable => LogEventLevel.Warning,
         >= 500 => LogEventLevel.Error,
